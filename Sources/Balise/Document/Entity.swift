@@ -1,0 +1,100 @@
+/// The five entity types of the annotation guidelines.
+public enum EntityType: String, CaseIterable, Sendable, Hashable, Comparable {
+    case person = "PER"
+    case organization = "ORG"
+    case location = "LOC"
+    case money = "MONEY"
+    case date = "DATE"
+
+    public static func < (a: EntityType, b: EntityType) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// Parses `PER,ORG,...`; nil names the first unknown type.
+    public static func parseList(_ text: String) -> Result<Set<EntityType>, UnknownType> {
+        var types = Set<EntityType>()
+        for piece in text.split(separator: ",") {
+            let name = piece.trimmingSpaces().uppercased()
+            guard let type = EntityType(rawValue: name) else { return .failure(UnknownType(name: String(piece))) }
+            types.insert(type)
+        }
+        return .success(types)
+    }
+
+    public struct UnknownType: Error, Sendable { public let name: String }
+}
+
+/// An entity over the original text. Offsets count Unicode scalars, end exclusive.
+public struct Entity: Sendable, Equatable {
+    public var type: EntityType
+    public var start: Int
+    public var end: Int
+    public var text: String
+    public var value: EntityValue?
+    /// The rule that produced the entity (for `--explain`); nil in gold files.
+    public var rule: String?
+
+    public init(type: EntityType, start: Int, end: Int, text: String, value: EntityValue? = nil, rule: String? = nil) {
+        self.type = type
+        self.start = start
+        self.end = end
+        self.text = text
+        self.value = value
+        self.rule = rule
+    }
+
+    public static func == (a: Entity, b: Entity) -> Bool {
+        a.type == b.type && a.start == b.start && a.end == b.end && a.text == b.text && a.value == b.value
+    }
+}
+
+public enum EntityValue: Sendable, Equatable {
+    case money(MoneyValue)
+    case date(DateValue)
+}
+
+/// A normalised amount: exact decimal strings (never floats) and an ISO 4217 code.
+/// Either `amount` is set, or both `min` and `max` for a range.
+public struct MoneyValue: Sendable, Equatable {
+    public var amount: String?
+    public var min: String?
+    public var max: String?
+    public var currency: String
+
+    public init(amount: String, currency: String) {
+        self.amount = amount
+        self.currency = currency
+    }
+
+    public init(min: String, max: String, currency: String) {
+        self.min = min
+        self.max = max
+        self.currency = currency
+    }
+}
+
+/// A TIMEX3-style value (`2025-02`, `2025-Q1`, `XXXX-09`, `2025-03-03/2025-03-05`) and its modifier.
+public struct DateValue: Sendable, Equatable {
+    public enum Mod: String, Sendable {
+        case start = "START"
+        case mid = "MID"
+        case end = "END"
+    }
+
+    public var timex: String
+    public var mod: Mod?
+
+    public init(timex: String, mod: Mod? = nil) {
+        self.timex = timex
+        self.mod = mod
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

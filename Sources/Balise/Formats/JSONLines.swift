@@ -1,0 +1,160 @@
+import FoundationEssentials
+
+/// The JSON Lines document format of ANNOTATION.md: `id`, `date` (optional), `text`,
+/// `entities` sorted by start, each `start`, `end`, `type`, `text`, `value` (optional).
+public enum JSONLinesFormat {
+    public struct Options: Sendable {
+        /// Indented output (one document over several lines) instead of one line.
+        public var pretty = false
+        /// Adds each entity's `rule`.
+        public var explain = false
+        public init(pretty: Bool = false, explain: Bool = false) {
+            self.pretty = pretty
+            self.explain = explain
+        }
+    }
+
+    /// One document as JSON (no trailing newline).
+    public static func encode(_ doc: AnnotatedDocument, options: Options = Options()) -> String {
+        let nl = options.pretty ? "\n  " : ""
+        let sp = options.pretty ? " " : ""
+        var out = "{" + nl + "\"id\":" + sp + JSONText.quoted(doc.id)
+        if let date = doc.document.date { out += "," + nl + "\"date\":" + sp + JSONText.quoted(date.description) }
+        out += "," + nl + "\"text\":" + sp + JSONText.quoted(doc.text)
+        out += "," + nl + "\"entities\":" + sp + "["
+        for (k, e) in doc.entities.enumerated() {
+            out += k == 0 ? "" : ","
+            out += options.pretty ? "\n    " : ""
+            out += encode(e, explain: options.explain, sp: sp)
+        }
+        out += options.pretty && !doc.entities.isEmpty ? "\n  ]\n}" : "]" + (options.pretty ? "\n}" : "}")
+        return out
+    }
+
+    static func encode(_ e: Entity, explain: Bool, sp: String = "") -> String {
+        var out = "{\"start\":\(sp)\(e.start),\(sp)\"end\":\(sp)\(e.end),\(sp)\"type\":\(sp)\"\(e.type.rawValue)\",\(sp)\"text\":\(sp)" + JSONText.quoted(e.text)
+        if let value = e.value { out += ",\(sp)\"value\":\(sp)" + encode(value, sp: sp) }
+        if explain, let rule = e.rule { out += ",\(sp)\"rule\":\(sp)" + JSONText.quoted(rule) }
+        return out + "}"
+    }
+
+    static func encode(_ value: EntityValue, sp: String = "") -> String {
+        switch value {
+        case .money(let m):
+            var parts: [String] = []
+            if let a = m.amount { parts.append("\"amount\":\(sp)" + JSONText.quoted(a)) }
+            if let a = m.min { parts.append("\"min\":\(sp)" + JSONText.quoted(a)) }
+            if let a = m.max { parts.append("\"max\":\(sp)" + JSONText.quoted(a)) }
+            parts.append("\"currency\":\(sp)" + JSONText.quoted(m.currency))
+            return "{" + parts.joined(separator: ",\(sp)") + "}"
+        case .date(let d):
+            var out = "{\"timex\":\(sp)" + JSONText.quoted(d.timex)
+            if let mod = d.mod { out += ",\(sp)\"mod\":\(sp)\"\(mod.rawValue)\"" }
+            return out + "}"
+        }
+    }
+
+    // MARK: - Reading
+
+    public struct ReadError: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    private struct RawDocument: Decodable {
+        var id: String?
+        var date: String?
+        var text: String?
+        var entities: [RawEntity]?
+    }
+
+    private struct RawEntity: Decodable {
+        var start: Int
+        var end: Int
+        var type: String
+        var text: String?
+        var value: RawValue?
+    }
+
+    private struct RawValue: Decodable {
+        var amount: FlexibleDecimal?
+        var min: FlexibleDecimal?
+        var max: FlexibleDecimal?
+        var currency: String?
+        var timex: String?
+        var mod: String?
+    }
+
+    /// A decimal written as a JSON string (the standard) or, leniently, as a number.
+    private struct FlexibleDecimal: Decodable {
+        var text: String
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let s = try? c.decode(String.self) { text = s }
+            else if let i = try? c.decode(Int64.self) { text = String(i) }
+            else { text = String(describing: try c.decode(Double.self)) }
+        }
+    }
+
+    /// Decodes one JSON document; `fallbackID` names documents without an `id`.
+    /// Entities are read too (gold files) and checked against the text.
+    public static func decode(_ line: some Collection<UInt8>, fallbackID: String) throws -> AnnotatedDocument {
+        let raw: RawDocument
+        do {
+            raw = try JSONDecoder().decode(RawDocument.self, from: Data(line))
+        } catch {
+            throw ReadError(description: "malformed JSON (\(describe(error)))")
+        }
+        guard let text = raw.text else { throw ReadError(description: "document has no \"text\"") }
+        var date: CalendarDay?
+        if let d = raw.date {
+            guard let day = CalendarDay(iso: d) else { throw ReadError(description: "bad \"date\" \(JSONText.quoted(d)): expected YYYY-MM-DD") }
+            date = day
+        }
+        let document = Document(id: raw.id ?? fallbackID, text: text, date: date)
+        var entities: [Entity] = []
+        if let rawEntities = raw.entities {
+            let scalars = Array(text.unicodeScalars)
+            for e in rawEntities {
+                guard let type = EntityType(rawValue: e.type) else { throw ReadError(description: "unknown entity type \(JSONText.quoted(e.type))") }
+                guard e.start >= 0, e.end <= scalars.count, e.start < e.end else {
+                    throw ReadError(description: "entity offsets \(e.start)-\(e.end) outside the text (\(scalars.count) characters)")
+                }
+                var s = String.UnicodeScalarView()
+                s.append(contentsOf: scalars[e.start..<e.end])
+                entities.append(Entity(type: type, start: e.start, end: e.end, text: String(s), value: value(e.value, type)))
+            }
+            entities.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        }
+        return AnnotatedDocument(document: document, entities: entities)
+    }
+
+    private static func value(_ raw: RawValue?, _ type: EntityType) -> EntityValue? {
+        guard let raw else { return nil }
+        switch type {
+        case .money:
+            let currency = raw.currency ?? ""
+            if let a = raw.amount { return .money(MoneyValue(amount: a.text, currency: currency)) }
+            if let lo = raw.min, let hi = raw.max { return .money(MoneyValue(min: lo.text, max: hi.text, currency: currency)) }
+            return nil
+        case .date:
+            guard let timex = raw.timex else { return nil }
+            return .date(DateValue(timex: timex, mod: raw.mod.flatMap(DateValue.Mod.init(rawValue:))))
+        default:
+            return nil
+        }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context):
+            return context.underlyingError.map { "\($0)" } ?? context.debugDescription
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return "\(path): \(context.debugDescription)"
+        case DecodingError.keyNotFound(let key, _):
+            return "missing \(key.stringValue)"
+        default:
+            return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,160 @@
+/// A named group of lexicon entries (one lexicon file, usually).
+public struct LexiconCategory: Hashable, Sendable {
+    public let id: Int16
+    public let name: String
+}
+
+/// One phrase found in the text: `length` tokens from the start token, entry `entry`
+/// of its category's file.
+public struct LexiconMatch: Sendable, Equatable {
+    public var length: Int
+    public var entry: Int32
+}
+
+/// All lexicon phrases as a trie over vocabulary ids: one walk from a token finds every
+/// entry of every category that starts there.
+public struct Gazetteer: Sendable {
+    struct Terminal: Sendable {
+        var category: Int16
+        var entry: Int32
+    }
+
+    private var children: [Int64: Int32] = [:]
+    private var terminals: [[Terminal]] = [[]]
+
+    @inline(__always) private static func edge(_ node: Int32, _ word: Int32) -> Int64 {
+        Int64(node) << 32 | Int64(UInt32(bitPattern: word))
+    }
+
+    mutating func add(words: [Int32], category: Int16, entry: Int32) {
+        var node: Int32 = 0
+        for word in words {
+            let edge = Gazetteer.edge(node, word)
+            if let next = children[edge] {
+                node = next
+            } else {
+                let next = Int32(terminals.count)
+                terminals.append([])
+                children[edge] = next
+                node = next
+            }
+        }
+        if !terminals[Int(node)].contains(where: { $0.category == category && $0.entry == entry }) {
+            terminals[Int(node)].append(Terminal(category: category, entry: entry))
+        }
+    }
+
+    /// The longest entry of `category` starting at token `start`.
+    public func longest(_ category: LexiconCategory, in tokens: [Token], at start: Int, limit: Int? = nil) -> LexiconMatch? {
+        var node: Int32 = 0
+        var best: LexiconMatch?
+        let end = min(tokens.count, limit ?? tokens.count)
+        var i = start
+        while i < end {
+            let word = tokens[i].word
+            if word < 0 { break }
+            guard let next = children[Gazetteer.edge(node, word)] else { break }
+            node = next
+            i += 1
+            for terminal in terminals[Int(node)] where terminal.category == category.id {
+                best = LexiconMatch(length: i - start, entry: terminal.entry)
+                break
+            }
+        }
+        return best
+    }
+
+    /// Every entry (any category) starting at `start`, shortest first.
+    public func all(in tokens: [Token], at start: Int) -> [(category: Int16, match: LexiconMatch)] {
+        var node: Int32 = 0
+        var result: [(Int16, LexiconMatch)] = []
+        var i = start
+        while i < tokens.count {
+            let word = tokens[i].word
+            if word < 0 { break }
+            guard let next = children[Gazetteer.edge(node, word)] else { break }
+            node = next
+            i += 1
+            for terminal in terminals[Int(node)] {
+                result.append((terminal.category, LexiconMatch(length: i - start, entry: terminal.entry)))
+            }
+        }
+        return result
+    }
+}
+
+/// Builds the shared vocabulary and gazetteer while the recognizers load their lexicons.
+public final class LexiconLoader {
+    public let directory: LexiconDirectory
+    public let rules: TokenizerRules
+    private let tokenizer: Tokenizer
+    private(set) var vocabulary = Vocabulary(capacity: 1 << 16)
+    private(set) var gazetteer = Gazetteer()
+    private var categories: [String: LexiconCategory] = [:]
+    private var cache: [String: [LexiconEntry]] = [:]
+
+    public init(directory: LexiconDirectory) throws {
+        self.directory = directory
+        self.rules = try TokenizerRules(lexicons: directory)
+        self.tokenizer = try Tokenizer(rules: rules)
+    }
+
+    /// The entries of `NAME.txt` (read once).
+    public func entries(_ name: String) throws -> [LexiconEntry] {
+        if let cached = cache[name] { return cached }
+        let entries = try directory.entries(name)
+        cache[name] = entries
+        return entries
+    }
+
+    /// Registers `NAME.txt` in the gazetteer (each entry tokenized like running text)
+    /// and returns its category and entries; `LexiconMatch.entry` indexes the entries.
+    @discardableResult
+    public func category(_ name: String, entryText: (LexiconEntry) -> String = { $0.text }) throws -> (LexiconCategory, [LexiconEntry]) {
+        let entries = try self.entries(name)
+        if let existing = categories[name] { return (existing, entries) }
+        let category = LexiconCategory(id: Int16(categories.count), name: name)
+        categories[name] = category
+        for (index, entry) in entries.enumerated() {
+            addPhrase(entryText(entry), category: category, entry: Int32(index))
+        }
+        return (category, entries)
+    }
+
+    /// Adds one phrase (for entries that come from ICU rather than a file).
+    public func addPhrase(_ phrase: String, category: LexiconCategory, entry: Int32) {
+        let words = phraseKeys(phrase).map { vocabulary.intern($0) }
+        guard !words.isEmpty else { return }
+        gazetteer.add(words: words, category: category.id, entry: entry)
+    }
+
+    /// A category for phrases added with `addPhrase`.
+    public func customCategory(_ name: String) -> LexiconCategory {
+        if let existing = categories[name] { return existing }
+        let category = LexiconCategory(id: Int16(categories.count), name: name)
+        categories[name] = category
+        return category
+    }
+
+    /// The vocabulary id of a single word (interned), for recognizers that test words.
+    public func word(_ text: String) -> Int32 {
+        let keys = phraseKeys(text)
+        return keys.count == 1 ? vocabulary.intern(keys[0]) : -1
+    }
+
+    /// The folded keys of `phrase`'s tokens.
+    public func phraseKeys(_ phrase: String) -> [[UInt16]] {
+        // Plain words skip the tokenizer: most entries are one word.
+        if phrase.utf16.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0xC0 && $0 <= 0x24F && $0 != 0xD7 && $0 != 0xF7) }) {
+            var key = [UInt16]()
+            KeyFolder.shared.fold(phrase.utf16, into: &key)
+            return key.isEmpty ? [] : [key]
+        }
+        let view = NormalizedView(original: Array(phrase.utf16))
+        var keys = [UInt16]()
+        let tokens = tokenizer.tokenize(view.units, keys: &keys)
+        return tokens.map { Array(keys[Int($0.keyStart)..<Int($0.keyEnd)]) }
+    }
+
+    func finish() -> (Vocabulary, Gazetteer) { (vocabulary, gazetteer) }
+}

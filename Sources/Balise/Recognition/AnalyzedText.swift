@@ -1,0 +1,115 @@
+/// A document after the text layer: original and normalised buffers, tokens with their
+/// folded keys and vocabulary ids, sentences. Recognizers read it; nothing changes it.
+public final class AnalyzedText {
+    public let document: Document
+    public let original: TextBuffer
+    public let view: NormalizedView
+    public let tokens: [Token]
+    public let sentences: [Range<Int>]
+    public let keys: [UInt16]
+    public let gazetteer: Gazetteer
+    public let services: TextServices
+
+    init(document: Document, tokenizer: Tokenizer, gazetteer: Gazetteer, services: TextServices) {
+        self.document = document
+        self.original = TextBuffer(document.text)
+        self.view = NormalizedView(original: original.units)
+        var keys = [UInt16]()
+        keys.reserveCapacity(view.units.count)
+        var tokens = tokenizer.tokenize(view.units, keys: &keys)
+        self.sentences = tokenizer.sentences(view.units, &tokens)
+        self.tokens = tokens
+        self.keys = keys
+        self.gazetteer = gazetteer
+        self.services = services
+    }
+
+    public var count: Int { tokens.count }
+
+    /// The folded key of token `i` (allocates: for rules that run rarely and for tests).
+    public func key(_ i: Int) -> String {
+        String(decoding: keys[Int(tokens[i].keyStart)..<Int(tokens[i].keyEnd)], as: UTF16.self)
+    }
+
+    /// Whether token `i`'s folded key equals `folded` (already folded, e.g. `"milliards"`).
+    @inline(__always)
+    public func keyIs(_ i: Int, _ folded: String) -> Bool {
+        guard i >= 0 && i < tokens.count else { return false }
+        let t = tokens[i]
+        var k = Int(t.keyStart)
+        let end = Int(t.keyEnd)
+        for unit in folded.utf16 {
+            if k >= end || keys[k] != unit { return false }
+            k += 1
+        }
+        return k == end
+    }
+
+    /// Token `i` as it reads in the normalised view.
+    public func surface(_ i: Int) -> String {
+        String(decoding: view.units[Int(tokens[i].start)..<Int(tokens[i].end)], as: UTF16.self)
+    }
+
+    /// The normalised-view units of token `i`.
+    public func units(_ i: Int) -> ArraySlice<UInt16> {
+        view.units[Int(tokens[i].start)..<Int(tokens[i].end)]
+    }
+
+    /// The normalised text of a token range, tokens separated by one space where the text has any.
+    public func normalizedText(_ range: Range<Int>) -> String {
+        var out = ""
+        for i in range {
+            if i > range.lowerBound && tokens[i].has(.spaceBefore) { out += " " }
+            out += surface(i)
+        }
+        return out
+    }
+
+    /// Original UTF-16 range of a token range.
+    public func utf16Range(_ range: Range<Int>) -> Range<Int> {
+        let start = view.originalStart(Int(tokens[range.lowerBound].start))
+        let end = view.originalEnd(Int(tokens[range.upperBound - 1].end))
+        return start..<end
+    }
+
+    /// Scalar (code point) range of a token range, as reported in entities.
+    public func scalarRange(_ range: Range<Int>) -> Range<Int> {
+        let u = utf16Range(range)
+        return original.scalarOffset(utf16: u.lowerBound)..<original.scalarOffset(utf16: u.upperBound)
+    }
+
+    /// The original text of a token range.
+    public func originalText(_ range: Range<Int>) -> String {
+        original.string(utf16Range(range))
+    }
+
+    /// The index of the sentence that holds token `i`.
+    public func sentenceIndex(of i: Int) -> Int {
+        var low = 0, high = sentences.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if sentences[mid].lowerBound <= i { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    public func sentence(of i: Int) -> Range<Int> { sentences[sentenceIndex(of: i)] }
+
+    /// The longest entry of a lexicon category that starts at token `i`.
+    public func lexicon(_ category: LexiconCategory, at i: Int, limit: Int? = nil) -> LexiconMatch? {
+        gazetteer.longest(category, in: tokens, at: i, limit: limit)
+    }
+}
+
+/// Per-thread ICU services that recognizers may need besides the tokenizer.
+public final class TextServices {
+    private var spelled: SpelledNumberParser?
+
+    public init() {}
+
+    /// The value of a French spelled-out number phrase, or nil.
+    public func spelledNumber(_ phrase: String) -> Int64? {
+        if spelled == nil { spelled = try? SpelledNumberParser() }
+        return spelled?.parse(phrase)
+    }
+}

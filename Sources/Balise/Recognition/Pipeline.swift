@@ -1,0 +1,82 @@
+/// Everything loaded once and shared by all workers: lexicons, vocabulary, recognizers.
+public final class Extractor: Sendable {
+    public let rules: TokenizerRules
+    public let vocabulary: Vocabulary
+    public let gazetteer: Gazetteer
+    public let recognizers: [any Recognizer]
+    public let passes: [any DocumentPass]
+    public let policy = OverlapPolicy()
+
+    public init(rules: TokenizerRules, vocabulary: Vocabulary, gazetteer: Gazetteer,
+                recognizers: [any Recognizer], passes: [any DocumentPass]) {
+        self.rules = rules
+        self.vocabulary = vocabulary
+        self.gazetteer = gazetteer
+        self.recognizers = recognizers
+        self.passes = passes
+    }
+
+    /// Loads the lexicons and builds the registered recognizers.
+    public static func load(lexicons: LexiconDirectory) throws -> Extractor {
+        let loader = try LexiconLoader(directory: lexicons)
+        let recognizers = try Registry.recognizers.map { try $0(loader) }
+        let passes = try Registry.passes.map { try $0(loader) }
+        let (vocabulary, gazetteer) = loader.finish()
+        return Extractor(rules: loader.rules, vocabulary: vocabulary, gazetteer: gazetteer,
+                         recognizers: recognizers, passes: passes)
+    }
+
+    /// Loads from `LexiconDirectory.locate()`.
+    public static func loadDefault() throws -> Extractor {
+        guard let directory = LexiconDirectory.locate() else {
+            throw LexiconError(description: "cannot find the Lexicons directory (set BALISE_LEXICONS)")
+        }
+        return try load(lexicons: directory)
+    }
+
+    /// A worker with its own ICU objects.
+    public func makeAnnotator() throws -> Annotator {
+        try Annotator(extractor: self)
+    }
+}
+
+/// Annotates documents on one thread. Create one per worker with `Extractor.makeAnnotator()`.
+public final class Annotator {
+    public let extractor: Extractor
+    private let tokenizer: Tokenizer
+    private let services = TextServices()
+
+    init(extractor: Extractor) throws {
+        self.extractor = extractor
+        self.tokenizer = try Tokenizer(rules: extractor.rules, vocabulary: extractor.vocabulary)
+    }
+
+    /// The text layer alone: tokens, sentences, keys.
+    public func analyze(_ document: Document) -> AnalyzedText {
+        AnalyzedText(document: document, tokenizer: tokenizer, gazetteer: extractor.gazetteer, services: services)
+    }
+
+    /// Entities of `document`, sorted, non-overlapping; only `types` when given.
+    public func annotate(_ document: Document, types: Set<EntityType>? = nil) -> AnnotatedDocument {
+        let text = analyze(document)
+        return AnnotatedDocument(document: document, entities: entities(in: text, types: types))
+    }
+
+    public func entities(in text: AnalyzedText, types: Set<EntityType>? = nil) -> [Entity] {
+        var proposed: [Candidate] = []
+        for recognizer in extractor.recognizers {
+            recognizer.propose(in: text, into: &proposed)
+        }
+        var selected = extractor.policy.select(proposed)
+        for pass in extractor.passes {
+            pass.refine(text, selected: &selected, proposed: proposed)
+            selected = extractor.policy.select(selected)
+        }
+        return selected.compactMap { candidate in
+            if let types, !types.contains(candidate.type) { return nil }
+            let range = text.scalarRange(candidate.tokens)
+            return Entity(type: candidate.type, start: range.lowerBound, end: range.upperBound,
+                          text: text.originalText(candidate.tokens), value: candidate.value, rule: candidate.rule)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+@_implementationOnly import CICU
+
+/// Case- and accent-folding of UTF-16 units into lexicon keys (`Étoile` -> `etoile`,
+/// `Œuvre` -> `oeuvre`). A table covers Latin scripts; other characters use ICU case folding.
+public struct KeyFolder: Sendable {
+    /// Folded form of each BMP unit below `tableLimit`: one unit, or 0 for "use `expansions`".
+    private let table: [UInt16]
+    private static let tableLimit = 0x0300
+
+    public static let shared = KeyFolder()
+
+    private init() {
+        var table = [UInt16](repeating: 0, count: KeyFolder.tableLimit)
+        var status = U_ZERO_ERROR
+        let nfd = unorm2_getNFDInstance(&status)
+        for c in 0..<KeyFolder.tableLimit {
+            var base = UInt32(c)
+            if let nfd {
+                var buffer = [UInt16](repeating: 0, count: 8)
+                var s = U_ZERO_ERROR
+                let n = unorm2_getDecomposition(nfd, Int32(c), &buffer, 8, &s)
+                if n > 0 && s.rawValue <= 0 { base = UInt32(buffer[0]) }
+            }
+            table[c] = UInt16(truncatingIfNeeded: u_foldCase(Int32(base), 0))
+        }
+        for special in [0x00C6, 0x00E6, 0x0152, 0x0153, 0x00DF] where special < KeyFolder.tableLimit {
+            table[special] = 0
+        }
+        self.table = table
+    }
+
+    /// Appends the folded form of `units` to `out`.
+    @inline(__always)
+    public func fold<C: Collection>(_ units: C, into out: inout [UInt16]) where C.Element == UInt16 {
+        for unit in units {
+            if Int(unit) < KeyFolder.tableLimit {
+                let folded = table[Int(unit)]
+                if folded != 0 { out.append(folded); continue }
+            }
+            switch unit {
+            case 0x00C6, 0x00E6: out.append(0x61); out.append(0x65)  // æ
+            case 0x0152, 0x0153: out.append(0x6F); out.append(0x65)  // œ
+            case 0x00DF: out.append(0x73); out.append(0x73)  // ß
+            case 0x2019, 0x2018, 0x02BC: out.append(0x27)
+            default:
+                if UTF16.isLeadSurrogate(unit) || UTF16.isTrailSurrogate(unit) {
+                    out.append(unit)
+                } else {
+                    out.append(UInt16(truncatingIfNeeded: u_foldCase(Int32(unit), 0)))
+                }
+            }
+        }
+    }
+
+    public func fold(_ text: String) -> [UInt16] {
+        var out = [UInt16]()
+        fold(Array(NormalizedView(original: Array(text.utf16)).units), into: &out)
+        return out
+    }
+
+    public func foldedString(_ text: String) -> String {
+        String(decoding: fold(text), as: UTF16.self)
+    }
+}

@@ -1,0 +1,369 @@
+/// French tokenizer on ICU word and sentence breaks. One instance per thread: it owns
+/// cloned ICU iterators.
+public final class Tokenizer {
+    public let rules: TokenizerRules
+    public let vocabulary: Vocabulary
+    private let words: BreakIterator
+    private let sentenceBreaks: BreakIterator
+
+    nonisolated(unsafe) private static let templates: Result<(BreakIterator, BreakIterator), Error> = Result {
+        (try BreakIterator(kind: .word, locale: "fr"), try BreakIterator(kind: .sentence, locale: "fr"))
+    }
+
+    public init(rules: TokenizerRules, vocabulary: Vocabulary = Vocabulary()) throws {
+        let (word, sentence) = try Tokenizer.templates.get()
+        self.rules = rules
+        self.vocabulary = vocabulary
+        self.words = try word.clone()
+        self.sentenceBreaks = try sentence.clone()
+    }
+
+    /// A tokenizer for another thread, sharing the rules and vocabulary.
+    public func clone() throws -> Tokenizer {
+        try Tokenizer(rules: rules, vocabulary: vocabulary)
+    }
+
+    /// A raw piece of text between two ICU word boundaries, before French fix-ups.
+    private struct Piece {
+        var start: Int
+        var end: Int
+        var kind: Token.Kind
+        var flags: Token.Flags
+        var spaceBefore: Bool
+        var newlines: Int
+    }
+
+    /// Tokens of `view`, with their folded keys appended to `keys`.
+    public func tokenize(_ view: [UInt16], keys: inout [UInt16]) -> [Token] {
+        var pieces = [Piece]()
+        pieces.reserveCapacity(view.count / 4)
+        view.withUnsafeBufferPointer { text in
+            var spaceBefore = false
+            var newlines = 0
+            words.forEachSegment(text) { start, end, status in
+                let first = text[start]
+                if Tokenizer.isSpace(first) {
+                    spaceBefore = true
+                    for i in start..<end where text[i] == 0x0A || text[i] == 0x2029 || text[i] == 0x2028 { newlines += 1 }
+                    if newlines == 0 { for i in start..<end where text[i] == 0x0D { newlines += 1 } }
+                    return
+                }
+                if first == 0xFEFF || first == 0x200B || first == 0x00AD { return }  // invisible marks
+                let kind: Token.Kind
+                if status >= 100 && status < 200 { kind = .number }
+                else if status >= 200 { kind = .word }
+                else { kind = Tokenizer.isSymbol(first) ? .symbol : .punctuation }
+                pieces.append(Piece(start: start, end: end, kind: kind, flags: [], spaceBefore: spaceBefore, newlines: newlines))
+                spaceBefore = false
+                newlines = 0
+            }
+        }
+        pieces = splitNumbersFromLetters(pieces, view)
+        pieces = splitElisions(pieces, view)
+        pieces = joinAbbreviations(pieces, view)
+        pieces = joinHyphenated(pieces, view)
+        pieces = joinDigitGroups(pieces, view)
+        return makeTokens(pieces, view, &keys)
+    }
+
+    // MARK: - French fix-ups
+
+    /// `3M` -> `3` `M`, `1,5Md` -> `1,5` `Md`; `1er`, `2e`, `XXIe` become ordinals.
+    private func splitNumbersFromLetters(_ pieces: [Piece], _ view: [UInt16]) -> [Piece] {
+        var out = [Piece]()
+        out.reserveCapacity(pieces.count)
+        for piece in pieces {
+            guard piece.kind != .punctuation && piece.kind != .symbol else { out.append(piece); continue }
+            let first = view[piece.start]
+            if Tokenizer.isDigit(first) {
+                var split = piece.start
+                while split < piece.end && (Tokenizer.isDigit(view[split]) || view[split] == 0x2C || view[split] == 0x2E) { split += 1 }
+                // A trailing separator belongs to the text, not the number.
+                while split > piece.start + 1 && !Tokenizer.isDigit(view[split - 1]) { split -= 1 }
+                if split == piece.end { var p = piece; p.kind = .number; out.append(p); continue }
+                if Tokenizer.isOrdinalSuffix(view[split..<piece.end]) {
+                    var p = piece; p.kind = .ordinal; out.append(p); continue
+                }
+                var number = piece; number.end = split; number.kind = .number
+                var rest = piece; rest.start = split; rest.spaceBefore = false; rest.newlines = 0; rest.kind = .word
+                out.append(number)
+                out.append(rest)
+            } else if piece.kind == .word && Tokenizer.isRomanOrdinal(view[piece.start..<piece.end]) {
+                var p = piece; p.kind = .ordinal; out.append(p)
+            } else {
+                out.append(piece)
+            }
+        }
+        return out
+    }
+
+    /// `l'Union` -> `l'` `Union`; `l` `'` -> `l'`; `aujourd'hui` stays whole.
+    private func splitElisions(_ pieces: [Piece], _ view: [UInt16]) -> [Piece] {
+        var out = [Piece]()
+        out.reserveCapacity(pieces.count + pieces.count / 8)
+        var i = 0
+        while i < pieces.count {
+            var piece = pieces[i]
+            i += 1
+            guard piece.kind == .word else { out.append(piece); continue }
+            // A bare elided form followed by its apostrophe.
+            if i < pieces.count, view[pieces[i].start] == 0x27, pieces[i].end == pieces[i].start + 1,
+               !pieces[i].spaceBefore, isElision(view[piece.start..<piece.end]) {
+                piece.end += 1
+                piece.flags.insert(.elision)
+                out.append(piece)
+                i += 1
+                continue
+            }
+            if isUnsplittable(view[piece.start..<piece.end]) { out.append(piece); continue }
+            while let apostrophe = view[piece.start..<piece.end].firstIndex(of: 0x27), apostrophe + 1 < piece.end,
+                  isElision(view[piece.start..<apostrophe]) {
+                var elided = piece
+                elided.end = apostrophe + 1
+                elided.flags.insert(.elision)
+                out.append(elided)
+                piece.start = apostrophe + 1
+                piece.spaceBefore = false
+                piece.newlines = 0
+                if isUnsplittable(view[piece.start..<piece.end]) { break }
+            }
+            out.append(piece)
+        }
+        return out
+    }
+
+    /// `M` `.` -> `M.`; `J` `.` `-` `L` `.` -> `J.-L.`; `janv` `.` before a number -> `janv.`.
+    private func joinAbbreviations(_ pieces: [Piece], _ view: [UInt16]) -> [Piece] {
+        var out = [Piece]()
+        out.reserveCapacity(pieces.count)
+        var i = 0
+        func isDot(_ k: Int) -> Bool {
+            k < pieces.count && !pieces[k].spaceBefore && pieces[k].end - pieces[k].start == 1 && view[pieces[k].start] == 0x2E
+        }
+        func isHyphen(_ k: Int) -> Bool {
+            k < pieces.count && !pieces[k].spaceBefore && pieces[k].end - pieces[k].start == 1 && view[pieces[k].start] == 0x2D
+        }
+        func isInitialLetters(_ p: Piece) -> Bool {
+            // `J`, or ICU's `S.A` / `U.S.A` (letters joined by full stops).
+            guard p.kind == .word else { return false }
+            var expectLetter = true
+            for k in p.start..<p.end {
+                let u = view[k]
+                if expectLetter { guard Tokenizer.isUpperASCIIorLatin(u) else { return false } } else { guard u == 0x2E else { return false } }
+                expectLetter.toggle()
+            }
+            return !expectLetter
+        }
+        while i < pieces.count {
+            var piece = pieces[i]
+            if piece.kind == .word && isDot(i + 1) {
+                if isInitialLetters(piece) {
+                    piece.end = pieces[i + 1].end
+                    piece.flags.formUnion([.abbreviation, .initial])
+                    i += 2
+                    // Hyphenated initials: `J.-L.`
+                    while isHyphen(i), i + 1 < pieces.count, isInitialLetters(pieces[i + 1]), isDot(i + 2) {
+                        piece.end = pieces[i + 2].end
+                        i += 3
+                    }
+                    out.append(piece)
+                    continue
+                }
+                let key = String(decoding: foldedKey(view[piece.start..<piece.end]), as: UTF16.self)
+                if let cls = rules.abbreviations[key] {
+                    let nextIsNumber = i + 2 < pieces.count && pieces[i + 2].kind == .number
+                    if cls != .beforeNumber || nextIsNumber {
+                        piece.end = pieces[i + 1].end
+                        piece.flags.insert(.abbreviation)
+                        if cls == .title { piece.flags.insert(.initial) }
+                        out.append(piece)
+                        i += 2
+                        continue
+                    }
+                }
+            }
+            out.append(piece)
+            i += 1
+        }
+        return out
+    }
+
+    /// `Jean` `-` `Luc` -> `Jean-Luc` (letters on both sides, no space).
+    private func joinHyphenated(_ pieces: [Piece], _ view: [UInt16]) -> [Piece] {
+        var out = [Piece]()
+        out.reserveCapacity(pieces.count)
+        var i = 0
+        while i < pieces.count {
+            var piece = pieces[i]
+            i += 1
+            guard piece.kind == .word, !piece.flags.contains(.elision), !piece.flags.contains(.abbreviation) else { out.append(piece); continue }
+            while i + 1 < pieces.count,
+                  !pieces[i].spaceBefore, pieces[i].end - pieces[i].start == 1, view[pieces[i].start] == 0x2D,
+                  !pieces[i + 1].spaceBefore, pieces[i + 1].kind == .word,
+                  !pieces[i + 1].flags.contains(.elision), !pieces[i + 1].flags.contains(.abbreviation) {
+                piece.end = pieces[i + 1].end
+                piece.flags.insert(.hyphenated)
+                i += 2
+            }
+            out.append(piece)
+        }
+        return out
+    }
+
+    /// `12` ` ` `000` -> `12 000` (any single space kind between groups of three digits).
+    private func joinDigitGroups(_ pieces: [Piece], _ view: [UInt16]) -> [Piece] {
+        var out = [Piece]()
+        out.reserveCapacity(pieces.count)
+        func digits(_ p: Piece) -> (integer: Int, decimal: Bool)? {
+            guard p.kind == .number else { return nil }
+            var k = p.start
+            while k < p.end && Tokenizer.isDigit(view[k]) { k += 1 }
+            if k == p.end { return (k - p.start, false) }
+            guard view[k] == 0x2C, k + 1 < p.end else { return nil }
+            for m in (k + 1)..<p.end where !Tokenizer.isDigit(view[m]) { return nil }
+            return (k - p.start, true)
+        }
+        var i = 0
+        while i < pieces.count {
+            var piece = pieces[i]
+            i += 1
+            if let head = digits(piece), !head.decimal, (1...3).contains(head.integer) {
+                while i < pieces.count, pieces[i].spaceBefore, pieces[i].newlines == 0,
+                      pieces[i].start == piece.end + 1,
+                      let group = digits(pieces[i]), group.integer == 3 {
+                    piece.end = pieces[i].end
+                    piece.flags.insert(.groupedDigits)
+                    i += 1
+                    if group.decimal { break }
+                }
+            }
+            out.append(piece)
+        }
+        return out
+    }
+
+    // MARK: - Tokens
+
+    private func makeTokens(_ pieces: [Piece], _ view: [UInt16], _ keys: inout [UInt16]) -> [Token] {
+        var tokens = [Token]()
+        tokens.reserveCapacity(pieces.count)
+        for piece in pieces {
+            var flags = piece.flags
+            if piece.spaceBefore { flags.insert(.spaceBefore) }
+            if piece.newlines > 0 || tokens.isEmpty { flags.insert(.lineStart) }
+            if piece.newlines > 1 || tokens.isEmpty { flags.insert(.paragraphStart) }
+            if piece.kind == .word || piece.kind == .ordinal { flags.formUnion(Tokenizer.shape(view[piece.start..<piece.end])) }
+            if piece.kind == .number || piece.kind == .ordinal { flags.insert(.hasDigit) }
+            let keyStart = keys.count
+            KeyFolder.shared.fold(view[piece.start..<piece.end], into: &keys)
+            let word = vocabulary.count == 0 ? -1 : vocabulary.find(keys[keyStart...])
+            tokens.append(Token(start: Int32(piece.start), end: Int32(piece.end), kind: piece.kind, flags: flags,
+                                keyStart: Int32(keyStart), keyEnd: Int32(keys.count), word: word))
+        }
+        return tokens
+    }
+
+    /// Sentences as token ranges: ICU sentence breaks, minus those after titles and initials.
+    public func sentences(_ view: [UInt16], _ tokens: inout [Token]) -> [Range<Int>] {
+        guard !tokens.isEmpty else { return [] }
+        let boundaries = view.withUnsafeBufferPointer { sentenceBreaks.boundaries($0) }
+        var result = [Range<Int>]()
+        var sentenceStart = 0
+        var t = 0
+        for boundary in boundaries {
+            while t < tokens.count && Int(tokens[t].start) < boundary { t += 1 }
+            guard t > sentenceStart, t < tokens.count else { continue }
+            if tokens[t - 1].has(.initial) { continue }
+            result.append(sentenceStart..<t)
+            sentenceStart = t
+        }
+        result.append(sentenceStart..<tokens.count)
+        for range in result { tokens[range.lowerBound].flags.insert(.sentenceStart) }
+        return result
+    }
+
+    // MARK: - Character classes
+
+    private func foldedKey(_ units: ArraySlice<UInt16>) -> [UInt16] {
+        var out = [UInt16]()
+        KeyFolder.shared.fold(units, into: &out)
+        return out
+    }
+
+    private func isElision(_ units: ArraySlice<UInt16>) -> Bool {
+        guard !units.isEmpty, units.count <= 8 else { return false }
+        return rules.elisions.contains(String(decoding: foldedKey(units), as: UTF16.self))
+    }
+
+    private func isUnsplittable(_ units: ArraySlice<UInt16>) -> Bool {
+        guard units.contains(0x27) else { return false }
+        return rules.unsplittable.contains(String(decoding: foldedKey(units), as: UTF16.self))
+    }
+
+    @inline(__always) static func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
+
+    @inline(__always) static func isSpace(_ u: UInt16) -> Bool {
+        u == 0x20 || u == 0x0A || u == 0x0D || u == 0x09 || u == 0x0B || u == 0x0C || u == 0x85 || u == 0x2028 || u == 0x2029
+    }
+
+    static func isSymbol(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x24, 0x25, 0x2B, 0x3C, 0x3D, 0x3E, 0xA2...0xA5, 0xB0, 0x20A0...0x20CF, 0x2030, 0x00A7: return true
+        default: return false
+        }
+    }
+
+    static func isUpperASCIIorLatin(_ u: UInt16) -> Bool {
+        (u >= 0x41 && u <= 0x5A) || (u >= 0xC0 && u <= 0xDE && u != 0xD7)
+    }
+
+    static func isLower(_ u: UInt16) -> Bool {
+        (u >= 0x61 && u <= 0x7A) || (u >= 0xDF && u <= 0xFF && u != 0xF7) || (u >= 0x100 && u <= 0x24F && u & 1 == 1 && u != 0x131) || u == 0x153
+    }
+
+    static func isUpper(_ u: UInt16) -> Bool {
+        isUpperASCIIorLatin(u) || (u >= 0x100 && u <= 0x24F && u & 1 == 0) || u == 0x152 || (u >= 0x391 && u <= 0x3A9) || (u >= 0x410 && u <= 0x42F)
+    }
+
+    static func shape(_ units: ArraySlice<UInt16>) -> Token.Flags {
+        var flags: Token.Flags = []
+        var letters = 0, uppers = 0, lowers = 0
+        var previousLower = false
+        for (k, u) in units.enumerated() {
+            if isUpper(u) {
+                uppers += 1; letters += 1
+                if k == 0 { flags.insert(.capitalized) }
+                if previousLower { flags.insert(.internalCaps) }
+                previousLower = false
+            } else if isLower(u) {
+                lowers += 1; letters += 1
+                previousLower = true
+            } else {
+                if isDigit(u) { flags.insert(.hasDigit) }
+                previousLower = false
+            }
+        }
+        if uppers >= 2 && lowers == 0 { flags.insert(.allCaps) }
+        return flags
+    }
+
+    static func isOrdinalSuffix(_ units: ArraySlice<UInt16>) -> Bool {
+        let s = String(decoding: units, as: UTF16.self)
+        return ["er", "re", "e", "ème", "eme", "nd", "nde", "ers", "res", "es", "èmes", "emes", "d", "ème"].contains(s)
+    }
+
+    static func isRomanOrdinal(_ units: ArraySlice<UInt16>) -> Bool {
+        // Cheap guard first: this runs on every word.
+        guard units.count >= 2, let first = units.first, let last = units.last,
+              first == 0x49 || first == 0x56 || first == 0x58 || first == 0x4C || first == 0x43,
+              last == 0x65 || last == 0x72 else { return false }
+        let s = String(decoding: units, as: UTF16.self)
+        for suffix in ["e", "er", "re", "ème"] where s.hasSuffix(suffix) {
+            let roman = s.dropLast(suffix.count)
+            guard !roman.isEmpty, roman.allSatisfy({ "IVXLC".contains($0) }) else { continue }
+            if roman.count == 1 && !"IVX".contains(roman) { continue }
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Balise
+
+struct Annotate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Annotate plain text files or JSON Lines documents.",
+        discussion: """
+        Plain text (default): each FILE is one document whose id is the file name; standard \
+        input when no FILE is given. JSON Lines (--input jsonl): one document a line with \
+        "id", "text" and an optional "date"; output keeps the input order.
+        """
+    )
+
+    enum InputKind: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
+    enum OutputKind: String, ExpressibleByArgument, CaseIterable { case json, jsonl }
+
+    @Argument(help: "Input files (standard input when none).")
+    var files: [String] = []
+
+    @Option(help: "Input format: text or jsonl.")
+    var input: InputKind = .text
+
+    @Option(help: "Output format: json (indented) or jsonl (one document a line). Default: json for text input, jsonl for jsonl input.")
+    var format: OutputKind?
+
+    @Option(help: "Document date YYYY-MM-DD for plain-text input (relative dates are resolved against it).")
+    var date: String?
+
+    @Option(help: "Keep only these types, comma-separated (PER,ORG,LOC,MONEY,DATE).")
+    var types: String?
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Add to each entity the rule that produced it.")
+    var explain = false
+
+    @OptionGroup var extraction: ExtractionOptions
+
+    func run() throws {
+        var documentDate: CalendarDay?
+        if let date {
+            guard let day = CalendarDay(iso: date) else { throw usageError("--date must be a day YYYY-MM-DD, got '\(date)'") }
+            documentDate = day
+        }
+        var typeFilter: Set<EntityType>?
+        if let types {
+            switch EntityType.parseList(types) {
+            case .success(let set): typeFilter = set
+            case .failure(let unknown): throw usageError("--types: unknown type '\(unknown.name)' (expected PER, ORG, LOC, MONEY, DATE)")
+            }
+        }
+        let extractor = try extraction.loadExtractor()
+        let annotator = try extractor.makeAnnotator()
+        let sink: OutputSink
+        do { sink = try OutputSink(path: output) } catch { throw usageError("\(error)") }
+        let options = JSONLinesFormat.Options(pretty: (format ?? (input == .text ? .json : .jsonl)) == .json, explain: explain)
+        var failed = false
+        let inputs = files.isEmpty ? ["-"] : files
+
+        for path in inputs {
+            switch input {
+            case .text:
+                do {
+                    let text = try InputFiles.readText(path)
+                    let id = path == "-" ? "stdin" : InputFiles.documentID(forPath: path)
+                    let doc = annotator.annotate(Document(id: id, text: text, date: documentDate), types: typeFilter)
+                    sink.write(JSONLinesFormat.encode(doc, options: options) + "\n")
+                } catch {
+                    printError("error: \(error)")
+                    failed = true
+                }
+            case .jsonl:
+                let name = path == "-" ? "stdin" : path
+                let reader: LineReader
+                do { reader = try LineReader(path: path) } catch {
+                    printError("error: \(error)")
+                    failed = true
+                    continue
+                }
+                while true {
+                    let line: ArraySlice<UInt8>
+                    do {
+                        guard let next = try reader.next() else { break }
+                        line = next
+                    } catch {
+                        printError("error: \(name): \(error)")
+                        failed = true
+                        break
+                    }
+                    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                    do {
+                        if let offset = UTF8Check.firstInvalidByte(line) {
+                            throw InputError("not valid UTF-8 (invalid byte at offset \(offset) of the line)")
+                        }
+                        var doc = try JSONLinesFormat.decode(line, fallbackID: "\(InputFiles.documentID(forPath: name))-\(reader.lineNumber)")
+                        if doc.document.date == nil { doc.document.date = documentDate }
+                        let result = annotator.annotate(doc.document, types: typeFilter)
+                        sink.write(JSONLinesFormat.encode(result, options: options) + "\n")
+                    } catch {
+                        printError("error: \(name):\(reader.lineNumber): \(error) (document skipped)")
+                        failed = true
+                    }
+                }
+            }
+        }
+        do { try sink.close() } catch { throw usageError("\(error)") }
+        if failed { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Balise
+
+@main
+struct BaliseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "balise",
+        abstract: "French named-entity extraction: people, organisations, places, money, dates.",
+        subcommands: [Annotate.self, Tokens.self]
+    )
+}
+
+/// Options every subcommand that runs the extractor shares.
+struct ExtractionOptions: ParsableArguments {
+    @Option(name: .long, help: "Directory of the lexicons (default: found beside the binary or the sources, or $BALISE_LEXICONS).")
+    var lexicons: String?
+
+    func loadExtractor() throws -> Extractor {
+        let directory: LexiconDirectory
+        if let lexicons {
+            directory = LexiconDirectory(path: lexicons)
+        } else if let found = LexiconDirectory.locate() {
+            directory = found
+        } else {
+            printError("error: cannot find the Lexicons directory: pass --lexicons DIR or set BALISE_LEXICONS")
+            throw ExitCode(2)
+        }
+        do {
+            return try Extractor.load(lexicons: directory)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Turns a usage problem into one line on stderr and exit status 2.
+func usageError(_ message: String) -> ExitCode {
+    printError("error: " + message)
+    return ExitCode(2)
+}

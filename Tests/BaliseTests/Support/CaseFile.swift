@@ -46,11 +46,11 @@ enum InlineMarkup {
         var scalarCount = 0
         var entities: [Entity] = []
         var rest = Substring(line)
-        while let open = rest.range(of: "[[") {
+        while let open = rest.firstRange(of: "[[") {
             let before = rest[..<open.lowerBound]
             plain += before
             scalarCount += before.unicodeScalars.count
-            guard let close = rest[open.upperBound...].range(of: "]]") else {
+            guard let close = rest[open.upperBound...].firstRange(of: "]]") else {
                 throw CaseFileError(message: "\(context): unclosed [[")
             }
             let body = rest[open.upperBound..<close.lowerBound]

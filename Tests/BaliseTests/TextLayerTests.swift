@@ -1,0 +1,203 @@
+import Balise
+import Testing
+
+/// Tokens of a text as (original text, kind) pairs, with scalar offsets checked
+/// against the original.
+private func tokens(_ text: String) -> [(String, Token.Kind)] {
+    let analysis = Shared.annotator().analyze(Document(id: "t", text: text))
+    let scalars = Array(text.unicodeScalars)
+    return analysis.tokens.indices.map { i in
+        let r = analysis.scalarRange(i..<(i + 1))
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars[r])
+        #expect(String(s) == analysis.originalText(i..<(i + 1)))
+        return (String(s), analysis.tokens[i].kind)
+    }
+}
+
+private func words(_ text: String) -> [String] { tokens(text).map(\.0) }
+
+@Suite struct TokenizerTests {
+    @Test func elisionsSplitWithBothApostrophes() {
+        #expect(words("l’Union d'OpenAI qu’Emmanuel jusqu'à lorsqu’il n’est s'y c’est") ==
+                ["l’", "Union", "d'", "OpenAI", "qu’", "Emmanuel", "jusqu'", "à", "lorsqu’", "il", "n’", "est", "s'", "y", "c’", "est"])
+    }
+
+    @Test func wordsWithApostrophesThatAreNotElisionsStayWhole() {
+        #expect(words("aujourd’hui la presqu’île, aujourd'hui quelqu'un") == ["aujourd’hui", "la", "presqu’île", ",", "aujourd'hui", "quelqu'un"])
+    }
+
+    @Test func elidedArticleDetachedFromItsApostropheIsRejoined() {
+        #expect(words("l' Union") == ["l'", "Union"])
+    }
+
+    @Test func digitGroupsJoinAcrossEverySpaceKind() {
+        #expect(words("12 000 et 12\u{00A0}000 et 12\u{202F}000 et 1 250 000 et 2\u{2009}500") ==
+                ["12 000", "et", "12\u{00A0}000", "et", "12\u{202F}000", "et", "1 250 000", "et", "2\u{2009}500"])
+    }
+
+    @Test func digitGroupsDoNotSwallowYearsOrPhoneNumbers() {
+        #expect(words("en 2024 150 personnes") == ["en", "2024", "150", "personnes"])
+        #expect(words("01 23 45 67 89") == ["01", "23", "45", "67", "89"])
+        #expect(words("3 000,50 €") == ["3 000,50", "€"])
+    }
+
+    @Test func decimalCommaIsOneNumber() {
+        let t = tokens("6,6 milliards")
+        #expect(t.map(\.0) == ["6,6", "milliards"])
+        #expect(t[0].1 == .number)
+    }
+
+    @Test func ordinals() {
+        let t = tokens("le 1er janvier, la 2e place, le XXe siècle, la 3ème fois, Louis XIV")
+        #expect(t.filter { $0.1 == .ordinal }.map(\.0) == ["1er", "2e", "XXe", "3ème"])
+    }
+
+    @Test func currencySymbolsAndPercentAreTokens() {
+        let t = tokens("3M€, $US 20, 12 % et 5£")
+        #expect(t.map(\.0) == ["3", "M", "€", ",", "$", "US", "20", ",", "12", "%", "et", "5", "£"])
+        #expect(t[2].1 == .symbol)
+        #expect(t[9].1 == .symbol)
+    }
+
+    @Test func hyphenatedCompoundsAreOneToken() {
+        #expect(words("Jean-Luc vingt-deux Saint-Germain-des-Prés a-t-il") == ["Jean-Luc", "vingt-deux", "Saint-Germain-des-Prés", "a-t-il"])
+    }
+
+    @Test func abbreviationsKeepTheirFullStop() {
+        #expect(words("M. Dupont, Mme Durand, MM. Martin et J.-L. Mélenchon chez Apple Inc. en janv. 2025") ==
+                ["M.", "Dupont", ",", "Mme", "Durand", ",", "MM.", "Martin", "et", "J.-L.", "Mélenchon", "chez", "Apple", "Inc.", "en", "janv.", "2025"])
+    }
+
+    @Test func monthAbbreviationKeepsItsStopOnlyBeforeANumber() {
+        #expect(words("Il y en avait sept. Le lendemain") == ["Il", "y", "en", "avait", "sept", ".", "Le", "lendemain"])
+    }
+
+    @Test func shapes() {
+        let analysis = Shared.annotator().analyze(Document(id: "t", text: "OpenAI et la SNCF à Paris"))
+        let flags = analysis.tokens.map(\.flags)
+        #expect(flags[0].contains(.capitalized) && flags[0].contains(.internalCaps))
+        #expect(!flags[1].contains(.capitalized))
+        #expect(flags[3].contains(.allCaps))
+        #expect(flags[5].contains(.capitalized) && !flags[5].contains(.allCaps))
+    }
+
+    @Test func foldedKeys() {
+        let analysis = Shared.annotator().analyze(Document(id: "t", text: "Œuvre ÉTÉ d’Île-de-France"))
+        #expect((0..<analysis.count).map(analysis.key) == ["oeuvre", "ete", "d'", "ile-de-france"])
+    }
+}
+
+@Suite struct OffsetTests {
+    /// The entity text read back from the original with scalar offsets.
+    private func check(_ text: String, token: String) {
+        let analysis = Shared.annotator().analyze(Document(id: "t", text: text))
+        let scalars = Array(text.unicodeScalars)
+        guard let i = analysis.tokens.indices.first(where: { analysis.originalText($0..<($0 + 1)) == token }) else {
+            Issue.record("token \(token) not found in \(text)")
+            return
+        }
+        let r = analysis.scalarRange(i..<(i + 1))
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars[r])
+        #expect(String(s) == token)
+    }
+
+    @Test func emojiBeforeASpan() {
+        check("😀🇫🇷 Bonjour Paris", token: "Paris")
+        let analysis = Shared.annotator().analyze(Document(id: "t", text: "😀🇫🇷 Bonjour Paris"))
+        #expect(analysis.scalarRange((analysis.count - 1)..<analysis.count) == 12..<17)
+    }
+
+    @Test func decomposedAccents() {
+        let text = "Me\u{0301}lenchon a\u{0300} Gene\u{0300}ve"
+        check(text, token: "Me\u{0301}lenchon")
+        check(text, token: "Gene\u{0300}ve")
+        let analysis = Shared.annotator().analyze(Document(id: "t", text: text))
+        #expect(analysis.key(0) == "melenchon")
+        #expect(analysis.scalarRange(2..<3) == 14..<21)
+    }
+
+    @Test func crlfAndBOM() {
+        let text = "\u{FEFF}Titre\r\n\r\nLe groupe Lumio.\r\nFin"
+        check(text, token: "Lumio")
+        let analysis = Shared.annotator().analyze(Document(id: "t", text: text))
+        #expect(analysis.scalarRange(0..<1) == 1..<6)
+        #expect(analysis.tokens[1].has(.paragraphStart))
+        #expect(analysis.tokens[analysis.count - 1].has(.lineStart))
+    }
+
+    @Test func normalisedViewMapsBackExactly() {
+        let text = "L’État a versé 12\u{202F}000\u{00A0}€ — voilà"
+        let analysis = Shared.annotator().analyze(Document(id: "t", text: text))
+        #expect(analysis.normalizedText(0..<analysis.count) == "L'État a versé 12 000 € - voilà")
+        let money = analysis.tokens.firstIndex { $0.kind == .number }!
+        #expect(analysis.originalText(money..<(money + 2)) == "12\u{202F}000\u{00A0}€")
+    }
+}
+
+@Suite struct SentenceTests {
+    private func sentences(_ text: String) -> [String] {
+        let analysis = Shared.annotator().analyze(Document(id: "t", text: text))
+        return analysis.sentences.map { analysis.originalText($0) }
+    }
+
+    @Test func noBreakAfterTitlesAndInitials() {
+        #expect(sentences("M. Dupont est venu. Mme. Durand aussi. Le Dr. Martin et J.-L. Mélenchon ont parlé.") ==
+                ["M. Dupont est venu.", "Mme. Durand aussi.", "Le Dr. Martin et J.-L. Mélenchon ont parlé."])
+    }
+
+    @Test func breakAfterANumberWord() {
+        #expect(sentences("Il y en avait sept. Le lendemain, tout était fini.") == ["Il y en avait sept.", "Le lendemain, tout était fini."])
+    }
+
+    @Test func linesAreSentences() {
+        #expect(sentences("Un titre sans point\nLe texte commence ici.") == ["Un titre sans point", "Le texte commence ici."])
+    }
+}
+
+@Suite struct OverlapPolicyTests {
+    private func candidate(_ type: EntityType, _ r: Range<Int>, _ p: Int) -> Candidate {
+        Candidate(type: type, tokens: r, priority: p, rule: "\(type.rawValue)\(r)")
+    }
+
+    @Test func outermostWinsAtEqualPriority() {
+        let kept = OverlapPolicy().select([candidate(.location, 2..<3, 50), candidate(.organization, 0..<3, 50)])
+        #expect(kept == [candidate(.organization, 0..<3, 50)])
+    }
+
+    @Test func higherPriorityWinsOverLonger() {
+        let kept = OverlapPolicy().select([candidate(.person, 0..<3, 20), candidate(.date, 2..<4, 60)])
+        #expect(kept == [candidate(.date, 2..<4, 60)])
+    }
+
+    @Test func disjointCandidatesAreAllKeptInOrder() {
+        let kept = OverlapPolicy().select([candidate(.money, 5..<7, 60), candidate(.person, 0..<2, 50), candidate(.location, 2..<3, 20)])
+        #expect(kept.map(\.tokens) == [0..<2, 2..<3, 5..<7])
+    }
+
+    @Test func leftmostWinsAmongEqualCandidates() {
+        let kept = OverlapPolicy().select([candidate(.person, 1..<3, 50), candidate(.organization, 0..<2, 50)])
+        #expect(kept == [candidate(.organization, 0..<2, 50)])
+    }
+
+    @Test func outputNeverOverlaps() {
+        var all: [Candidate] = []
+        for start in 0..<12 { for length in 1...4 { all.append(candidate(.person, start..<(start + length), (start * 7 + length) % 5)) } }
+        let kept = OverlapPolicy().select(all)
+        for (a, b) in zip(kept, kept.dropFirst()) { #expect(a.tokens.upperBound <= b.tokens.lowerBound) }
+    }
+}
+
+@Suite struct CalendarDayTests {
+    @Test func arithmetic() {
+        let d = CalendarDay(iso: "2026-11-28")!
+        #expect(d.weekday == 6)
+        #expect(d.adding(days: 4).description == "2026-12-02")
+        #expect(d.adding(days: -333).description == "2025-12-30")
+        #expect(CalendarDay(iso: "2026-01-01")!.isoWeek == (2026, 1))
+        #expect(CalendarDay(iso: "2027-01-01")!.isoWeek == (2026, 53))
+        #expect(CalendarDay(iso: "2024-02-30") == nil)
+        #expect(CalendarDay(iso: "2024-2-03") == nil)
+    }
+}

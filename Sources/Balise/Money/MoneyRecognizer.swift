@@ -1,8 +1,26 @@
-/// Placeholder so the pipeline builds: the money recognizer replaces it.
+/// MONEY: amounts with a currency (`6,6 milliards de dollars`, `12 €`, `USD 20`,
+/// `cinquante euros`, `5 et 10 millions d'euros`). `MoneyMatcher` finds the parts,
+/// `MoneyResolver` computes the exact value.
 public struct MoneyRecognizer: Recognizer {
     public let name = "MoneyRecognizer"
+    let lexicon: MoneyLexicon
+    let resolver = MoneyResolver()
 
-    public static func make(_ loader: LexiconLoader) throws -> any Recognizer { MoneyRecognizer() }
+    public static func make(_ loader: LexiconLoader) throws -> any Recognizer {
+        MoneyRecognizer(lexicon: try MoneyLexicon(loader))
+    }
 
-    public func propose(in text: AnalyzedText, into candidates: inout [Candidate]) {}
+    public func propose(in text: AnalyzedText, into candidates: inout [Candidate]) {
+        let matcher = MoneyMatcher(lexicon: lexicon, text: text)
+        var i = 0
+        while i < text.count {
+            guard let match = matcher.match(at: i), let value = resolver.resolve(match.parts) else {
+                i += 1
+                continue
+            }
+            candidates.append(Candidate(type: .money, tokens: match.tokens, value: .money(value),
+                                        priority: Priority.pattern, rule: match.rule.rawValue))
+            i = match.tokens.upperBound
+        }
+    }
 }

@@ -1,0 +1,138 @@
+/// A currency as a lexicon entry names it: `euros`, `€`, `USD`, `centimes`.
+struct Currency: Sendable {
+    enum Kind: String, Sendable {
+        /// A word, with its qualifier (`dollars canadiens`): only after the amount.
+        case name
+        /// `€`, `$US`, `M€`'s `€`: before or after the amount.
+        case symbol
+        /// An ISO code written in capitals: before or after the amount.
+        case code
+        /// A fraction of a currency (`centimes`, `pence`): only after the amount.
+        case subunit
+    }
+
+    let code: String
+    let kind: Kind
+    /// How much of `code` one unit is (0.01 for `centimes`, 1 otherwise).
+    let factor: ExactDecimal
+    /// Only after a number written in digits (`50 cents`, never `deux cents`).
+    let afterDigitsOnly: Bool
+
+    /// Whether the currency may come before its amount (`USD 20`, `€12`).
+    var mayLead: Bool { kind == .symbol || kind == .code }
+}
+
+/// A multiplier word or abbreviation: `millions` (10^6), `Md` (10^9).
+struct Multiplier: Sendable {
+    enum Kind: String, Sendable {
+        /// May take `de` before the currency (`3 millions d'euros`).
+        case word
+        /// Never takes `de` (`3 mille euros`).
+        case bare
+        /// Written exactly so, right before the currency (`3 M€`).
+        case abbreviation
+    }
+
+    let exponent: Int
+    let kind: Kind
+}
+
+/// What a cue word does in a money phrase (see `Lexicons/money-cues.txt`).
+enum MoneyCue: String, Sendable {
+    case of
+    case half
+    case rangeOpen = "range-open"
+    /// `et`: joins a range opened by `entre`, a half (`et demi`), a ten and its unit (`vingt et un`).
+    case and
+    /// A unit that `et` joins to a ten: `un`, `une`, `onze`.
+    case unitAfterAnd = "unit-after-and"
+    case rangeTo = "range-to"
+    case rangeDash = "range-dash"
+    case generic
+}
+
+/// Words looked up by vocabulary id; an entry may require its exact surface (`M` is a
+/// multiplier, `m` is a metre; `à` is a cue, `a` is a verb).
+struct WordTable<Value: Sendable>: Sendable {
+    private var forms: [Int32: [(surface: [UInt16]?, value: Value)]] = [:]
+
+    mutating func add(word: Int32, exactSurface: String?, value: Value) {
+        forms[word, default: []].append((exactSurface.map { Array($0.utf16) }, value))
+    }
+
+    func value(at i: Int, in text: AnalyzedText) -> Value? {
+        guard i >= 0 && i < text.count else { return nil }
+        let word = text.tokens[i].word
+        guard word >= 0, let candidates = forms[word] else { return nil }
+        for form in candidates {
+            guard let surface = form.surface else { return form.value }
+            if text.units(i).elementsEqual(surface) { return form.value }
+        }
+        return nil
+    }
+}
+
+/// The money lexicons, read once: currencies (matched as phrases by the gazetteer),
+/// multipliers, the words of spelled-out numbers and the cue words.
+struct MoneyLexicon: Sendable {
+    let currencyCategory: LexiconCategory
+    /// Indexed by `LexiconMatch.entry` of `currencyCategory`.
+    let currencies: [Currency]
+    let multipliers: WordTable<Multiplier>
+    let cues: WordTable<MoneyCue>
+    private let numberWords: Set<Int32>
+
+    init(_ loader: LexiconLoader) throws {
+        let (category, entries) = try loader.category("currencies")
+        currencyCategory = category
+        currencies = try entries.map { entry in
+            guard let code = entry.field(0), let kind = Currency.Kind(rawValue: entry.field(1) ?? "") else {
+                throw LexiconError(description: "currencies.txt: bad entry \(entry.text)")
+            }
+            guard let factor = ExactDecimal(entry.field(2).flatMap { $0.isEmpty ? nil : $0 } ?? "1") else {
+                throw LexiconError(description: "currencies.txt: bad factor for \(entry.text)")
+            }
+            return Currency(code: code, kind: kind, factor: factor, afterDigitsOnly: entry.field(3) == "after-digits")
+        }
+
+        var multipliers = WordTable<Multiplier>()
+        for entry in try loader.entries("money-multipliers") {
+            guard let exponent = entry.field(0).flatMap({ Int($0) }), let kind = Multiplier.Kind(rawValue: entry.field(1) ?? "") else {
+                throw LexiconError(description: "money-multipliers.txt: bad entry \(entry.text)")
+            }
+            multipliers.add(word: try Self.word(entry.text, loader), exactSurface: kind == .abbreviation ? entry.text : nil,
+                            value: Multiplier(exponent: exponent, kind: kind))
+        }
+        self.multipliers = multipliers
+
+        var cues = WordTable<MoneyCue>()
+        for entry in try loader.entries("money-cues") {
+            guard let cue = MoneyCue(rawValue: entry.field(0) ?? "") else {
+                throw LexiconError(description: "money-cues.txt: bad role for \(entry.text)")
+            }
+            cues.add(word: try Self.word(entry.text, loader), exactSurface: entry.field(1) == "exact" ? entry.text : nil, value: cue)
+        }
+        self.cues = cues
+
+        numberWords = Set(try loader.entries("money-number-words").map { try Self.word($0.text, loader) })
+    }
+
+    private static func word(_ text: String, _ loader: LexiconLoader) throws -> Int32 {
+        let id = loader.word(text)
+        guard id >= 0 else { throw LexiconError(description: "money lexicons: `\(text)` is not one token") }
+        return id
+    }
+
+    @inline(__always)
+    func isNumberWord(_ word: Int32) -> Bool { word >= 0 && numberWords.contains(word) }
+
+    func cue(at i: Int, in text: AnalyzedText) -> MoneyCue? { cues.value(at: i, in: text) }
+
+    func multiplier(at i: Int, in text: AnalyzedText) -> Multiplier? { multipliers.value(at: i, in: text) }
+
+    /// The longest currency phrase starting at token `i`, with its length in tokens.
+    func currency(at i: Int, in text: AnalyzedText) -> (currency: Currency, length: Int)? {
+        guard i < text.count, let match = text.lexicon(currencyCategory, at: i) else { return nil }
+        return (currencies[Int(match.entry)], match.length)
+    }
+}

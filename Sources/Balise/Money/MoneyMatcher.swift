@@ -1,0 +1,190 @@
+/// Finds money phrases in one analysed text and records their parts (no arithmetic: see
+/// `MoneyResolver`). A match always holds a number and a currency; approximation words,
+/// range openers and rates around it stay outside because no rule reads them.
+struct MoneyMatcher {
+    let lexicon: MoneyLexicon
+    let text: AnalyzedText
+
+    struct Match {
+        var tokens: Range<Int>
+        var parts: MoneyParts
+        var rule: MoneyRule
+    }
+
+    /// `<number> [<multiplier>] [et demi]` without its currency.
+    private struct Amount {
+        var parts: AmountParts
+        var tokens: Range<Int>
+        var multiplier: Multiplier.Kind?
+        var spelled: Bool
+    }
+
+    /// A currency after an amount, with the `de` that may join them.
+    private struct TrailingCurrency {
+        var currency: Currency
+        var end: Int
+        var usesOf: Bool
+    }
+
+    /// The money phrase that starts at token `i`, if any.
+    func match(at i: Int) -> Match? {
+        let token = text.tokens[i]
+        if token.kind == .symbol || token.has(.allCaps), let match = currencyFirst(at: i) {
+            return match
+        }
+        guard token.kind == .number || lexicon.isNumberWord(token.word) else { return nil }
+        // A spelled run may end with a word that is also a currency (`vingt cents`): try it
+        // whole, then without its last word.
+        for dropLast in [false, true] {
+            guard let first = amount(at: i, dropLastWord: dropLast) else { continue }
+            if let match = numberFirst(first) { return match }
+        }
+        return nil
+    }
+
+    // MARK: - Rules
+
+    /// `<amount> [de] <currency>`, and ranges that start with an amount.
+    private func numberFirst(_ first: Amount) -> Match? {
+        guard let currency = currencyAfter(first) else {
+            return range(from: first, firstCurrency: nil, connectorAt: first.tokens.upperBound)
+        }
+        if let range = range(from: first, firstCurrency: currency.currency, connectorAt: currency.end) {
+            return range
+        }
+        guard var parts = resolvedSpelling(first), !isCurrencyInGeneral(parts, after: currency.end) else { return nil }
+        parts.exponent = first.parts.exponent
+        return Match(tokens: first.tokens.lowerBound..<currency.end,
+                     parts: MoneyParts(amounts: .single(parts), currency: currency.currency.code, factor: currency.currency.factor),
+                     rule: currency.usesOf ? .amountOfCurrency : .amountCurrency)
+    }
+
+    /// `<currency> <amount>`: `USD 20 millions`, `€2,40`, `CHF 95`.
+    private func currencyFirst(at i: Int) -> Match? {
+        guard let (currency, length) = lexicon.currency(at: i, in: text), currency.mayLead,
+              currency.kind != .code || text.tokens[i].has(.allCaps) else { return nil }
+        let start = i + length
+        guard start < text.count, text.tokens[start].kind == .number,
+              let amount = amount(at: start, dropLastWord: false) else { return nil }
+        return Match(tokens: i..<amount.tokens.upperBound,
+                     parts: MoneyParts(amounts: .single(amount.parts), currency: currency.code, factor: currency.factor),
+                     rule: .currencyAmount)
+    }
+
+    /// `<amount> (à | - | et) <amount> <currency>` where the first amount may carry the
+    /// same currency (`de 3 € à 5 €`); `et` needs `entre` before the first amount.
+    private func range(from first: Amount, firstCurrency: Currency?, connectorAt p: Int) -> Match? {
+        guard let (rule, next) = connector(at: p, rangeStart: first.tokens.lowerBound) else { return nil }
+        for dropLast in [false, true] {
+            guard let second = amount(at: next, dropLastWord: dropLast), let currency = currencyAfter(second) else { continue }
+            if let firstCurrency, firstCurrency.code != currency.currency.code || firstCurrency.factor != currency.currency.factor {
+                return nil
+            }
+            guard let low = resolvedSpelling(first), let high = resolvedSpelling(second) else { return nil }
+            return Match(tokens: first.tokens.lowerBound..<currency.end,
+                         parts: MoneyParts(amounts: .range(low, high), currency: currency.currency.code, factor: currency.currency.factor),
+                         rule: rule)
+        }
+        return nil
+    }
+
+    // MARK: - Parts
+
+    private func connector(at p: Int, rangeStart: Int) -> (MoneyRule, Int)? {
+        guard p + 1 < text.count else { return nil }
+        switch lexicon.cue(at: p, in: text) {
+        case .rangeTo:
+            return (.rangeTo, p + 1)
+        case .rangeDash where !text.tokens[p].has(.spaceBefore) && !text.tokens[p + 1].has(.spaceBefore):
+            return (.rangeDash, p + 1)
+        case .and where lexicon.cue(at: rangeStart - 1, in: text) == .rangeOpen:
+            return (.rangeBetween, p + 1)
+        default:
+            return nil
+        }
+    }
+
+    /// The amount that starts at token `i`: digits or a run of spelled-out number words,
+    /// then a multiplier and `et demi`.
+    private func amount(at i: Int, dropLastWord: Bool) -> Amount? {
+        guard i >= 0 && i < text.count else { return nil }
+        let token = text.tokens[i]
+        var end: Int
+        let spelled: Bool
+        if token.kind == .number {
+            guard !dropLastWord else { return nil }
+            end = i + 1
+            spelled = false
+        } else if lexicon.isNumberWord(token.word) {
+            end = spelledRunEnd(from: i)
+            if dropLastWord {
+                guard end - i >= 2 else { return nil }
+                end -= 1
+                if lexicon.cue(at: end - 1, in: text) == .and { end -= 1 }
+            }
+            spelled = true
+        } else {
+            return nil
+        }
+        // The number of a spelled run is read once a currency confirms the match.
+        var parts = AmountParts(number: spelled ? .spelled(-1) : .digits(text.surface(i)))
+        var multiplierKind: Multiplier.Kind?
+        if let multiplier = lexicon.multiplier(at: end, in: text) {
+            parts.exponent = multiplier.exponent
+            multiplierKind = multiplier.kind
+            end += 1
+            if lexicon.cue(at: end, in: text) == .and, lexicon.cue(at: end + 1, in: text) == .half {
+                parts.half = true
+                end += 2
+            }
+        }
+        return Amount(parts: parts, tokens: i..<end, multiplier: multiplierKind, spelled: spelled)
+    }
+
+    /// The end of the run of number words from `i` (`quatre-vingt-dix-neuf`, `deux cent mille`,
+    /// `soixante et onze`).
+    private func spelledRunEnd(from i: Int) -> Int {
+        var j = i + 1
+        while j < text.count {
+            if lexicon.isNumberWord(text.tokens[j].word) {
+                j += 1
+            } else if lexicon.cue(at: j, in: text) == .and, lexicon.cue(at: j + 1, in: text) == .unitAfterAnd {
+                j += 2
+            } else {
+                break
+            }
+        }
+        return j
+    }
+
+    /// The currency after an amount: `de` only after a multiplier word (`millions d'euros`),
+    /// an abbreviated multiplier right before it (`M€`), codes in capitals, `cents` after digits.
+    private func currencyAfter(_ amount: Amount) -> TrailingCurrency? {
+        var p = amount.tokens.upperBound
+        let usesOf = lexicon.cue(at: p, in: text) == .of
+        if usesOf {
+            guard amount.multiplier == .word else { return nil }
+            p += 1
+        }
+        guard let (currency, length) = lexicon.currency(at: p, in: text) else { return nil }
+        if currency.kind == .code && !text.tokens[p].has(.allCaps) { return nil }
+        if currency.afterDigitsOnly && amount.spelled { return nil }
+        return TrailingCurrency(currency: currency, end: p + length, usesOf: usesOf)
+    }
+
+    /// The amount's parts with a spelled-out number read by ICU; nil when ICU cannot read it.
+    private func resolvedSpelling(_ amount: Amount) -> AmountParts? {
+        guard amount.spelled else { return amount.parts }
+        let numberEnd = amount.tokens.upperBound - (amount.parts.exponent == nil ? 0 : 1) - (amount.parts.half ? 2 : 0)
+        let phrase = text.normalizedText(amount.tokens.lowerBound..<numberEnd).lowercased()
+        guard let value = text.services.spelledNumber(phrase) else { return nil }
+        var parts = amount.parts
+        parts.number = .spelled(value)
+        return parts
+    }
+
+    /// `un euro fort`, `un dollar faible`: the currency itself, not one unit of it.
+    private func isCurrencyInGeneral(_ parts: AmountParts, after end: Int) -> Bool {
+        parts.number == .spelled(1) && parts.exponent == nil && lexicon.cue(at: end, in: text) == .generic
+    }
+}

@@ -1,0 +1,54 @@
+/// What the money rules find, before any arithmetic: the resolver turns it into a value.
+
+/// `<number> [<multiplier>] [et demi]`: `6,6 milliards`, `cinquante`, `3 milliards et demi`.
+public struct AmountParts: Sendable, Equatable {
+    public enum Number: Sendable, Equatable {
+        /// As written in digits, in the normalised view (`12 000`, `6,6`, `1.250,50`).
+        case digits(String)
+        /// The value of a spelled-out number (`soixante et onze`).
+        case spelled(Int64)
+    }
+
+    public var number: Number
+    /// The power of ten of the multiplier (`millions`: 6), nil without one.
+    public var exponent: Int?
+    /// `et demi` after the multiplier.
+    public var half: Bool
+
+    public init(number: Number, exponent: Int? = nil, half: Bool = false) {
+        self.number = number
+        self.exponent = exponent
+        self.half = half
+    }
+}
+
+/// One amount or a range of two, in one currency.
+public struct MoneyParts: Sendable, Equatable {
+    public enum Amounts: Sendable, Equatable {
+        case single(AmountParts)
+        case range(AmountParts, AmountParts)
+    }
+
+    public var amounts: Amounts
+    /// ISO 4217 code.
+    public var currency: String
+    /// How much of `currency` one written unit is (0.01 for `centimes`).
+    public var factor: ExactDecimal
+
+    public init(amounts: Amounts, currency: String, factor: ExactDecimal = .one) {
+        self.amounts = amounts
+        self.currency = currency
+        self.factor = factor
+    }
+}
+
+/// The money rules, named by their pattern for `--explain`. `<amount>` is
+/// `<number> [<multiplier>] [et demi]`; range openers (`entre`) stay outside the span.
+public enum MoneyRule: String, Sendable, CaseIterable {
+    case amountCurrency = "<amount> <currency>"
+    case amountOfCurrency = "<amount> de <currency>"
+    case currencyAmount = "<currency> <amount>"
+    case rangeBetween = "entre <amount> et <amount> <currency>"
+    case rangeTo = "<amount> à <amount> <currency>"
+    case rangeDash = "<amount>-<amount> <currency>"
+}

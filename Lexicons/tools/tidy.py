@@ -18,9 +18,21 @@ HAND_WRITTEN = [
 ]
 
 
+def drop_listed_acronyms(rows):
+    """In organizations.txt an acronym given as field 2 of its expansion is not repeated
+    as an entry of its own."""
+    acronyms = set()
+    for row in rows:
+        if len(row) > 1:
+            acronyms.update(row[1].split(","))
+    return [row for row in rows if len(row) > 1 or row[0] not in acronyms]
+
+
 def tidy(path):
     header = read_header(path)
     rows = merge_rows(read_rows(path), merge_fields=True)
+    if os.path.basename(path) == "organizations.txt":
+        rows = drop_listed_acronyms(rows)
     rows.sort(key=sort_key)
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         for line in header:

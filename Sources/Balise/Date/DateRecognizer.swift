@@ -1,8 +1,53 @@
-/// Placeholder so the pipeline builds: the date recognizer replaces it.
+/// Finds DATE entities: `DateMatcher` reads the parts of each expression, `TenseDetector`
+/// adds the sentence's tense when a partial date needs it, and `DateResolver` computes the
+/// TIMEX3 value against the document date.
 public struct DateRecognizer: Recognizer {
     public let name = "DateRecognizer"
+    let lexicon: DateLexicon
 
-    public static func make(_ loader: LexiconLoader) throws -> any Recognizer { DateRecognizer() }
+    public static func make(_ loader: LexiconLoader) throws -> any Recognizer {
+        DateRecognizer(lexicon: try DateLexicon(loader))
+    }
 
-    public func propose(in text: AnalyzedText, into candidates: inout [Candidate]) {}
+    public func propose(in text: AnalyzedText, into candidates: inout [Candidate]) {
+        let matcher = DateMatcher(lexicon: lexicon, text: text)
+        let tenses = TenseDetector(lexicon: lexicon, text: text)
+        var i = 0
+        while i < text.count {
+            let token = text.tokens[i]
+            switch token.kind {
+            case .number, .ordinal:
+                break
+            case .word:
+                if token.word < 0 {
+                    guard token.has(.abbreviation) || token.has(.hyphenated) else { i += 1; continue }
+                } else if !lexicon.starters.contains(token.word) {
+                    i += 1
+                    continue
+                }
+            default:
+                i += 1
+                continue
+            }
+            guard let found = matcher.match(at: i), !isRecurring(found.tokens, text) else {
+                i += 1
+                continue
+            }
+            var expression = found.expression
+            if expression.needsTense { expression.tense = tenses.tense(around: found.tokens) }
+            let value = DateResolver.resolve(expression, reference: text.document.date)
+            candidates.append(Candidate(type: .date, tokens: found.tokens, value: .date(value),
+                                        priority: Priority.pattern, rule: found.rule))
+            i = found.tokens.upperBound
+        }
+    }
+
+    /// `chaque lundi`, `tous les lundis`: a set of days, not a date.
+    private func isRecurring(_ span: Range<Int>, _ text: AnalyzedText) -> Bool {
+        let before = span.lowerBound - 1
+        guard before >= 0 else { return false }
+        if lexicon.roles(text.tokens[before].word).contains(.set) { return true }
+        return before > 0 && text.tokens[before].word == lexicon.wordLes
+            && lexicon.roles(text.tokens[before - 1].word).contains(.set)
+    }
 }

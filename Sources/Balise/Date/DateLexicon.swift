@@ -1,0 +1,149 @@
+/// The date words of the lexicons, keyed by vocabulary id so that rules compare integers.
+/// Built once by `DateRecognizer.make`.
+struct DateLexicon: Sendable {
+    struct Roles: OptionSet, Sendable, Hashable {
+        let rawValue: UInt32
+        static let yearStrong = Roles(rawValue: 1 << 0)
+        static let yearWeak = Roles(rawValue: 1 << 1)
+        static let notYearAfter = Roles(rawValue: 1 << 2)
+        static let set = Roles(rawValue: 1 << 3)
+        static let ambiguousMonth = Roles(rawValue: 1 << 4)
+        static let rangeTo = Roles(rawValue: 1 << 5)
+        static let rangeAnd = Roles(rawValue: 1 << 6)
+        static let rangeOpen = Roles(rawValue: 1 << 7)
+        static let decade = Roles(rawValue: 1 << 8)
+        static let century = Roles(rawValue: 1 << 9)
+        static let of = Roles(rawValue: 1 << 10)
+        static let determiner = Roles(rawValue: 1 << 11)
+        static let dayPart = Roles(rawValue: 1 << 12)
+        static let duration = Roles(rawValue: 1 << 13)
+
+        static let names: [String: Roles] = [
+            "year-strong": .yearStrong, "year-weak": .yearWeak, "not-year-after": .notYearAfter,
+            "set": .set, "ambiguous-month": .ambiguousMonth, "range-to": .rangeTo, "range-and": .rangeAnd,
+            "range-open": .rangeOpen, "decade": .decade, "century": .century, "of": .of,
+            "determiner": .determiner, "duration": .duration,
+        ]
+    }
+
+    enum PeriodKind: Sendable { case quarter, half }
+
+    var roles: [Int32: Roles] = [:]
+    var months: [Int32: Int] = [:]
+    /// Abbreviations whose full stop the tokenizer did not join, by folded key (`janv.`).
+    var monthKeys: [String: Int] = [:]
+    var weekdays: [Int32: Int] = [:]
+    var seasons: [Int32: Season] = [:]
+    var dayOffsets: [Int32: Int] = [:]
+    var units: [Int32: DateUnit] = [:]
+    var deixis: [Int32: Deixis] = [:]
+    /// Position words; a nil value is `courant` (inside the period, no modifier).
+    var mods: [Int32: DateValue.Mod?] = [:]
+    var ordinals: [Int32: Int] = [:]
+    var periods: [Int32: PeriodKind] = [:]
+    var tenseWords: [Int32: Tense] = [:]
+    /// Folded suffixes and their tense, longest first.
+    var tenseSuffixes: [(suffix: [UInt16], tense: Tense)] = []
+    /// Words that are the start of some date rule: the recognizer skips every other word.
+    var starters: Set<Int32> = []
+    let wordA: Int32
+    let wordIl: Int32
+    let wordY: Int32
+    let wordDans: Int32
+    let wordMois: Int32
+    let wordD: Int32
+    let wordIci: Int32
+    let wordDepuis: Int32
+    let wordEntre: Int32
+    let wordLes: Int32
+    let wordLe: Int32
+    let wordEt: Int32
+    let wordJusqu: Int32
+
+    init(_ loader: LexiconLoader) throws {
+        func number(_ entry: LexiconEntry, _ field: Int = 0) throws -> Int {
+            guard let text = entry.field(field), let value = Int(text) else {
+                throw LexiconError(description: "date lexicon: bad number in \(entry.text)")
+            }
+            return value
+        }
+        for entry in try loader.entries("months") {
+            let month = try number(entry)
+            let id = loader.word(entry.text)
+            if id >= 0 { months[id] = month }
+            monthKeys[KeyFolder.shared.foldedString(entry.text)] = month
+        }
+        for entry in try loader.entries("weekdays") { weekdays[loader.word(entry.text)] = try number(entry) }
+        for entry in try loader.entries("seasons") {
+            guard let code = entry.field(0), let season = Season(rawValue: code) else {
+                throw LexiconError(description: "seasons: bad code for \(entry.text)")
+            }
+            seasons[loader.word(entry.text)] = season
+        }
+        for entry in try loader.entries("day-parts") { roles[loader.word(entry.text), default: []].insert(.dayPart) }
+        for entry in try loader.entries("relative-dates") {
+            let id = loader.word(entry.text)
+            let value = entry.field(1) ?? ""
+            switch entry.field(0) {
+            case "day": dayOffsets[id] = try number(entry, 1)
+            case "unit": units[id] = DateUnit(rawValue: value)
+            case "deixis": deixis[id] = Deixis(rawValue: value)
+            case "mod": mods[id] = DateValue.Mod(rawValue: value)
+            default: throw LexiconError(description: "relative-dates: unknown kind for \(entry.text)")
+            }
+        }
+        for entry in try loader.entries("date-cues") {
+            let id = loader.word(entry.text)
+            let role = entry.field(0) ?? ""
+            if role.hasPrefix("ordinal-"), let n = Int(role.dropFirst(8)) {
+                ordinals[id] = n
+            } else if role == "period-Q" {
+                periods[id] = .quarter
+            } else if role == "period-H" {
+                periods[id] = .half
+            } else if let r = Roles.names[role] {
+                roles[id, default: []].insert(r)
+            } else {
+                throw LexiconError(description: "date-cues: unknown role \(role) for \(entry.text)")
+            }
+        }
+        for entry in try loader.entries("tense-cues") {
+            guard let tense = Tense(rawValue: entry.field(0) ?? "") ?? (entry.field(0) == "none" ? .unknown : nil) else {
+                throw LexiconError(description: "tense-cues: unknown tense for \(entry.text)")
+            }
+            if entry.text.hasPrefix("-") {
+                tenseSuffixes.append((KeyFolder.shared.fold(String(entry.text.dropFirst())), tense))
+            } else {
+                tenseWords[loader.word(entry.text)] = tense
+            }
+        }
+        tenseSuffixes.sort { $0.suffix.count > $1.suffix.count }
+        wordA = loader.word("a")
+        wordIl = loader.word("il")
+        wordY = loader.word("y")
+        wordDans = loader.word("dans")
+        wordMois = loader.word("mois")
+        wordD = loader.word("d'")
+        wordIci = loader.word("ici")
+        wordDepuis = loader.word("depuis")
+        wordEntre = loader.word("entre")
+        wordLes = loader.word("les")
+        wordLe = loader.word("le")
+        wordEt = loader.word("et")
+        wordJusqu = loader.word("jusqu'")
+        starters.formUnion(months.keys)
+        starters.formUnion(weekdays.keys)
+        starters.formUnion(seasons.keys)
+        starters.formUnion(dayOffsets.keys)
+        starters.formUnion(deixis.keys)
+        starters.formUnion(mods.keys)
+        starters.formUnion(ordinals.keys)
+        for (id, r) in roles where r.contains(.determiner) || r.contains(.decade) { starters.insert(id) }
+        starters.insert(wordIl)
+        starters.insert(wordDans)
+        starters.insert(wordMois)
+        starters.remove(-1)
+    }
+
+    func roles(_ word: Int32) -> Roles { word < 0 ? [] : roles[word] ?? [] }
+}

@@ -1,0 +1,657 @@
+/// A date expression found over a token range, with the parts it names and the rule that read it.
+struct DateMatch: Sendable, Equatable {
+    var tokens: Range<Int>
+    var expression: DateExpression
+    var rule: String
+}
+
+/// The matching rules: each reads the tokens from a position and records what it saw in
+/// `DateParts`; none computes a value (that is `DateResolver`'s job). Rules return the end
+/// of what they read; `match(at:)` keeps the longest reading.
+struct DateMatcher {
+    let lexicon: DateLexicon
+    let text: AnalyzedText
+
+    /// What one rule read: tokens `start..<end`.
+    struct Piece {
+        var start: Int
+        var end: Int
+        var expression: DateExpression
+        var rule: String
+
+        init(_ start: Int, _ end: Int, _ parts: DateParts, _ rule: String) {
+            self.start = start
+            self.end = end
+            self.expression = .single(parts)
+            self.rule = rule
+        }
+
+        init(_ start: Int, _ end: Int, _ expression: DateExpression, _ rule: String) {
+            self.start = start
+            self.end = end
+            self.expression = expression
+            self.rule = rule
+        }
+
+        var parts: DateParts? {
+            if case .single(let p) = expression { return p }
+            return nil
+        }
+    }
+
+    // MARK: - Entry point
+
+    /// The longest date expression that starts at token `i`, if any.
+    func match(at i: Int) -> DateMatch? {
+        var best: Piece?
+        func consider(_ piece: Piece?) {
+            guard let piece else { return }
+            if best == nil || piece.end > best!.end { best = piece }
+        }
+        consider(range(at: i))
+        consider(core(at: i, bareYear: false))
+        guard let best else { return nil }
+        return DateMatch(tokens: best.start..<best.end, expression: best.expression, rule: best.rule)
+    }
+
+    /// Every single-date rule at `i`, longest reading first. `bareYear` accepts a year
+    /// without a cue word before it (inside a range).
+    func core(at i: Int, bareYear: Bool) -> Piece? {
+        guard i < text.count else { return nil }
+        let token = text.tokens[i]
+        var best: Piece?
+        func consider(_ piece: Piece?) {
+            guard let piece else { return }
+            if best == nil || piece.end > best!.end { best = piece }
+        }
+        switch token.kind {
+        case .number:
+            consider(numericDate(at: i))
+            consider(dayMonth(at: i, weekday: nil, start: i))
+            consider(year(at: i, bareYear: bareYear))
+            consider(shortPeriod(at: i))
+        case .ordinal:
+            consider(dayMonth(at: i, weekday: nil, start: i))
+            consider(century(at: i))
+            consider(ordinalPeriod(at: i))
+        case .word:
+            let w = token.word
+            if w < 0 {
+                if token.has(.abbreviation) { consider(monthRules(at: i)) }
+                if token.has(.hyphenated) { consider(midMonth(at: i)) }
+                return best
+            }
+            guard lexicon.starters.contains(w) else { return best }
+            if lexicon.months[w] != nil { consider(monthRules(at: i)) }
+            if let weekday = lexicon.weekdays[w] { consider(weekdayRules(at: i, weekday: weekday)) }
+            if lexicon.seasons[w] != nil { consider(seasonRules(at: i)) }
+            if lexicon.dayOffsets[w] != nil { consider(namedDay(at: i)) }
+            if lexicon.deixis[w] == .this { consider(demonstrative(at: i)) }
+            if lexicon.mods[w] != nil { consider(position(at: i, determiner: nil)) }
+            if lexicon.ordinals[w] != nil { consider(ordinalPeriod(at: i)) }
+            let roles = lexicon.roles(w)
+            if roles.contains(.determiner) {
+                consider(unitWithDeixis(at: i + 1, start: i))
+                consider(seasonWithDeixis(at: i + 1, start: i))
+                if lexicon.mods[word(i + 1)] != nil { consider(position(at: i + 1, determiner: i)) }
+            }
+            if roles.contains(.decade) || roles.contains(.determiner) { consider(decade(at: i)) }
+            if lexicon.units[w] != nil { consider(unitWithDeixis(at: i, start: i)) }
+            if w == lexicon.wordIl { consider(ago(at: i)) }
+            if w == lexicon.wordDans { consider(inFuture(at: i)) }
+            if w == lexicon.wordMois { consider(monthOfName(at: i)) }
+        default:
+            break
+        }
+        return best
+    }
+
+    // MARK: - Token helpers
+
+    func word(_ i: Int) -> Int32 { i >= 0 && i < text.count ? text.tokens[i].word : -1 }
+
+    func roles(_ i: Int) -> DateLexicon.Roles { lexicon.roles(word(i)) }
+
+    /// Whether token `i` touches the previous one (no white space between).
+    func attached(_ i: Int) -> Bool { i < text.count && !text.tokens[i].has(.spaceBefore) }
+
+    /// The value of an all-digit number token and its digit count.
+    func digits(_ i: Int) -> (value: Int, count: Int)? {
+        guard i >= 0, i < text.count else { return nil }
+        let token = text.tokens[i]
+        guard token.kind == .number, !token.has(.groupedDigits), token.length <= 4 else { return nil }
+        var value = 0
+        for unit in text.units(i) {
+            guard unit >= 0x30 && unit <= 0x39 else { return nil }
+            value = value * 10 + Int(unit - 0x30)
+        }
+        return (value, token.length)
+    }
+
+    func isPunctuation(_ i: Int, _ unit: UInt16) -> Bool {
+        guard i >= 0, i < text.count else { return false }
+        let t = text.tokens[i]
+        return t.length == 1 && text.view.units[Int(t.start)] == unit
+    }
+
+    /// A day of the month: `3`, `03`, `1er`.
+    func dayNumber(_ i: Int) -> Int? {
+        guard i < text.count else { return nil }
+        let token = text.tokens[i]
+        if token.kind == .ordinal {
+            return text.keyIs(i, "1er") || text.keyIs(i, "1re") ? 1 : nil
+        }
+        guard let d = digits(i), d.count <= 2, (1...31).contains(d.value) else { return nil }
+        return d.value
+    }
+
+    /// A four-digit year.
+    func fullYear(_ i: Int) -> Int? {
+        guard let d = digits(i), d.count == 4, (1000...2199).contains(d.value) else { return nil }
+        return d.value
+    }
+
+    /// A month name at `i`, abbreviations included.
+    func month(_ i: Int) -> Int? {
+        guard i < text.count else { return nil }
+        let w = word(i)
+        if let m = lexicon.months[w] { return m }
+        if w < 0 && text.tokens[i].has(.abbreviation) { return lexicon.monthKeys[text.key(i)] }
+        return nil
+    }
+
+    /// Whether a capitalised word may still be read as a date word: at the start of a
+    /// sentence or line, or after an opening quote or bracket.
+    func capitalOK(_ i: Int) -> Bool {
+        let t = text.tokens[i]
+        if !t.has(.capitalized) { return true }
+        if t.has(.sentenceStart) || t.has(.lineStart) { return true }
+        guard i > 0 else { return true }
+        let p = text.tokens[i - 1]
+        if p.kind == .punctuation {
+            let u = text.view.units[Int(p.start)]
+            return u == 0xAB || u == 0x22 || u == 0x28 || u == 0x3A
+        }
+        return false
+    }
+
+    /// A year after a month or day: four digits, or two digits that end the phrase (`juillet 98,`).
+    func yearAfter(_ i: Int, into parts: inout DateParts) -> Int? {
+        if let y = fullYear(i), !lexicon.roles(word(i + 1)).contains(.notYearAfter) {
+            parts.year = y
+            return i + 1
+        }
+        if let d = digits(i), d.count == 2, i + 1 >= text.count || text.tokens[i + 1].kind == .punctuation,
+           !isPunctuation(i + 1, 0x2F), !isPunctuation(i + 1, 0x3A), !isPunctuation(i + 1, 0x25) {
+            parts.shortYear = d.value
+            return i + 1
+        }
+        return nil
+    }
+
+    /// A part of the day after a day (`soir`, `matin`), read into the span.
+    func dayPart(after i: Int) -> Int {
+        roles(i).contains(.dayPart) ? i + 1 : i
+    }
+
+    func deixisAt(_ i: Int) -> Deixis? {
+        guard let d = lexicon.deixis[word(i)], d != .this else { return nil }
+        // `passé` folds like the verb `passe`: only the accented form points back.
+        if text.keyIs(i, "passe") || text.keyIs(i, "passee") {
+            guard text.units(i).contains(where: { $0 == 0xE9 || $0 == 0xC9 }) else { return nil }
+        }
+        return d
+    }
+
+    // MARK: - Absolute dates
+
+    /// `3 mars`, `1er janvier 2019`, `lundi 3 mars 2025` (the weekday rule passes its start).
+    func dayMonth(at i: Int, weekday: Int?, start: Int) -> Piece? {
+        guard let day = dayNumber(i), let m = month(i + 1) else { return nil }
+        var parts = DateParts(month: m, day: day, weekday: weekday)
+        var end = i + 2
+        var rule = weekday == nil ? "<day> <month>" : "<weekday> <day> <month>"
+        if let after = yearAfter(end, into: &parts) {
+            end = after
+            rule += " <year>"
+        }
+        let withPart = dayPart(after: end)
+        if withPart > end { rule += " <part of day>" }
+        return Piece(start, withPart, parts, rule)
+    }
+
+    /// Rules that start with a month name.
+    func monthRules(at i: Int) -> Piece? {
+        guard let m = month(i) else { return nil }
+        var parts = DateParts(month: m)
+        if let end = yearAfter(i + 1, into: &parts) { return Piece(i, end, parts, "<month> <year>") }
+        if let d = deixisAt(i + 1), capitalOK(i) {
+            parts.deixis = d
+            return Piece(i, i + 2, parts, "<month> dernier|prochain")
+        }
+        // A month alone: lower case (`Mars` is the planet, `Août` a name), not in a set.
+        let token = text.tokens[i]
+        if token.has(.capitalized) && (!capitalOK(i) || lexicon.roles(token.word).contains(.ambiguousMonth)) { return nil }
+        if token.has(.abbreviation) { return nil }
+        return Piece(i, i + 1, parts, "<month>")
+    }
+
+    /// `mois de juin`, `mois de juin 2020`.
+    func monthOfName(at i: Int) -> Piece? {
+        guard lexicon.roles(word(i + 1)).contains(.of), let m = month(i + 2) else { return nil }
+        var parts = DateParts(month: m)
+        if let end = yearAfter(i + 3, into: &parts) { return Piece(i, end, parts, "mois de <month> <year>") }
+        return Piece(i, i + 3, parts, "mois de <month>")
+    }
+
+    /// A year alone, where a cue word before it says it is one (`en 2024`, `depuis 2019`)
+    /// and no unit after it says it is a quantity (`2000 kilomètres`).
+    func year(at i: Int, bareYear: Bool) -> Piece? {
+        guard let y = fullYear(i) else { return nil }
+        let next = i + 1
+        if next < text.count {
+            let t = text.tokens[next]
+            if lexicon.roles(t.word).contains(.notYearAfter) || t.kind == .symbol { return nil }
+            if t.kind == .number || t.kind == .ordinal { return nil }
+            // A numeric date or score around it is read by other rules or is no date.
+            if !t.has(.spaceBefore) && (isPunctuation(next, 0x2F) || isPunctuation(next, 0x2D)) {
+                return nil
+            }
+        }
+        if i > 0 && !text.tokens[i].has(.spaceBefore) && text.tokens[i - 1].kind != .word { return nil }
+        let parts = DateParts(year: y)
+        if bareYear { return Piece(i, i + 1, parts, "<year>") }
+        let before = roles(i - 1)
+        if before.contains(.yearStrong) { return Piece(i, i + 1, parts, "<year cue> <year>") }
+        if before.contains(.yearWeak) && (1900...2099).contains(y) { return Piece(i, i + 1, parts, "<year cue> <year>") }
+        return nil
+    }
+
+    /// Numeric dates, day first: `03/04/2025`, `3.4.25`, `03-04-2025`; ISO `2025-02-10`;
+    /// a span of years `2021-2027`.
+    func numericDate(at i: Int) -> Piece? {
+        // The numbers and separators that touch each other from `i`.
+        var numbers: [(value: Int, count: Int)] = []
+        var separator: UInt16 = 0
+        var k = i
+        if let d = digits(i) {
+            numbers.append(d)
+            k = i + 1
+            while k + 1 < text.count, attached(k), attached(k + 1), numbers.count < 4 {
+                let t = text.tokens[k]
+                guard t.length == 1 else { break }
+                let u = text.view.units[Int(t.start)]
+                guard u == 0x2F || u == 0x2D || u == 0x2E, separator == 0 || separator == u, let n = digits(k + 1) else { break }
+                separator = u
+                numbers.append(n)
+                k += 2
+            }
+        } else {
+            // ICU keeps `3.4.25` as one number token.
+            let units = text.units(i)
+            var current = 0, count = 0
+            for u in units {
+                if u >= 0x30 && u <= 0x39 {
+                    current = current * 10 + Int(u - 0x30)
+                    count += 1
+                } else if u == 0x2E && count > 0 {
+                    numbers.append((current, count))
+                    current = 0
+                    count = 0
+                } else {
+                    return nil
+                }
+            }
+            guard count > 0 else { return nil }
+            numbers.append((current, count))
+            separator = 0x2E
+            k = i + 1
+        }
+        if k < text.count, attached(k), text.tokens[k].kind == .number || isPunctuation(k, 0x2F) { return nil }
+        if i > 0, attached(i), text.tokens[i - 1].kind == .number || isPunctuation(i - 1, 0x2F) { return nil }
+        if numbers.count == 3 {
+            let (a, b, c) = (numbers[0], numbers[1], numbers[2])
+            if a.count == 4, separator == 0x2D, b.count == 2, c.count == 2,
+               CalendarDay(year: a.value, month: b.value, day: c.value) != nil {
+                return Piece(i, k, DateParts(year: a.value, month: b.value, day: c.value), "<yyyy>-<mm>-<dd>")
+            }
+            guard a.count <= 2, b.count <= 2, (1...31).contains(a.value), (1...12).contains(b.value) else { return nil }
+            var parts = DateParts(month: b.value, day: a.value)
+            if c.count == 4 { parts.year = c.value } else if c.count == 2 { parts.shortYear = c.value } else { return nil }
+            let check = CalendarDay(year: parts.year ?? 2000, month: b.value, day: a.value)
+            guard check != nil else { return nil }
+            return Piece(i, k, parts, "<dd>/<mm>/<yyyy>")
+        }
+        if numbers.count == 2, separator == 0x2D || separator == 0x2F {
+            let (a, b) = (numbers[0], numbers[1])
+            if a.count == 4, b.count == 4, (1000...2199).contains(a.value), b.value > a.value, b.value - a.value <= 100 {
+                return Piece(i, k, .range(DateParts(year: a.value), DateParts(year: b.value)), "<year>-<year>")
+            }
+            if separator == 0x2F, a.count <= 2, (1...12).contains(a.value), b.count == 4, (1000...2199).contains(b.value) {
+                return Piece(i, k, DateParts(year: b.value, month: a.value), "<mm>/<yyyy>")
+            }
+        }
+        return nil
+    }
+
+    /// `premier trimestre 2025`, `second semestre`, `3e trimestre`.
+    func ordinalPeriod(at i: Int) -> Piece? {
+        let ordinal: Int?
+        if let n = lexicon.ordinals[word(i)] {
+            ordinal = n
+        } else if text.tokens[i].kind == .ordinal, let d = leadingDigits(i) {
+            ordinal = d
+        } else {
+            ordinal = nil
+        }
+        guard let n = ordinal, let kind = lexicon.periods[word(i + 1)] else { return nil }
+        let count = kind == .quarter ? 4 : 2
+        let index = n == 0 ? count : n
+        guard (1...count).contains(index) else { return nil }
+        var parts = DateParts(yearPart: kind == .quarter ? .quarter(index) : .half(index))
+        if let end = yearAfter(i + 2, into: &parts) { return Piece(i, end, parts, "<ordinal> trimestre|semestre <year>") }
+        return Piece(i, i + 2, parts, "<ordinal> trimestre|semestre")
+    }
+
+    /// `T1 2025`, `S2 2024`: a quarter or half in its short form, with its year.
+    func shortPeriod(at i: Int) -> Piece? {
+        let units = text.units(i)
+        guard units.count == 2, let last = units.last, last >= 0x31 && last <= 0x34 else { return nil }
+        let index = Int(last - 0x30)
+        let part: YearPart
+        switch units.first! {
+        case 0x54: part = .quarter(index)
+        case 0x53 where index <= 2: part = .half(index)
+        default: return nil
+        }
+        guard let y = fullYear(i + 1) else { return nil }
+        return Piece(i, i + 2, DateParts(year: y, yearPart: part), "T<n>|S<n> <year>")
+    }
+
+    func leadingDigits(_ i: Int) -> Int? {
+        var value = 0, count = 0
+        for u in text.units(i) {
+            guard u >= 0x30 && u <= 0x39 else { break }
+            value = value * 10 + Int(u - 0x30)
+            count += 1
+        }
+        return count > 0 ? value : nil
+    }
+
+    /// `XXe siècle`, `21e siècle`: the century's first two digits are its number minus one.
+    func century(at i: Int) -> Piece? {
+        guard roles(i + 1).contains(.century) else { return nil }
+        let number: Int
+        if let d = leadingDigits(i) {
+            number = d
+        } else {
+            var value = 0, previous = 0
+            for u in text.units(i).reversed() {
+                let v: Int
+                switch u {
+                case 0x49: v = 1
+                case 0x56: v = 5
+                case 0x58: v = 10
+                case 0x4C: v = 50
+                default: v = -1
+                }
+                if v < 0 { if value > 0 { break } else { continue } }
+                value += v < previous ? -v : v
+                previous = max(previous, v)
+            }
+            number = value
+        }
+        guard (1...30).contains(number) else { return nil }
+        return Piece(i, i + 2, DateParts(century: number - 1), "<ordinal> siècle")
+    }
+
+    /// `les années 1990`, `années 80`.
+    func decade(at i: Int) -> Piece? {
+        var k = i
+        if roles(k).contains(.determiner) {
+            guard word(k) == lexicon.wordLes else { return nil }
+            k += 1
+        }
+        guard roles(k).contains(.decade), let d = digits(k + 1), d.value % 10 == 0 else { return nil }
+        let decade: Int
+        if d.count == 4, (1000...2190).contains(d.value) {
+            decade = d.value / 10
+        } else if d.count == 2 {
+            decade = 190 + d.value / 10
+        } else {
+            return nil
+        }
+        return Piece(i, k + 2, DateParts(decade: decade), k > i ? "les années <decade>" : "années <decade>")
+    }
+
+    // MARK: - Weekdays, seasons, relative dates
+
+    /// `lundi`, `mardi soir`, `lundi dernier`, `lundi 3 mars`.
+    func weekdayRules(at i: Int, weekday: Int) -> Piece? {
+        if let full = dayMonth(at: i + 1, weekday: weekday, start: i) { return full }
+        guard capitalOK(i) || dayNumber(i + 1) != nil else { return nil }
+        // `le lundi` alone is every Monday, `le premier dimanche du mois` one in each month,
+        // `du lundi au vendredi` a span of every week.
+        if word(i - 1) == lexicon.wordLe || lexicon.ordinals[word(i - 1)] != nil { return nil }
+        if roles(i - 1).contains(.rangeOpen) && roles(i + 1).contains(.rangeTo) && lexicon.weekdays[word(i + 2)] != nil { return nil }
+        if roles(i - 1).contains(.rangeTo) && lexicon.weekdays[word(i - 2)] != nil { return nil }
+        var parts = DateParts(weekday: weekday)
+        var end = i + 1
+        var rule = "<weekday>"
+        if let d = deixisAt(end) {
+            parts.deixis = d
+            end += 1
+            rule += " dernier|prochain"
+        }
+        let withPart = dayPart(after: end)
+        if withPart > end { rule += " <part of day>" }
+        return Piece(i, withPart, parts, rule)
+    }
+
+    /// `hier`, `demain matin`, `aujourd'hui`.
+    func namedDay(at i: Int) -> Piece? {
+        guard let offset = lexicon.dayOffsets[word(i)] else { return nil }
+        let end = dayPart(after: i + 1)
+        return Piece(i, end, DateParts(shift: Shift(offset, .day)), end > i + 1 ? "hier|demain <part of day>" : "hier|demain")
+    }
+
+    /// `ce matin`, `ce jeudi`, `cette semaine`, `ce mois-ci`, `cet été`.
+    func demonstrative(at i: Int) -> Piece? {
+        let next = i + 1
+        guard next < text.count else { return nil }
+        let w = word(next)
+        if roles(next).contains(.dayPart) {
+            return Piece(i, next + 1, DateParts(shift: Shift(0, .day)), "ce <part of day>")
+        }
+        if let weekday = lexicon.weekdays[w] {
+            let end = dayPart(after: next + 1)
+            return Piece(i, end, DateParts(weekday: weekday, deixis: .this), "ce <weekday>")
+        }
+        if let unit = lexicon.units[w], !text.tokens[next].has(.capitalized) || text.tokens[i].has(.capitalized) {
+            guard !isPluralUnit(next) else { return nil }
+            return Piece(i, next + 1, DateParts(shift: Shift(0, unit)), "ce <unit>")
+        }
+        if let season = lexicon.seasons[w] {
+            return Piece(i, next + 1, DateParts(yearPart: .season(season), deixis: .this), "cet <season>")
+        }
+        return nil
+    }
+
+    func isPluralUnit(_ i: Int) -> Bool {
+        guard let last = text.units(i).last else { return false }
+        return last == 0x73 && !text.keyIs(i, "mois")
+    }
+
+    /// `la semaine dernière`, `l'an dernier`, `le mois prochain`, `l'année passée`.
+    func unitWithDeixis(at i: Int, start: Int) -> Piece? {
+        guard let unit = lexicon.units[word(i)], !isPluralUnit(i), let d = deixisAt(i + 1) else { return nil }
+        let amount = d == .last ? -1 : 1
+        return Piece(start, i + 2, DateParts(shift: Shift(amount, unit)), start < i ? "la <unit> dernière|prochaine" : "<unit> dernier|prochain")
+    }
+
+    /// `l'été dernier`, `le printemps prochain` (the article stays: the date is relative).
+    func seasonWithDeixis(at i: Int, start: Int) -> Piece? {
+        guard let season = lexicon.seasons[word(i)], let d = deixisAt(i + 1) else { return nil }
+        return Piece(start, i + 2, DateParts(yearPart: .season(season), deixis: d), "l'<season> dernier|prochain")
+    }
+
+    /// `printemps 2024`, `printemps prochain`, and a season alone after an article
+    /// (`au printemps`, `l'automne`; `a été` is a verb).
+    func seasonRules(at i: Int) -> Piece? {
+        guard let season = lexicon.seasons[word(i)] else { return nil }
+        var parts = DateParts(yearPart: .season(season))
+        if let y = fullYear(i + 1) {
+            parts.year = y
+            return Piece(i, i + 2, parts, "<season> <year>")
+        }
+        if let d = deixisAt(i + 1) {
+            parts.deixis = d
+            return Piece(i, i + 2, parts, "<season> dernier|prochain")
+        }
+        guard !text.tokens[i].has(.capitalized) || capitalOK(i) else { return nil }
+        let before = word(i - 1)
+        guard before >= 0, text.keyIs(i - 1, "au") || text.keyIs(i - 1, "l'") || text.keyIs(i - 1, "en") else { return nil }
+        // `tout l'hiver` is a duration.
+        if roles(i - 2).contains(.duration) { return nil }
+        return Piece(i, i + 1, parts, "au <season>")
+    }
+
+    /// `il y a trois jours`, `il y a deux semaines`.
+    func ago(at i: Int) -> Piece? {
+        guard word(i + 1) == lexicon.wordY, word(i + 2) == lexicon.wordA, !text.tokens[i + 2].has(.capitalized),
+              text.units(i + 2).first == 0x61,
+              let n = count(i + 3), let unit = lexicon.units[word(i + 4)] else { return nil }
+        return Piece(i, i + 5, DateParts(shift: Shift(-n, unit)), "il y a <n> <unit>")
+    }
+
+    /// `dans deux semaines`, `dans six jours`.
+    func inFuture(at i: Int) -> Piece? {
+        guard let n = count(i + 1), let unit = lexicon.units[word(i + 2)] else { return nil }
+        return Piece(i, i + 3, DateParts(shift: Shift(n, unit)), "dans <n> <unit>")
+    }
+
+    /// A small count in digits or words (`3`, `trois`, `un`).
+    func count(_ i: Int) -> Int? {
+        guard i < text.count else { return nil }
+        if let d = digits(i), d.count <= 3 { return d.value }
+        guard text.tokens[i].kind == .word, !text.tokens[i].has(.capitalized), text.tokens[i].length <= 12 else { return nil }
+        guard let n = text.services.spelledNumber(text.key(i)), (1...999).contains(n) else { return nil }
+        return Int(n)
+    }
+
+    // MARK: - Positions inside a period
+
+    /// `fin 2024`, `début septembre`, `mi-mars`, `la fin de l'année`, `fin des années 1970`,
+    /// `début du XIXe siècle`, `fin du premier trimestre 2025`. The article before the
+    /// position word stays only when the period is relative (`la fin de l'année`).
+    func position(at i: Int, determiner: Int?) -> Piece? {
+        guard let mod = lexicon.mods[word(i)] else { return nil }
+        var k = i + 1
+        // `mi-2025`: the hyphen is its own token before a number.
+        if isPunctuation(k, 0x2D) && attached(k) {
+            guard let y = fullYear(k + 1) else { return nil }
+            return Piece(i, k + 2, DateParts(year: y, mod: mod), "mi-<year>")
+        }
+        var hasOf = false
+        if roles(k).contains(.of) {
+            hasOf = true
+            k += 1
+        }
+        // The period after the position word.
+        var target: Piece?
+        var relative = false
+        if hasOf && roles(k).contains(.determiner) && !roles(k).contains(.decade) && word(k) != lexicon.wordLes {
+            // `de l'année`, `du mois` (contracted), `de la semaine`, `de l'été`.
+            if let unit = lexicon.units[word(k + 1)], !isPluralUnit(k + 1) {
+                var parts = DateParts(shift: Shift(0, unit))
+                var end = k + 2
+                if let d = deixisAt(end) {
+                    parts.shift = Shift(d == .last ? -1 : 1, unit)
+                    end += 1
+                }
+                target = Piece(k, end, parts, "la <unit>")
+                relative = true
+            } else if let season = lexicon.seasons[word(k + 1)] {
+                target = Piece(k, k + 2, DateParts(yearPart: .season(season), deixis: .this), "l'<season>")
+                relative = true
+            }
+        } else if hasOf && text.keyIs(k - 1, "du"), let unit = lexicon.units[word(k)], unit == .month, !isPluralUnit(k) {
+            if let named = monthOfName(at: k) {
+                target = named
+            } else {
+                var parts = DateParts(shift: Shift(0, unit))
+                var end = k + 1
+                if let d = deixisAt(end) {
+                    parts.shift = Shift(d == .last ? -1 : 1, unit)
+                    end += 1
+                }
+                target = Piece(k, end, parts, "le mois")
+                relative = true
+            }
+        }
+        if target == nil {
+            target = core(at: k, bareYear: true)
+            if let t = target, let p = t.parts {
+                // Only periods take a position: not a day, not a weekday, not a range.
+                if p.day != nil || p.weekday != nil || (p.shift != nil && p.shift!.unit == .day) { target = nil }
+                if p.shift != nil || p.deixis != nil { relative = true }
+            } else {
+                target = nil
+            }
+        }
+        guard let t = target, var parts = t.parts else { return nil }
+        parts.mod = mod
+        let start = relative ? (determiner ?? i) : i
+        if determiner != nil && !relative { return nil }
+        return Piece(start, t.end, parts, "<position> " + t.rule)
+    }
+
+    /// `mi-mars`, `mi-décembre` (one hyphenated token).
+    func midMonth(at i: Int) -> Piece? {
+        let units = text.units(i)
+        guard units.count > 3, units[units.startIndex] | 0x20 == 0x6D, units[units.startIndex + 1] | 0x20 == 0x69,
+              units[units.startIndex + 2] == 0x2D else { return nil }
+        let key = text.key(i)
+        guard let m = lexicon.monthKeys[String(key.dropFirst(3))] else { return nil }
+        var parts = DateParts(month: m, mod: .mid)
+        if let end = yearAfter(i + 1, into: &parts) { return Piece(i, end, parts, "mi-<month> <year>") }
+        return Piece(i, i + 1, parts, "mi-<month>")
+    }
+
+    // MARK: - Ranges
+
+    /// `3 au 5 mars`, `12 et 13 juin`, `entre 2015 et 2017`, `de 1998 à 2004`,
+    /// `entre mai 2021 et février 2022`. The opening preposition stays outside.
+    func range(at i: Int) -> Piece? {
+        let opener = word(i - 1)
+        let opened = lexicon.roles(opener).contains(.rangeOpen)
+        // A bare day before a full date: `3 au 5 mars`, `12 et 13 juin`.
+        if let day = dayNumber(i), month(i + 1) == nil {
+            let link = roles(i + 1)
+            guard link.contains(.rangeTo) || link.contains(.rangeAnd) || isPunctuation(i + 1, 0x2D),
+                  let second = core(at: i + 2, bareYear: false), let last = second.parts,
+                  last.day != nil, let m = last.month, second.start == i + 2 else { return nil }
+            var first = last
+            first.day = day
+            first.weekday = nil
+            first.month = m
+            guard day < last.day! else { return nil }
+            return Piece(i, second.end, .range(first, last), "<day> au <day> <month>")
+        }
+        guard opened, let first = core(at: i, bareYear: true), let a = first.parts else { return nil }
+        let link = roles(first.end)
+        let isAnd = link.contains(.rangeAnd)
+        guard isAnd ? opener == lexicon.wordEntre : (link.contains(.rangeTo) && opener != lexicon.wordEntre) else { return nil }
+        guard let second = core(at: first.end + 1, bareYear: true), var b = second.parts else { return nil }
+        guard a.shift == nil, b.shift == nil, a.weekday == nil || a.day != nil, b.weekday == nil || b.day != nil else { return nil }
+        var start = a
+        // The first end takes the year of the second when it has none (`mai et juin 2021`).
+        if !start.namesYear && b.namesYear && start.month != nil {
+            start.year = b.year
+            start.shortYear = b.shortYear
+        }
+        if start.month == nil && b.month != nil && start.day != nil { start.month = b.month }
+        if b.month == nil && start.month != nil && b.day != nil && !b.namesYear { b.month = start.month }
+        return Piece(i, second.end, .range(start, b), "entre <date> et <date>")
+    }
+}

@@ -1,0 +1,127 @@
+/// A calendar unit that relative dates count in (`dans deux semaines`, `l'an dernier`).
+public enum DateUnit: String, Sendable {
+    case day, week, month, year, decade
+}
+
+/// A season with its TIMEX3 code. A season belongs to the year in which it starts
+/// (winter 2024 runs from December 2024 to March 2025).
+public enum Season: String, Sendable, CaseIterable {
+    case spring = "SP", summer = "SU", fall = "FA", winter = "WI"
+
+    /// Month and day of the first day, by the usual astronomical dates.
+    var start: (month: Int, day: Int) {
+        switch self {
+        case .spring: return (3, 20)
+        case .summer: return (6, 21)
+        case .fall: return (9, 22)
+        case .winter: return (12, 21)
+        }
+    }
+}
+
+/// A named part of a year.
+public enum YearPart: Sendable, Equatable {
+    case quarter(Int)
+    case half(Int)
+    case season(Season)
+}
+
+/// Where a demonstrative or `dernier`/`prochain` points from the document date.
+public enum Deixis: String, Sendable {
+    case last, this, next
+}
+
+/// The tense of the sentence around a date, which says whether a partial date lies
+/// before or after the document date.
+public enum Tense: String, Sendable {
+    case past, future, unknown
+}
+
+/// A shift from the document date: `hier` is -1 day, `la semaine prochaine` +1 week.
+public struct Shift: Sendable, Equatable {
+    public var amount: Int
+    public var unit: DateUnit
+
+    public init(_ amount: Int, _ unit: DateUnit) {
+        self.amount = amount
+        self.unit = unit
+    }
+}
+
+/// What a date expression says, field by field, before resolution: a matching rule
+/// fills the fields it read and leaves the others nil; `DateResolver` computes the value.
+public struct DateParts: Sendable, Equatable {
+    public var year: Int?
+    /// A year written with two digits (`juillet 98`), widened by the resolver.
+    public var shortYear: Int?
+    public var month: Int?
+    public var day: Int?
+    /// ISO weekday, 1 = Monday.
+    public var weekday: Int?
+    public var yearPart: YearPart?
+    /// The first three digits of a decade's years (`199` for `les années 1990`).
+    public var decade: Int?
+    /// The first two digits of a century's years (`19` for `XXe siècle`).
+    public var century: Int?
+    public var shift: Shift?
+    public var deixis: Deixis?
+    public var mod: DateValue.Mod?
+    /// The tense of the sentence, for partial dates.
+    public var tense: Tense = .unknown
+
+    public init(year: Int? = nil, shortYear: Int? = nil, month: Int? = nil, day: Int? = nil, weekday: Int? = nil,
+                yearPart: YearPart? = nil, decade: Int? = nil, century: Int? = nil, shift: Shift? = nil,
+                deixis: Deixis? = nil, mod: DateValue.Mod? = nil, tense: Tense = .unknown) {
+        self.year = year
+        self.shortYear = shortYear
+        self.month = month
+        self.day = day
+        self.weekday = weekday
+        self.yearPart = yearPart
+        self.decade = decade
+        self.century = century
+        self.shift = shift
+        self.deixis = deixis
+        self.mod = mod
+        self.tense = tense
+    }
+
+    /// Whether the expression names its year, so that it needs no document date.
+    var namesYear: Bool { year != nil || shortYear != nil || decade != nil || century != nil }
+}
+
+/// One date or a range between two dates (`3 au 5 mars`, `entre 2015 et 2017`).
+public enum DateExpression: Sendable, Equatable {
+    case single(DateParts)
+    case range(DateParts, DateParts)
+
+    var tense: Tense {
+        get {
+            switch self {
+            case .single(let p): return p.tense
+            case .range(let a, _): return a.tense
+            }
+        }
+        set {
+            switch self {
+            case .single(var p): p.tense = newValue; self = .single(p)
+            case .range(var a, var b): a.tense = newValue; b.tense = newValue; self = .range(a, b)
+            }
+        }
+    }
+
+    /// Whether resolving needs the tense of the sentence.
+    var needsTense: Bool {
+        switch self {
+        case .single(let p): return DateExpression.needsTense(p)
+        case .range(let a, let b): return DateExpression.needsTense(a) || DateExpression.needsTense(b)
+        }
+    }
+
+    private static func needsTense(_ p: DateParts) -> Bool {
+        if p.namesYear || p.shift != nil || p.deixis != nil { return false }
+        if case .quarter = p.yearPart { return false }
+        if case .half = p.yearPart { return false }
+        return p.month != nil || p.weekday != nil || p.yearPart != nil
+    }
+}

@@ -1,0 +1,147 @@
+/// Turns the parts of a date expression into a TIMEX3 value. A pure function of the parts
+/// and the document date: without a document date, what it would have given is `X`.
+public enum DateResolver {
+    public static func resolve(_ expression: DateExpression, reference: CalendarDay?) -> DateValue {
+        switch expression {
+        case .single(let parts):
+            return DateValue(timex: timex(parts, reference), mod: parts.mod)
+        case .range(var first, var last):
+            // Both ends share the year that the later end resolves to (`3 au 5 mars`).
+            if !first.namesYear && !last.namesYear, first.month != nil, last.month != nil,
+               first.shift == nil, last.shift == nil, let reference {
+                let year = monthYear(last.month!, last.day, last.tense, last.deixis, reference)
+                last.year = year
+                let firstIsLater = (first.month!, first.day ?? 1) > (last.month!, last.day ?? 1)
+                first.year = firstIsLater ? year - 1 : year
+            }
+            return DateValue(timex: timex(first, reference) + "/" + timex(last, reference))
+        }
+    }
+
+    static func timex(_ p: DateParts, _ reference: CalendarDay?) -> String {
+        if let century = p.century { return pad(century, 2) }
+        if let decade = p.decade { return pad(decade, 3) }
+        if let shift = p.shift { return shifted(shift, reference) }
+        let year = p.year ?? p.shortYear.map { widen($0, reference) }
+        if let part = p.yearPart {
+            switch part {
+            case .quarter(let n): return yearText(year ?? reference?.year) + "-Q\(n)"
+            case .half(let n): return yearText(year ?? reference?.year) + "-H\(n)"
+            case .season(let season):
+                let y = year ?? reference.map { seasonYear(season, p.tense, p.deixis, $0) }
+                return yearText(y) + "-" + season.rawValue
+            }
+        }
+        if let month = p.month {
+            let y = year ?? reference.map { monthYear(month, p.day, p.tense, p.deixis, $0) }
+            guard let day = p.day else { return yearText(y) + "-" + pad(month, 2) }
+            return yearText(y) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        }
+        if let weekday = p.weekday {
+            guard let reference else { return "XXXX-XX-XX" }
+            return weekdayDate(weekday, p.tense, p.deixis, reference).description
+        }
+        return yearText(year)
+    }
+
+    static func yearText(_ year: Int?) -> String { year.map { pad($0, 4) } ?? "XXXX" }
+
+    /// A two-digit year in the century that puts it at most ten years after the document date.
+    static func widen(_ short: Int, _ reference: CalendarDay?) -> Int {
+        guard let reference else { return short < 50 ? 2000 + short : 1900 + short }
+        let century = reference.year / 100 * 100
+        let candidate = century + short
+        return candidate > reference.year + 10 ? candidate - 100 : candidate
+    }
+
+    static func shifted(_ shift: Shift, _ reference: CalendarDay?) -> String {
+        guard let r = reference else {
+            switch shift.unit {
+            case .day: return "XXXX-XX-XX"
+            case .week: return "XXXX-WXX"
+            case .month: return "XXXX-XX"
+            case .year: return "XXXX"
+            case .decade: return "XXX"
+            }
+        }
+        switch shift.unit {
+        case .day:
+            return r.adding(days: shift.amount).description
+        case .week:
+            let week = r.adding(days: 7 * shift.amount).isoWeek
+            return pad(week.year, 4) + "-W" + pad(week.week, 2)
+        case .month:
+            let index = r.year * 12 + (r.month - 1) + shift.amount
+            return pad(index / 12, 4) + "-" + pad(index % 12 + 1, 2)
+        case .year:
+            return pad(r.year + shift.amount, 4)
+        case .decade:
+            return pad(r.year / 10 + shift.amount, 3)
+        }
+    }
+
+    /// The year of a month (and day) given without one: the latest on or before the
+    /// document date in a past-tense sentence, the next on or after it in a future one,
+    /// the nearest one otherwise; `dernier`/`prochain` exclude the current month.
+    static func monthYear(_ month: Int, _ day: Int?, _ tense: Tense, _ deixis: Deixis?, _ r: CalendarDay) -> Int {
+        let said = (month, day ?? 0)
+        let now = (r.month, day == nil ? 0 : r.day)
+        switch deixis {
+        case .last: return said < now ? r.year : r.year - 1
+        case .next: return said > now ? r.year : r.year + 1
+        case .this: return r.year
+        case nil: break
+        }
+        switch tense {
+        case .past: return said > now ? r.year - 1 : r.year
+        case .future: return said < now ? r.year + 1 : r.year
+        case .unknown:
+            // The nearest: `en décembre` written in January is the December just gone.
+            func distance(_ year: Int) -> Int {
+                if let day, let date = CalendarDay(year: year, month: month, day: min(day, CalendarDay.daysIn(month: month, year: year))) {
+                    return abs(date.dayNumber - r.dayNumber)
+                }
+                return abs((year * 12 + month) - (r.year * 12 + r.month)) * 30
+            }
+            return [r.year, r.year - 1, r.year + 1].min { distance($0) < distance($1) }!
+        }
+    }
+
+    /// The year of a season given without one, by the same reading as `monthYear`.
+    static func seasonYear(_ season: Season, _ tense: Tense, _ deixis: Deixis?, _ r: CalendarDay) -> Int {
+        func start(_ year: Int) -> CalendarDay { CalendarDay(year: year, month: season.start.month, day: season.start.day)! }
+        func end(_ year: Int) -> CalendarDay {
+            let next = Season.allCases[(Season.allCases.firstIndex(of: season)! + 1) % 4]
+            let endYear = season == .winter ? year + 1 : year
+            return CalendarDay(year: endYear, month: next.start.month, day: next.start.day)!.adding(days: -1)
+        }
+        // The season that holds the document date or the latest one before it.
+        let current = start(r.year) <= r ? r.year : r.year - 1
+        let holdsReference = r <= end(current)
+        switch deixis {
+        case .last: return holdsReference ? current - 1 : current
+        case .next: return current + 1
+        case .this: return holdsReference ? current : current + 1
+        case nil: break
+        }
+        switch tense {
+        case .past: return current
+        case .future: return holdsReference ? current : current + 1
+        case .unknown: return holdsReference ? current : (season == .winter ? r.year - 1 : r.year)
+        }
+    }
+
+    /// A weekday alone: `ce jeudi` is in the document's week; otherwise the latest such
+    /// day before the document date (past tense, `dernier`, or no tense) or the next after it.
+    static func weekdayDate(_ weekday: Int, _ tense: Tense, _ deixis: Deixis?, _ r: CalendarDay) -> CalendarDay {
+        let delta = weekday - r.weekday
+        switch deixis {
+        case .this: return r.adding(days: delta)
+        case .next: return r.adding(days: delta > 0 ? delta : delta + 7)
+        case .last: return r.adding(days: delta < 0 ? delta : delta - 7)
+        case nil:
+            if tense == .future { return r.adding(days: delta > 0 ? delta : delta + 7) }
+            return r.adding(days: delta < 0 ? delta : delta - 7)
+        }
+    }
+}

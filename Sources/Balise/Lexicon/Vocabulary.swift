@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Interns folded keys (UTF-16) into dense ids, so that tokens and lexicon entries
 /// compare as integers and lookups never build a String.
 public struct Vocabulary: Sendable {
@@ -46,6 +50,26 @@ public struct Vocabulary: Sendable {
     }
 
     public func find(_ key: String) -> Int32 { find(KeyFolder.shared.fold(key)) }
+
+    /// `find` over raw memory: the tokenizer calls it once per token.
+    public func find(_ key: UnsafeBufferPointer<UInt16>) -> Int32 {
+        var h: UInt32 = 2_166_136_261
+        for unit in key { h = (h ^ UInt32(unit)) &* 16_777_619 }
+        return slots.withUnsafeBufferPointer { slots in
+            starts.withUnsafeBufferPointer { starts in
+                pool.withUnsafeBufferPointer { pool in
+                    var slot = Int(h) & mask
+                    while true {
+                        let id = slots[slot]
+                        if id < 0 { return -1 }
+                        let s = Int(starts[Int(id)]), e = Int(starts[Int(id) + 1])
+                        if e - s == key.count && memcmp(pool.baseAddress! + s, key.baseAddress!, key.count * 2) == 0 { return id }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
+    }
 
     /// The id of `key`, added when new.
     @discardableResult

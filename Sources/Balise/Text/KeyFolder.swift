@@ -32,22 +32,45 @@ public struct KeyFolder: Sendable {
     /// Appends the folded form of `units` to `out`.
     @inline(__always)
     public func fold<C: Collection>(_ units: C, into out: inout [UInt16]) where C.Element == UInt16 {
-        for unit in units {
-            if Int(unit) < KeyFolder.tableLimit {
-                let folded = table[Int(unit)]
-                if folded != 0 { out.append(folded); continue }
-            }
-            switch unit {
-            case 0x00C6, 0x00E6: out.append(0x61); out.append(0x65)  // æ
-            case 0x0152, 0x0153: out.append(0x6F); out.append(0x65)  // œ
-            case 0x00DF: out.append(0x73); out.append(0x73)  // ß
-            case 0x2019, 0x2018, 0x02BC: out.append(0x27)
-            default:
-                if UTF16.isLeadSurrogate(unit) || UTF16.isTrailSurrogate(unit) {
-                    out.append(unit)
-                } else {
-                    out.append(UInt16(truncatingIfNeeded: u_foldCase(Int32(unit), 0)))
+        for unit in units { fold(unit, into: &out) }
+    }
+
+    /// Writes the folded form of `units[range]` at `out` and returns the number of units
+    /// written (at most twice the range's length). The tokenizer's hot path.
+    @inline(__always)
+    func fold(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, to out: UnsafeMutablePointer<UInt16>) -> Int {
+        table.withUnsafeBufferPointer { t in
+            var o = 0
+            for k in range {
+                let unit = units[k]
+                if Int(unit) < KeyFolder.tableLimit {
+                    let folded = t[Int(unit)]
+                    if folded != 0 { out[o] = folded; o += 1; continue }
                 }
+                var expanded = [UInt16]()
+                fold(unit, into: &expanded)
+                for e in expanded { out[o] = e; o += 1 }
+            }
+            return o
+        }
+    }
+
+    @inline(__always)
+    private func fold(_ unit: UInt16, into out: inout [UInt16]) {
+        if Int(unit) < KeyFolder.tableLimit {
+            let folded = table[Int(unit)]
+            if folded != 0 { out.append(folded); return }
+        }
+        switch unit {
+        case 0x00C6, 0x00E6: out.append(0x61); out.append(0x65)  // æ
+        case 0x0152, 0x0153: out.append(0x6F); out.append(0x65)  // œ
+        case 0x00DF: out.append(0x73); out.append(0x73)  // ß
+        case 0x2019, 0x2018, 0x02BC: out.append(0x27)
+        default:
+            if UTF16.isLeadSurrogate(unit) || UTF16.isTrailSurrogate(unit) {
+                out.append(unit)
+            } else {
+                out.append(UInt16(truncatingIfNeeded: u_foldCase(Int32(unit), 0)))
             }
         }
     }

@@ -10,7 +10,16 @@ public struct NormalizedView: Sendable {
 
     init(original: [UInt16]) {
         if NormalizedView.isNFC(original) {
-            units = original.map(NormalizedView.substitute)
+            units = original.withUnsafeBufferPointer { src in
+                [UInt16](unsafeUninitializedCapacity: src.count) { out, written in
+                    for k in 0..<src.count {
+                        let u = src[k]
+                        // Only a few code points change; most text is below U+00A0.
+                        out[k] = u < 0xA0 ? u : NormalizedView.substitute(u)
+                    }
+                    written = src.count
+                }
+            }
             toOriginal = nil
         } else {
             var out = [UInt16](), map = [Int32]()

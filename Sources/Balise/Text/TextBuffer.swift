@@ -6,12 +6,33 @@ public struct TextBuffer: Sendable {
     private let surrogatePairs: [Int32]
 
     public init(_ text: String) {
+        var text = text
         var units = [UInt16]()
-        units.reserveCapacity(text.utf8.count)
         var pairs = [Int32]()
-        for unit in text.utf16 {
-            if UTF16.isLeadSurrogate(unit) { pairs.append(Int32(units.count)) }
-            units.append(unit)
+        text.withUTF8 { utf8 in
+            // A String holds valid UTF-8: decode it without checks, remembering surrogate pairs.
+            units = [UInt16](unsafeUninitializedCapacity: utf8.count) { out, written in
+                var i = 0, o = 0
+                let n = utf8.count
+                while i < n {
+                    let b0 = UInt32(utf8[i])
+                    if b0 < 0x80 {
+                        out[o] = UInt16(b0); o += 1; i += 1
+                    } else if b0 < 0xE0 {
+                        out[o] = UInt16(((b0 & 0x1F) << 6) | (UInt32(utf8[i + 1]) & 0x3F)); o += 1; i += 2
+                    } else if b0 < 0xF0 {
+                        out[o] = UInt16(((b0 & 0x0F) << 12) | ((UInt32(utf8[i + 1]) & 0x3F) << 6) | (UInt32(utf8[i + 2]) & 0x3F)); o += 1; i += 3
+                    } else {
+                        let c = ((b0 & 0x07) << 18) | ((UInt32(utf8[i + 1]) & 0x3F) << 12) | ((UInt32(utf8[i + 2]) & 0x3F) << 6) | (UInt32(utf8[i + 3]) & 0x3F)
+                        let v = c - 0x10000
+                        pairs.append(Int32(o))
+                        out[o] = UInt16(0xD800 + (v >> 10))
+                        out[o + 1] = UInt16(0xDC00 + (v & 0x3FF))
+                        o += 2; i += 4
+                    }
+                }
+                written = o
+            }
         }
         self.units = units
         self.surrogatePairs = pairs

@@ -115,8 +115,9 @@ public final class Tokenizer {
                 i += 1
                 continue
             }
+            guard Tokenizer.firstApostrophe(view, piece.start, piece.end) != nil else { out.append(piece); continue }
             if isUnsplittable(view[piece.start..<piece.end]) { out.append(piece); continue }
-            while let apostrophe = view[piece.start..<piece.end].firstIndex(of: 0x27), apostrophe + 1 < piece.end,
+            while let apostrophe = Tokenizer.firstApostrophe(view, piece.start, piece.end), apostrophe + 1 < piece.end,
                   isElision(view[piece.start..<apostrophe]) {
                 var elided = piece
                 elided.end = apostrophe + 1
@@ -169,8 +170,9 @@ public final class Tokenizer {
                     out.append(piece)
                     continue
                 }
-                let key = String(decoding: foldedKey(view[piece.start..<piece.end]), as: UTF16.self)
-                if let cls = rules.abbreviations[key] {
+                let id = rules.abbreviationKeys.find(foldedKey(view[piece.start..<piece.end]))
+                if id >= 0 {
+                    let cls = rules.abbreviationClasses[Int(id)]
                     let nextIsNumber = i + 2 < pieces.count && pieces[i + 2].kind == .number
                     if cls != .beforeNumber || nextIsNumber {
                         piece.end = pieces[i + 1].end
@@ -247,19 +249,30 @@ public final class Tokenizer {
     private func makeTokens(_ pieces: [Piece], _ view: [UInt16], _ keys: inout [UInt16]) -> [Token] {
         var tokens = [Token]()
         tokens.reserveCapacity(pieces.count)
-        for piece in pieces {
-            var flags = piece.flags
-            if piece.spaceBefore { flags.insert(.spaceBefore) }
-            if piece.newlines > 0 || tokens.isEmpty { flags.insert(.lineStart) }
-            if piece.newlines > 1 || tokens.isEmpty { flags.insert(.paragraphStart) }
-            if piece.kind == .word || piece.kind == .ordinal { flags.formUnion(Tokenizer.shape(view[piece.start..<piece.end])) }
-            if piece.kind == .number || piece.kind == .ordinal { flags.insert(.hasDigit) }
-            let keyStart = keys.count
-            KeyFolder.shared.fold(view[piece.start..<piece.end], into: &keys)
-            let word = vocabulary.count == 0 ? -1 : vocabulary.find(keys[keyStart...])
-            tokens.append(Token(start: Int32(piece.start), end: Int32(piece.end), kind: piece.kind, flags: flags,
-                                keyStart: Int32(keyStart), keyEnd: Int32(keys.count), word: word))
+        let base = keys.count
+        // Folding at most doubles a key (œ -> oe): reserve that much and write in place.
+        let capacity = pieces.reduce(0) { $0 + 2 * ($1.end - $1.start) }
+        keys.append(contentsOf: repeatElement(0, count: capacity))
+        var used = base
+        view.withUnsafeBufferPointer { v in
+            keys.withUnsafeMutableBufferPointer { k in
+                for piece in pieces {
+                    var flags = piece.flags
+                    if piece.spaceBefore { flags.insert(.spaceBefore) }
+                    if piece.newlines > 0 || tokens.isEmpty { flags.insert(.lineStart) }
+                    if piece.newlines > 1 || tokens.isEmpty { flags.insert(.paragraphStart) }
+                    if piece.kind == .word || piece.kind == .ordinal { flags.formUnion(Tokenizer.shape(v, piece.start, piece.end)) }
+                    if piece.kind == .number || piece.kind == .ordinal { flags.insert(.hasDigit) }
+                    let keyStart = used
+                    used += KeyFolder.shared.fold(v, piece.start..<piece.end, to: k.baseAddress! + used)
+                    let word: Int32 = vocabulary.count == 0 || used == keyStart ? -1
+                        : vocabulary.find(UnsafeBufferPointer(rebasing: k[keyStart..<used]))
+                    tokens.append(Token(start: Int32(piece.start), end: Int32(piece.end), kind: piece.kind, flags: flags,
+                                        keyStart: Int32(keyStart), keyEnd: Int32(used), word: word))
+                }
+            }
         }
+        keys.removeLast(keys.count - used)
         return tokens
     }
 
@@ -292,12 +305,23 @@ public final class Tokenizer {
 
     private func isElision(_ units: ArraySlice<UInt16>) -> Bool {
         guard !units.isEmpty, units.count <= 8 else { return false }
-        return rules.elisions.contains(String(decoding: foldedKey(units), as: UTF16.self))
+        return rules.elisionKeys.find(foldedKey(units)) >= 0
     }
 
     private func isUnsplittable(_ units: ArraySlice<UInt16>) -> Bool {
         guard units.contains(0x27) else { return false }
-        return rules.unsplittable.contains(String(decoding: foldedKey(units), as: UTF16.self))
+        return rules.unsplittableKeys.find(foldedKey(units)) >= 0
+    }
+
+    @inline(__always) static func firstApostrophe(_ view: [UInt16], _ start: Int, _ end: Int) -> Int? {
+        view.withUnsafeBufferPointer { p in
+            var k = start
+            while k < end {
+                if p[k] == 0x27 { return k }
+                k += 1
+            }
+            return nil
+        }
     }
 
     @inline(__always) static func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
@@ -325,31 +349,48 @@ public final class Tokenizer {
         isUpperASCIIorLatin(u) || (u >= 0x100 && u <= 0x24F && u & 1 == 0) || u == 0x152 || (u >= 0x391 && u <= 0x3A9) || (u >= 0x410 && u <= 0x42F)
     }
 
-    static func shape(_ units: ArraySlice<UInt16>) -> Token.Flags {
+    /// Letter case of the first 0x250 code units: 1 upper, 2 lower, 3 digit, 0 other.
+    private static let caseTable: [UInt8] = (0..<0x250).map { u in
+        let c = UInt16(u)
+        if isUpper(c) { return 1 }
+        if isLower(c) { return 2 }
+        if isDigit(c) { return 3 }
+        return 0
+    }
+
+    static func shape(_ units: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int) -> Token.Flags {
         var flags: Token.Flags = []
-        var letters = 0, uppers = 0, lowers = 0
+        var uppers = 0, lowers = 0
         var previousLower = false
-        for (k, u) in units.enumerated() {
-            if isUpper(u) {
-                uppers += 1; letters += 1
-                if k == 0 { flags.insert(.capitalized) }
-                if previousLower { flags.insert(.internalCaps) }
-                previousLower = false
-            } else if isLower(u) {
-                lowers += 1; letters += 1
-                previousLower = true
-            } else {
-                if isDigit(u) { flags.insert(.hasDigit) }
-                previousLower = false
+        caseTable.withUnsafeBufferPointer { table in
+            for k in start..<end {
+                let u = units[k]
+                let cls: UInt8 = Int(u) < 0x250 ? table[Int(u)] : (isUpper(u) ? 1 : (isLower(u) ? 2 : 0))
+                switch cls {
+                case 1:
+                    uppers += 1
+                    if k == start { flags.insert(.capitalized) }
+                    if previousLower { flags.insert(.internalCaps) }
+                    previousLower = false
+                case 2:
+                    lowers += 1
+                    previousLower = true
+                case 3:
+                    flags.insert(.hasDigit)
+                    previousLower = false
+                default:
+                    previousLower = false
+                }
             }
         }
         if uppers >= 2 && lowers == 0 { flags.insert(.allCaps) }
         return flags
     }
 
+    private static let ordinalSuffixes: [[UInt16]] = ["er", "re", "e", "ème", "eme", "nd", "nde", "ers", "res", "es", "èmes", "emes", "d"].map { Array($0.utf16) }
+
     static func isOrdinalSuffix(_ units: ArraySlice<UInt16>) -> Bool {
-        let s = String(decoding: units, as: UTF16.self)
-        return ["er", "re", "e", "ème", "eme", "nd", "nde", "ers", "res", "es", "èmes", "emes", "d", "ème"].contains(s)
+        ordinalSuffixes.contains { $0.elementsEqual(units) }
     }
 
     static func isRomanOrdinal(_ units: ArraySlice<UInt16>) -> Bool {
@@ -357,13 +398,16 @@ public final class Tokenizer {
         guard units.count >= 2, let first = units.first, let last = units.last,
               first == 0x49 || first == 0x56 || first == 0x58 || first == 0x4C || first == 0x43,
               last == 0x65 || last == 0x72 else { return false }
-        let s = String(decoding: units, as: UTF16.self)
-        for suffix in ["e", "er", "re", "ème"] where s.hasSuffix(suffix) {
-            let roman = s.dropLast(suffix.count)
-            guard !roman.isEmpty, roman.allSatisfy({ "IVXLC".contains($0) }) else { continue }
-            if roman.count == 1 && !"IVX".contains(roman) { continue }
-            return true
-        }
-        return false
+        // Roman digits, then `e`, `er`, `re` or `ème`.
+        var romanEnd = units.startIndex
+        while romanEnd < units.endIndex, [0x49, 0x56, 0x58, 0x4C, 0x43].contains(units[romanEnd]) { romanEnd += 1 }
+        let roman = units[units.startIndex..<romanEnd]
+        guard !roman.isEmpty else { return false }
+        let suffix = units[romanEnd...]
+        let suffixes: [[UInt16]] = [[0x65], [0x65, 0x72], [0x72, 0x65], [0xE8, 0x6D, 0x65]]
+        guard suffixes.contains(where: { $0.elementsEqual(suffix) }) else { return false }
+        // A lone `C`, `L` before `e` is a word (`Ce`, `Le`), not a numeral.
+        if roman.count == 1 && ![0x49, 0x56, 0x58].contains(roman.first!) { return false }
+        return true
     }
 }

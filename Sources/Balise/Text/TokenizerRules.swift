@@ -16,10 +16,28 @@ public struct TokenizerRules: Sendable {
     /// Folded abbreviations without their full stop.
     public var abbreviations: [String: AbbreviationClass]
 
+    /// The same lists as interned folded keys, for lookups without building Strings.
+    let elisionKeys: Vocabulary
+    let unsplittableKeys: Vocabulary
+    let abbreviationKeys: Vocabulary
+    let abbreviationClasses: [AbbreviationClass]
+
     public init(elisions: Set<String>, unsplittable: Set<String>, abbreviations: [String: AbbreviationClass]) {
         self.elisions = elisions
         self.unsplittable = unsplittable
         self.abbreviations = abbreviations
+        var e = Vocabulary(capacity: 64), u = Vocabulary(capacity: 64), a = Vocabulary(capacity: 256)
+        for key in elisions { e.intern(Array(key.utf16)) }
+        for key in unsplittable { u.intern(Array(key.utf16)) }
+        var classes = [AbbreviationClass]()
+        for (key, cls) in abbreviations.sorted(by: { $0.key < $1.key }) {
+            a.intern(Array(key.utf16))
+            classes.append(cls)
+        }
+        elisionKeys = e
+        unsplittableKeys = u
+        abbreviationKeys = a
+        abbreviationClasses = classes
     }
 
     /// Loads `elisions.txt` and `abbreviations.txt` from a lexicon directory.

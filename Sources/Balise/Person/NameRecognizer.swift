@@ -1,8 +1,206 @@
-/// Placeholder so the pipeline builds: the names (PER, ORG, LOC) recognizer replaces it.
+/// Finds people, organisations and places (PER, ORG, LOC) by combining lexicons, the
+/// context of a name (titles, descriptors, prepositions, verbs of speech) and its shape.
+/// Each capitalised run of words is read once, left to right; `NamePropagation` later
+/// labels the bare mentions of names this recognizer found with good evidence.
 public struct NameRecognizer: Recognizer {
     public let name = "NameRecognizer"
+    let lexicons: NameLexicons
 
-    public static func make(_ loader: LexiconLoader) throws -> any Recognizer { NameRecognizer() }
+    public static func make(_ loader: LexiconLoader) throws -> any Recognizer {
+        NameRecognizer(lexicons: try NameLexicons(loader))
+    }
 
-    public func propose(in text: AnalyzedText, into candidates: inout [Candidate]) {}
+    public func propose(in text: AnalyzedText, into candidates: inout [Candidate]) {
+        var scan = NameScan(NameReader(text, lexicons))
+        scan.scan()
+        candidates.append(contentsOf: scan.found)
+    }
+}
+
+/// One pass of the name rules over a document.
+struct NameScan {
+    let reader: NameReader
+    var found: [Candidate] = []
+
+    init(_ reader: NameReader) { self.reader = reader }
+
+    private var tokens: [Token] { reader.tokens }
+    private var lexicons: NameLexicons { reader.lexicons }
+
+    private mutating func emit(_ type: EntityType, _ range: Range<Int>, _ priority: Int, _ rule: String) {
+        guard !range.isEmpty else { return }
+        found.append(Candidate(type: type, tokens: range, priority: priority, rule: rule))
+    }
+
+    mutating func scan() {
+        let definitions = reader.acronymDefinitions()
+        for definition in definitions {
+            if let name = definition.name { emit(.organization, name, Priority.lexicon, "name (acronym)") }
+            emit(.organization, definition.acronym..<(definition.acronym + 1), Priority.lexicon, "acronym in brackets")
+        }
+        var next = 0
+        var i = 0
+        while i < reader.count {
+            while next < definitions.count && (definitions[next].name?.lowerBound ?? definitions[next].acronym) < i { next += 1 }
+            let blockStart = next < definitions.count ? (definitions[next].name?.lowerBound ?? definitions[next].acronym) : reader.count
+            if i == blockStart {
+                i = definitions[next].acronym + 1
+                continue
+            }
+            if let end = reader.institutionEnd(at: i) {
+                emit(.organization, i..<end, Priority.lexicon, "institution head + complement")
+                i = end
+            } else if let end = reader.geographicNameEnd(at: i) {
+                emit(.location, i..<end, Priority.lexicon, "geographic head + name")
+                i = end
+            } else if reader.isNameWord(i) {
+                i = max(i + 1, readRun(i, limit: blockStart))
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    /// Reads the capitalised run that starts at `start`; returns where reading goes on.
+    private mutating func readRun(_ start: Int, limit: Int) -> Int {
+        let runEnd = min(reader.runEnd(from: start), limit)
+        var s = start
+        if let length = reader.notNameLength(at: s) { return s + length }
+        let opening = reader.opensSentence(s)
+        if lexicons.articles.contains(tokens[s]) {
+            if let (type, length, rule) = lexiconName(at: s), length >= 2 {
+                emit(type, s..<(s + length), Priority.lexicon, rule)
+                return s + length
+            }
+            // `Le Paris Saint-Germain a gagné`: an article that only opens the sentence.
+            if opening { s += 1 }
+        }
+        if opening && s + 1 < runEnd && lexiconName(at: s) == nil && !reader.isFirstName(s)
+            && (reader.isCommonWord(s) || lexiconName(at: s + 1) != nil || reader.isFirstName(s + 1)) {
+            s += 1
+        }
+        var title = reader.titleBefore(s) ? TitleEvidence.direct : nil
+        if let length = reader.titleInRun(at: s, runEnd: runEnd) {
+            title = .direct
+            s += length
+        }
+        if title == nil && reader.appositionTitleBefore(s) { title = .apposition }
+        var end = runEnd
+        while s < runEnd {
+            let consumed = readName(s, runEnd: runEnd, title: title, opening: s == start && opening)
+            title = nil
+            end = max(end, consumed)
+            s = consumed
+        }
+        return end
+    }
+
+    enum TitleEvidence { case direct, apposition }
+
+    /// Reads one name that starts at `s` inside the run; returns its end.
+    private mutating func readName(_ s: Int, runEnd: Int, title: TitleEvidence?, opening: Bool) -> Int {
+        // `le ministre de l'Économie Bruno Le Maire`: the function's complement is not the name.
+        if title == nil, let k = reader.innerFullNameStart(s, runEnd: runEnd), (s..<k).allSatisfy({ reader.isCommonWord($0) }) {
+            return k
+        }
+        if title != .direct, let (type, length, rule) = lexiconName(at: s) {
+            var end = s + length
+            if type == .organization {
+                end = reader.legalFormEnd(reader.organizationEnd(s, runEnd: max(end, runEnd) == end ? end : end))
+            }
+            if type == .location && reader.isDateline(s, end) {
+                emit(.location, s..<end, Priority.lexicon, "dateline")
+                return end
+            }
+            // A person's first name that is also a place (`Florence Parly`) reads as a person.
+            if !(type == .location && reader.isFirstName(s) && end == s + 1 && s + 1 < runEnd) {
+                emit(type, s..<end, Priority.lexicon, rule)
+                return end
+            }
+        }
+        if title != nil {
+            let end = reader.personEnd(s, runEnd: runEnd)
+            emit(.person, s..<end, Priority.lexicon, title == .direct ? "title + name" : "function, + name")
+            return end
+        }
+        if reader.isFirstName(s) {
+            let end = reader.personEnd(s, runEnd: runEnd)
+            if end > s + 1 {
+                emit(.person, s..<end, Priority.lexicon, "first name + surname")
+                return end
+            }
+        }
+        if reader.hasOrganizationWord(s, runEnd) {
+            let end = reader.legalFormEnd(reader.organizationEnd(s, runEnd: runEnd))
+            emit(.organization, s..<end, Priority.lexicon, "name with organisation word")
+            return end
+        }
+        if reader.descriptorBefore(s) {
+            emit(.organization, s..<reader.legalFormEnd(runEnd), Priority.lexicon, "descriptor + name")
+            return reader.legalFormEnd(runEnd)
+        }
+        if reader.legalFormEnd(runEnd) > runEnd {
+            emit(.organization, s..<reader.legalFormEnd(runEnd), Priority.lexicon, "name + legal form")
+            return reader.legalFormEnd(runEnd)
+        }
+        if reader.isDateline(s, runEnd) {
+            emit(.location, s..<runEnd, Priority.lexicon, "dateline")
+            return runEnd
+        }
+        if reader.personEvidenceBefore(s) {
+            emit(.person, s..<reader.personEnd(s, runEnd: runEnd), Priority.lexicon, "speech verb + name")
+            return reader.personEnd(s, runEnd: runEnd)
+        }
+        if reader.personEvidenceAfter(runEnd) {
+            emit(.person, s..<runEnd, Priority.lexicon, "name + speech verb or apposition")
+            return runEnd
+        }
+        if reader.isFirstName(s) && runEnd == s + 1 && !opening {
+            emit(.person, s..<runEnd, Priority.shape, "first name alone")
+            return runEnd
+        }
+        if let length = reader.match(lexicons.surnames, at: s), s + length == runEnd, !reader.isCommonSurname(s) {
+            emit(.person, s..<runEnd, opening ? Priority.shape : Priority.lexicon, "surname from lexicon")
+            return runEnd
+        }
+        return readShape(s, runEnd: runEnd, opening: opening)
+    }
+
+    /// Names without lexical evidence, read from their shape and the word before.
+    private mutating func readShape(_ s: Int, runEnd: Int, opening: Bool) -> Int {
+        let single = runEnd == s + 1
+        let t = tokens[s]
+        if single && (reader.isCalendarWord(s) || (opening && !t.has(.allCaps))) { return runEnd }
+        if single && (t.has(.allCaps) || t.has(.internalCaps)) {
+            emit(.organization, s..<runEnd, Priority.shape, t.has(.allCaps) ? "acronym shape" : "inner capitals shape")
+        } else if reader.placePrepositionBefore(s) {
+            emit(.location, s..<runEnd, Priority.shape, "place preposition + name")
+        } else if single && (t.has(.allCaps) || t.has(.internalCaps)) {
+            emit(.organization, s..<runEnd, Priority.shape, t.has(.allCaps) ? "acronym shape" : "inner capitals shape")
+        } else if single {
+            if !reader.isCommonWord(s) { emit(.organization, s..<runEnd, Priority.shape, "capitalised word") }
+        } else if runEnd - s <= 3 && (s..<runEnd).allSatisfy({ !tokens[$0].has(.allCaps) }) {
+            emit(.person, s..<runEnd, Priority.shape, "capitalised words")
+        } else {
+            emit(.organization, s..<runEnd, Priority.shape, "capitalised words with capitals")
+        }
+        return runEnd
+    }
+
+    /// An organisation or place entry at `s`, organisations first (`Orange` the operator)
+    /// unless a place preposition comes before (`à Orange`).
+    private func lexiconName(at s: Int) -> (EntityType, Int, String)? {
+        let place = reader.placeMatch(at: s)
+        if let org = reader.organizationMatch(at: s) {
+            if let place, place >= org.length, reader.placePrepositionBefore(s) { return (.location, place, "place lexicon") }
+            if let place, place > org.length { return (.location, place, "place lexicon") }
+            switch org.source {
+            case .lexicon: return (.organization, org.length, "organisation lexicon")
+            case .acronym: return (.organization, org.length, "acronym lexicon")
+            case .seat: return (.organization, org.length, "seat of power")
+            }
+        }
+        if let place { return (.location, place, "place lexicon") }
+        return nil
+    }
 }

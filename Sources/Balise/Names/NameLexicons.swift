@@ -1,0 +1,166 @@
+/// One lexicon file registered in the gazetteer, with what the name rules need to
+/// know about each entry.
+struct NameList: Sendable {
+    let category: LexiconCategory
+    let entries: [LexiconEntry]
+    /// Per entry, how many of its words start with a capital: `le monde` must not match
+    /// `Le Monde`, while `Union européenne` needs one capital only.
+    let capitals: [UInt8]
+
+    init(_ loader: LexiconLoader, _ name: String, entryText: @escaping (LexiconEntry) -> String = { $0.text }) throws {
+        let (category, entries) = try loader.category(name, entryText: entryText)
+        self.category = category
+        self.entries = entries
+        self.capitals = entries.map { NameList.capitalCount(entryText($0)) }
+    }
+
+    init(category: LexiconCategory, entries: [LexiconEntry], capitals: [UInt8]) {
+        self.category = category
+        self.entries = entries
+        self.capitals = capitals
+    }
+
+    static func capitalCount(_ text: String) -> UInt8 {
+        var count: UInt8 = 0
+        var atWordStart = true
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "'" || scalar == "\u{2019}" {
+                atWordStart = true
+            } else {
+                if atWordStart && scalar.properties.isUppercase { count &+= 1 }
+                atWordStart = false
+            }
+        }
+        return count
+    }
+
+    /// Entries whose field `index` equals `value`.
+    func entryIndices(field index: Int, equal value: String) -> Set<Int32> {
+        var result = Set<Int32>()
+        for (i, entry) in entries.enumerated() where entry.field(index) == value { result.insert(Int32(i)) }
+        return result
+    }
+
+    /// Entries whose comma-separated field `index` lists `value` (`after,before`).
+    func entryIndices(field index: Int, listing value: String) -> Set<Int32> {
+        var result = Set<Int32>()
+        for (i, entry) in entries.enumerated() where entry.field(index)?.split(separator: ",").contains(Substring(value)) == true {
+            result.insert(Int32(i))
+        }
+        return result
+    }
+}
+
+/// A set of single words compared by vocabulary id.
+struct WordSet: Sendable {
+    private var ids = Set<Int32>()
+
+    init() {}
+
+    init(_ loader: LexiconLoader, _ words: [String]) {
+        for word in words {
+            let id = loader.word(word)
+            if id >= 0 { ids.insert(id) }
+        }
+    }
+
+    @inline(__always) func contains(_ token: Token) -> Bool { token.word >= 0 && ids.contains(token.word) }
+}
+
+/// The lexicons the PER, ORG and LOC rules read. A file not written yet gives nil, so
+/// the rules still run, with less evidence.
+struct NameLexicons: Sendable {
+    let firstNames: NameList?
+    let surnames: NameList?
+    /// Surname entries that are also common French words (`Petit`, `Moulin`).
+    let commonSurnames: Set<Int32>
+    let particles: NameList?
+    let titles: NameList?
+    let honorifics: Set<Int32>
+    let organizations: NameList?
+    let acronyms: NameList?
+    let seats: NameList?
+    let orgDescriptors: NameList?
+    let orgHeadsLowercase: NameList?
+    let legalForms: NameList?
+    let places: [NameList]
+    let geoHeads: NameList?
+    let speechVerbs: NameList?
+    /// Speech verbs that follow a name (`Macron a déclaré`) or precede it (`a déclaré Macron`).
+    let speechAfterName: Set<Int32>
+    let speechBeforeName: Set<Int32>
+    let placePrepositions: NameList?
+    /// Prepositions after which a capitalised name is very likely a place (`à`, `en`).
+    let strongPlacePrepositions: Set<Int32>
+    let commonWords: NameList?
+    let notNames: NameList?
+    let months: NameList?
+    let weekdays: NameList?
+
+    /// Capitalised words that make a name an organisation; `orgHeads` may go on with
+    /// lowercase adjectives and complements.
+    let orgWords: WordSet
+    let orgHeads: WordSet
+    let links: WordSet
+    let articles: WordSet
+    let conjunctions: WordSet
+    let auxiliaries: WordSet
+    /// Lowercase endings of adjectives that continue an organisation name.
+    let adjectiveEndings: [[UInt16]]
+
+    init(_ loader: LexiconLoader) throws {
+        let directory = loader.directory
+        func optional(_ name: String, entryText: @escaping (LexiconEntry) -> String = { $0.text }) throws -> NameList? {
+            directory.exists(name) ? try NameList(loader, name, entryText: entryText) : nil
+        }
+        func words(_ name: String, field: String? = nil) throws -> [String] {
+            guard directory.exists(name) else { return [] }
+            return try loader.entries(name).filter { field == nil || $0.field(0) == field }.map(\.text)
+        }
+
+        firstNames = try optional("first-names")
+        surnames = try optional("surnames")
+        commonSurnames = surnames?.entryIndices(field: 0, equal: "common-word") ?? []
+        particles = try optional("name-particles")
+        titles = try optional("person-titles")
+        honorifics = titles?.entryIndices(field: 0, equal: "honorific") ?? []
+        organizations = try optional("organizations")
+        if let organizations {
+            // The acronym field of `organizations.txt` is a phrase of its own.
+            let category = loader.customCategory("organization-acronyms")
+            var capitals: [UInt8] = []
+            for (index, entry) in organizations.entries.enumerated() {
+                let acronym = entry.field(0) ?? ""
+                capitals.append(NameList.capitalCount(acronym))
+                if !acronym.isEmpty && acronym != "-" { loader.addPhrase(acronym, category: category, entry: Int32(index)) }
+            }
+            acronyms = NameList(category: category, entries: organizations.entries, capitals: capitals)
+        } else {
+            acronyms = nil
+        }
+        seats = try optional("seats-of-power")
+        orgDescriptors = try optional("org-descriptors")
+        orgHeadsLowercase = try optional("org-heads-lowercase")
+        legalForms = try optional("legal-forms")
+        places = try ["countries", "regions", "departments", "cities", "continents", "geo-features"].compactMap { try optional($0) }
+        geoHeads = try optional("geo-heads")
+        speechVerbs = try optional("speech-verbs")
+        speechAfterName = speechVerbs?.entryIndices(field: 0, listing: "after") ?? []
+        speechBeforeName = speechVerbs?.entryIndices(field: 0, listing: "before") ?? []
+        placePrepositions = try optional("place-prepositions")
+        strongPlacePrepositions = placePrepositions?.entryIndices(field: 0, equal: "strong") ?? []
+        commonWords = try optional("common-words")
+        notNames = try optional("not-names")
+        months = try optional("months")
+        weekdays = try optional("weekdays")
+
+        let heads = try words("org-words", field: "head") + (try words("org-heads"))
+        orgHeads = WordSet(loader, heads)
+        orgWords = WordSet(loader, heads + (try words("org-words", field: "word")))
+        links = WordSet(loader, try words("name-function-words", field: "link"))
+        articles = WordSet(loader, try words("name-function-words", field: "article"))
+        conjunctions = WordSet(loader, try words("name-function-words", field: "and"))
+        auxiliaries = WordSet(loader, try words("name-function-words", field: "auxiliary"))
+        adjectiveEndings = try words("name-adjective-endings").map { KeyFolder.shared.fold($0) }
+    }
+}

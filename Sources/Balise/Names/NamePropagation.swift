@@ -1,0 +1,130 @@
+/// The document-level name pass. A name found once with good evidence labels its later
+/// bare mentions (`Emmanuel Macron` ... `Macron`); an acronym defined once is known after;
+/// a person's surname is not turned into a place because a town bears it (`Hugo Millau`
+/// ... `Millau`); a name read as an organisation stays one.
+public struct NamePropagation: DocumentPass {
+    public let name = "NamePropagation"
+    let lexicons: NameLexicons
+
+    public static func make(_ loader: LexiconLoader) throws -> any DocumentPass {
+        NamePropagation(lexicons: try NameLexicons(loader))
+    }
+
+    public func refine(_ text: AnalyzedText, selected: inout [Candidate], proposed: [Candidate]) {
+        let reader = NameReader(text, lexicons)
+        var memory = DocumentNames(text)
+        for candidate in selected where candidate.type.isName {
+            memory.learn(candidate, reader: reader)
+        }
+        guard !memory.isEmpty else { return }
+        // Weak readings give way to what the document knows better.
+        for index in selected.indices where selected[index].type.isName {
+            let candidate = selected[index]
+            guard let known = memory.lookup(candidate.tokens), known.type != candidate.type,
+                  known.strength > candidate.priority else { continue }
+            // `à Millau` stays a place even when someone in the document is called Millau.
+            if candidate.type == .location && known.type == .person && reader.placePrepositionBefore(candidate.tokens.lowerBound) { continue }
+            selected[index].type = known.type
+            selected[index].priority = Priority.document
+            selected[index].rule = "known name in document"
+        }
+        // Bare mentions nothing else claimed (`Karadeniz vise ...` at a sentence start).
+        var covered = [Bool](repeating: false, count: text.count)
+        for candidate in selected { for i in candidate.tokens { covered[i] = true } }
+        var i = 0
+        while i < text.count {
+            guard !covered[i], reader.isNameWord(i), i == 0 || !reader.isNameWord(i - 1) || covered[i - 1],
+                  let (known, length) = memory.longest(at: i, covered: covered) else { i += 1; continue }
+            selected.append(Candidate(type: known.type, tokens: i..<(i + length), priority: Priority.document,
+                                      rule: "known name in document"))
+            i += length
+        }
+    }
+}
+
+extension EntityType {
+    var isName: Bool { self == .person || self == .organization || self == .location }
+}
+
+/// The names of one document, by their tokens' folded keys.
+struct DocumentNames {
+    struct Known {
+        var keys: [[UInt16]]
+        var type: EntityType
+        var strength: Int
+    }
+
+    private let text: AnalyzedText
+    private var names: [Known] = []
+    private var byKey: [[[UInt16]]: Int] = [:]
+    /// Known names by the hash of their first token's key.
+    private var byFirstToken: [Int: [Int]] = [:]
+
+    init(_ text: AnalyzedText) { self.text = text }
+
+    var isEmpty: Bool { names.isEmpty }
+
+    private func keys(_ range: Range<Int>) -> [[UInt16]] {
+        range.map { Array(text.keys[Int(text.tokens[$0].keyStart)..<Int(text.tokens[$0].keyEnd)]) }
+    }
+
+    private static func hash<C: Collection>(_ units: C) -> Int where C.Element == UInt16 {
+        var h: UInt32 = 2_166_136_261
+        for unit in units { h = (h ^ UInt32(unit)) &* 16_777_619 }
+        return Int(h)
+    }
+
+    mutating func remember(_ range: Range<Int>, _ type: EntityType, _ strength: Int) {
+        let k = keys(range)
+        if let index = byKey[k] {
+            if strength > names[index].strength { names[index].type = type; names[index].strength = strength }
+            return
+        }
+        byKey[k] = names.count
+        byFirstToken[DocumentNames.hash(k[0]), default: []].append(names.count)
+        names.append(Known(keys: k, type: type, strength: strength))
+    }
+
+    /// Learns a selected name, and for a full person's name its surname (`Le Goff` from
+    /// `Mathis Le Goff`), which then outranks a place of the same name.
+    mutating func learn(_ candidate: Candidate, reader: NameReader) {
+        remember(candidate.tokens, candidate.type, candidate.priority)
+        guard candidate.type == .person, candidate.priority >= Priority.lexicon, candidate.tokens.count >= 2 else { return }
+        var k = candidate.tokens.lowerBound
+        while k < candidate.tokens.upperBound - 1 && (reader.isFirstName(k) || text.tokens[k].has(.initial)) { k += 1 }
+        guard k > candidate.tokens.lowerBound else { return }
+        remember(k..<candidate.tokens.upperBound, .person, Priority.lexicon + 1)
+        // `de Gaulle` is also `Gaulle`.
+        if reader.isLowercaseWord(k), let length = reader.match(reader.lexicons.particles, at: k),
+           k + length < candidate.tokens.upperBound {
+            remember((k + length)..<candidate.tokens.upperBound, .person, Priority.lexicon + 1)
+        }
+    }
+
+    func lookup(_ range: Range<Int>) -> Known? {
+        byKey[keys(range)].map { names[$0] }
+    }
+
+    /// The longest known name whose tokens start at `i`, all uncovered.
+    func longest(at i: Int, covered: [Bool]) -> (Known, Int)? {
+        let t = text.tokens[i]
+        let first = text.keys[Int(t.keyStart)..<Int(t.keyEnd)]
+        guard let indices = byFirstToken[DocumentNames.hash(first)] else { return nil }
+        var best: (Known, Int)?
+        for index in indices {
+            let known = names[index]
+            let length = known.keys.count
+            guard i + length <= text.count, length > (best?.1 ?? 0) else { continue }
+            var matches = true
+            for (offset, key) in known.keys.enumerated() {
+                let u = text.tokens[i + offset]
+                if covered[i + offset] || !text.keys[Int(u.keyStart)..<Int(u.keyEnd)].elementsEqual(key) { matches = false; break }
+            }
+            // A longer capitalised run is another name (`Macron` is not `Macron Paris`... nor `Paris` of `Paris Saint-Germain`).
+            if matches, i + length < text.count, text.tokens[i + length].has(.capitalized), !covered[i + length],
+               text.tokens[i + length].kind == .word, !text.tokens[i + length].has(.elision) { matches = false }
+            if matches { best = (known, length) }
+        }
+        return best
+    }
+}

@@ -1,0 +1,135 @@
+/// The token tests and lexicon look-ups that the PER, ORG and LOC rules share, over one
+/// analysed document.
+struct NameReader {
+    let text: AnalyzedText
+    let lexicons: NameLexicons
+    let tokens: [Token]
+
+    init(_ text: AnalyzedText, _ lexicons: NameLexicons) {
+        self.text = text
+        self.lexicons = lexicons
+        self.tokens = text.tokens
+    }
+
+    var count: Int { tokens.count }
+
+    // MARK: - Token shape
+
+    /// A word that can be part of a name: capitalised or all capitals, not an elided article.
+    func isNameWord(_ i: Int) -> Bool {
+        guard i >= 0 && i < count else { return false }
+        let t = tokens[i]
+        guard t.kind == .word, !t.has(.elision) else { return false }
+        return t.has(.capitalized) || t.has(.allCaps)
+    }
+
+    func isLowercaseWord(_ i: Int) -> Bool {
+        guard i >= 0 && i < count else { return false }
+        let t = tokens[i]
+        return t.kind == .word && !t.has(.capitalized) && !t.has(.allCaps) && !t.has(.elision)
+    }
+
+    /// The end of the run of name words that starts at `i` (a run never crosses a line).
+    func runEnd(from i: Int) -> Int {
+        var e = i + 1
+        while isNameWord(e) && !tokens[e].has(.lineStart) { e += 1 }
+        return min(e, count)
+    }
+
+    /// Whether `i` opens a sentence, a line or a quotation, where any word may be capitalised.
+    func opensSentence(_ i: Int) -> Bool {
+        let t = tokens[i]
+        if t.has(.sentenceStart) || t.has(.lineStart) { return true }
+        guard i > 0 else { return true }
+        return isPunctuation(i - 1, "«") || isPunctuation(i - 1, "\"") || isPunctuation(i - 1, "\u{201C}")
+            || (isPunctuation(i - 1, "-") && tokens[i - 1].has(.lineStart))
+    }
+
+    /// Whether token `i` is punctuation reading `mark` (one UTF-16 unit) in the normalised view.
+    func isPunctuation(_ i: Int, _ mark: Unicode.Scalar) -> Bool {
+        guard i >= 0 && i < count else { return false }
+        let t = tokens[i]
+        guard t.kind == .punctuation || t.kind == .symbol, t.length == 1 else { return false }
+        return text.view.units[Int(t.start)] == UInt16(mark.value)
+    }
+
+    /// A lowercase word that reads as an adjective of a name (`européenne`, `rennais`).
+    func isAdjective(_ i: Int) -> Bool {
+        guard isLowercaseWord(i), !lexicons.links.contains(tokens[i]), !lexicons.articles.contains(tokens[i]) else { return false }
+        let t = tokens[i]
+        let key = text.keys[Int(t.keyStart)..<Int(t.keyEnd)]
+        for ending in lexicons.adjectiveEndings where key.count > ending.count + 2 {
+            if key.suffix(ending.count).elementsEqual(ending) { return true }
+        }
+        return false
+    }
+
+    /// Whether the lowercase word `i` ends like an infinitive (`de relever`), which ends a name.
+    func looksInfinitive(_ i: Int) -> Bool {
+        let t = tokens[i]
+        let key = text.keys[Int(t.keyStart)..<Int(t.keyEnd)]
+        guard key.count > 3, let last = key.last else { return false }
+        return last == 0x72 && (key[key.endIndex - 2] == 0x65 || key[key.endIndex - 2] == 0x69)
+    }
+
+    // MARK: - Lexicons
+
+    /// The length of the longest entry of `list` at `i` whose capitals are all there.
+    func match(_ list: NameList?, at i: Int, limit: Int? = nil) -> Int? {
+        guard let list, i >= 0, i < count, let m = text.lexicon(list.category, at: i, limit: limit) else { return nil }
+        var capitals = 0
+        for k in i..<(i + m.length) where tokens[k].has(.capitalized) || tokens[k].has(.allCaps) { capitals += 1 }
+        return capitals >= Int(list.capitals[Int(m.entry)]) ? m.length : nil
+    }
+
+    /// The entry matched at `i`, with the same capital check as `match`.
+    func entry(_ list: NameList?, at i: Int) -> LexiconMatch? {
+        guard let list, i >= 0, i < count, let m = text.lexicon(list.category, at: i) else { return nil }
+        var capitals = 0
+        for k in i..<(i + m.length) where tokens[k].has(.capitalized) || tokens[k].has(.allCaps) { capitals += 1 }
+        return capitals >= Int(list.capitals[Int(m.entry)]) ? m : nil
+    }
+
+    /// The start of an entry of `list` that ends exactly at `end` (ignoring capitals),
+    /// one of `allowed` when given.
+    func matchEnding(_ list: NameList?, at end: Int, maxLength: Int = 4, allowed: Set<Int32>? = nil) -> Int? {
+        guard let list else { return nil }
+        var start = end - 1
+        while start >= max(0, end - maxLength) {
+            if let m = text.lexicon(list.category, at: start, limit: end), m.length == end - start,
+               allowed?.contains(m.entry) ?? true {
+                return start
+            }
+            start -= 1
+        }
+        return nil
+    }
+
+    /// The longest place entry at `i`.
+    func placeMatch(at i: Int) -> Int? {
+        var best: Int?
+        for list in lexicons.places {
+            if let length = match(list, at: i), length > (best ?? 0) { best = length }
+        }
+        return best
+    }
+
+    func isFirstName(_ i: Int) -> Bool {
+        guard isNameWord(i), !tokens[i].has(.allCaps) else { return tokens.indices.contains(i) && tokens[i].has(.initial) && !isHonorific(i) }
+        return match(lexicons.firstNames, at: i) == 1
+    }
+
+    func isHonorific(_ i: Int) -> Bool {
+        guard let m = entry(lexicons.titles, at: i), m.length == 1 else { return false }
+        return lexicons.honorifics.contains(m.entry)
+    }
+
+    func isCommonWord(_ i: Int) -> Bool { match(lexicons.commonWords, at: i) == 1 }
+
+    func isCalendarWord(_ i: Int) -> Bool {
+        match(lexicons.months, at: i) == 1 || match(lexicons.weekdays, at: i) == 1
+    }
+
+    /// Whether `i` is covered by an entry of `not-names` starting at or before it.
+    func notNameLength(at i: Int) -> Int? { match(lexicons.notNames, at: i) }
+}

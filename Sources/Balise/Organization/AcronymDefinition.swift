@@ -1,0 +1,86 @@
+/// `Direction nationale du contrôle de gestion (DNCG)`: a name followed by its acronym in
+/// brackets. The name is found by matching the acronym's letters to the initials of its
+/// words, from the bracket backwards, skipping links and articles.
+struct AcronymDefinition {
+    /// The spelled-out name, or nil when the initials do not match.
+    var name: Range<Int>?
+    /// The acronym token, inside the brackets.
+    var acronym: Int
+}
+
+extension NameReader {
+    /// Every `( ACRONYM )` in the document, with its spelled-out name when one precedes it.
+    func acronymDefinitions() -> [AcronymDefinition] {
+        var result: [AcronymDefinition] = []
+        var i = 1
+        while i + 1 < count {
+            defer { i += 1 }
+            guard isPunctuation(i - 1, "("), isPunctuation(i + 1, ")"), isAcronymShape(i) else { continue }
+            if placeMatch(at: i) != nil { continue }
+            var definition = AcronymDefinition(name: nil, acronym: i)
+            if let start = expansionStart(ending: i - 1, acronym: i, uppercaseOnly: true)
+                ?? expansionStart(ending: i - 1, acronym: i, uppercaseOnly: false) {
+                definition.name = start..<(i - 1)
+            }
+            result.append(definition)
+        }
+        return result
+    }
+
+    /// `SNCF`, `DGFiP`, `Insee`: a short word that can be an acronym.
+    private func isAcronymShape(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, t.has(.capitalized) else { return false }
+        return t.has(.allCaps) || t.has(.internalCaps) || t.length <= 6
+    }
+
+    private func expansionStart(ending end: Int, acronym: Int, uppercaseOnly: Bool) -> Int? {
+        var letters: [UInt16] = []
+        let surface = text.view.units[Int(tokens[acronym].start)..<Int(tokens[acronym].end)]
+        for unit in surface where unit != 0x2D && unit != 0x26 {
+            let isUpper = (unit >= 0x41 && unit <= 0x5A) || (unit >= 0xC0 && unit <= 0xDE)
+            if uppercaseOnly && !isUpper { continue }
+            var folded: [UInt16] = []
+            KeyFolder.shared.fold(CollectionOfOne(unit), into: &folded)
+            if let first = folded.first { letters.append(first) }
+        }
+        guard letters.count >= 2, letters.count <= 12 else { return nil }
+        let sentenceStart = text.sentence(of: acronym).lowerBound
+        var j = end - 1
+        var start: Int?
+        while j >= sentenceStart && !letters.isEmpty {
+            let t = tokens[j]
+            guard t.kind == .word else { return nil }
+            if t.has(.elision) || lexicons.links.contains(t) || lexicons.articles.contains(t) || lexicons.conjunctions.contains(t) {
+                j -= 1
+                continue
+            }
+            let initials = wordInitials(j)
+            if initials.count <= letters.count && letters.suffix(initials.count).elementsEqual(initials) {
+                letters.removeLast(initials.count)
+                start = j
+            } else if initials.count > 1, let first = initials.first, letters.last == first {
+                letters.removeLast()
+                start = j
+            } else {
+                return nil
+            }
+            j -= 1
+        }
+        guard letters.isEmpty, let start, isNameWord(start) else { return nil }
+        return start
+    }
+
+    /// The folded initials of a word's hyphen-joined parts (`Rhône-Alpes` gives `r`, `a`).
+    private func wordInitials(_ i: Int) -> [UInt16] {
+        let t = tokens[i]
+        var initials: [UInt16] = []
+        var atStart = true
+        for k in Int(t.keyStart)..<Int(t.keyEnd) {
+            let unit = text.keys[k]
+            if unit == 0x2D { atStart = true; continue }
+            if atStart { initials.append(unit); atStart = false }
+        }
+        return initials
+    }
+}

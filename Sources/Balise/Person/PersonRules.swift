@@ -1,0 +1,81 @@
+/// What says that a capitalised name is a person: a title or function before it, a verb
+/// of speech next to it, an apposition, a first name, a particle before a surname.
+extension NameReader {
+    /// A title or function ends right before `s` (`M.`, `le président`, `la ministre française`).
+    func titleBefore(_ s: Int) -> Bool {
+        if matchEnding(lexicons.titles, at: s) != nil { return true }
+        return isAdjective(s - 1) && matchEnding(lexicons.titles, at: s - 1) != nil
+    }
+
+    /// A function opens an apposition that the name closes (`Le maire de Dax, Julien Dubois`).
+    func appositionTitleBefore(_ s: Int) -> Bool {
+        guard isPunctuation(s - 1, ",") else { return false }
+        let sentenceStart = text.sentence(of: s).lowerBound
+        var j = s - 2
+        while j >= max(sentenceStart, s - 9) {
+            if isPunctuation(j, ",") || isPunctuation(j, "»") { return false }
+            if match(lexicons.titles, at: j) != nil && (j == sentenceStart || !isLowercaseWord(j - 1) || lexicons.articles.contains(tokens[j - 1])) {
+                return true
+            }
+            j -= 1
+        }
+        return false
+    }
+
+    /// The length of a title at `i` inside a capitalised run (`Mme`, `Dr`, `Président`).
+    func titleInRun(at i: Int, runEnd: Int) -> Int? {
+        guard let length = match(lexicons.titles, at: i), i + length < runEnd else { return nil }
+        return length
+    }
+
+    /// A verb of speech right after the name (`a déclaré`, `explique`) or an apposition
+    /// that describes a person (`, cofondatrice de`, `, 23 ans,`).
+    func personEvidenceAfter(_ e: Int) -> Bool {
+        guard e < count else { return false }
+        if let m = entry(lexicons.speechVerbs, at: e), lexicons.speechAfterName.contains(m.entry) { return true }
+        if lexicons.auxiliaries.contains(tokens[e]), let m = entry(lexicons.speechVerbs, at: e + 1),
+           lexicons.speechAfterName.contains(m.entry) { return true }
+        if isPunctuation(e, ",") {
+            var k = e + 1
+            if k < count, lexicons.articles.contains(tokens[k]) { k += 1 }
+            if isLowercaseWord(k), match(lexicons.titles, at: k) != nil { return true }
+            if k < count, tokens[k].kind == .number, text.keyIs(k + 1, "ans") { return true }
+        }
+        return false
+    }
+
+    func isCommonSurname(_ i: Int) -> Bool {
+        guard let m = entry(lexicons.surnames, at: i) else { return false }
+        return lexicons.commonSurnames.contains(m.entry)
+    }
+
+    /// A verb of speech right before the name (`», explique Inès Karadeniz`).
+    func personEvidenceBefore(_ s: Int) -> Bool {
+        guard s > 0, isLowercaseWord(s - 1) || tokens[s - 1].has(.elision) else { return false }
+        guard let start = matchEnding(lexicons.speechVerbs, at: s, maxLength: 3, allowed: lexicons.speechBeforeName) else { return false }
+        // `pour OpenAI`: a preposition alone says little.
+        return !(start == s - 1 && (lexicons.links.contains(tokens[start]) || matchEnding(lexicons.placePrepositions, at: s, maxLength: 1) != nil))
+    }
+
+    /// The end of a person's name that starts at `s`: the capitalised run, then particles
+    /// and the surname they open (`Charles de Gaulle`, `Ursula von der Leyen`).
+    func personEnd(_ s: Int, runEnd: Int) -> Int {
+        var e = runEnd
+        while e < count, isLowercaseWord(e) || tokens[e].has(.elision),
+              let length = match(lexicons.particles, at: e), isNameWord(e + length), !isCalendarWord(e + length) {
+            e = self.runEnd(from: e + length)
+        }
+        return e
+    }
+
+    /// The first position after `s` inside the run where a first name opens a full name
+    /// (`Économie Bruno Le Maire` after `le ministre de l'`), or nil.
+    func innerFullNameStart(_ s: Int, runEnd: Int) -> Int? {
+        var k = s + 1
+        while k + 1 < runEnd {
+            if isFirstName(k) && !isFirstName(k - 1) && placeMatch(at: k) == nil { return k }
+            k += 1
+        }
+        return nil
+    }
+}

@@ -7,12 +7,14 @@ struct Annotate: ParsableCommand {
         discussion: """
         Plain text (default): each FILE is one document whose id is the file name; standard \
         input when no FILE is given. JSON Lines (--input jsonl): one document a line with \
-        "id", "text" and an optional "date"; output keeps the input order.
+        "id", "text" and an optional "date"; output keeps the input order. \
+        --format conll writes BIO columns, brat a folder of .txt/.ann pairs (--output DIR), \
+        html one page for all documents (--output FILE or standard output).
         """
     )
 
     enum InputKind: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
-    enum OutputKind: String, ExpressibleByArgument, CaseIterable { case json, jsonl }
+    enum OutputKind: String, ExpressibleByArgument, CaseIterable { case json, jsonl, conll, brat, html }
 
     @Argument(help: "Input files (standard input when none).")
     var files: [String] = []
@@ -20,7 +22,7 @@ struct Annotate: ParsableCommand {
     @Option(help: "Input format: text or jsonl.")
     var input: InputKind = .text
 
-    @Option(help: "Output format: json (indented) or jsonl (one document a line). Default: json for text input, jsonl for jsonl input.")
+    @Option(help: "Output format: json (indented), jsonl (one document a line), conll, brat (into --output DIR) or html. Default: json for text input, jsonl for jsonl input.")
     var format: OutputKind?
 
     @Option(help: "Document date YYYY-MM-DD for plain-text input (relative dates are resolved against it).")
@@ -29,7 +31,7 @@ struct Annotate: ParsableCommand {
     @Option(help: "Keep only these types, comma-separated (PER,ORG,LOC,MONEY,DATE).")
     var types: String?
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file (a directory for brat) instead of standard output.")
     var output: String?
 
     @Flag(help: "Add to each entity the rule that produced it.")
@@ -52,9 +54,25 @@ struct Annotate: ParsableCommand {
         }
         let extractor = try extraction.loadExtractor()
         let annotator = try extractor.makeAnnotator()
-        let sink: OutputSink
-        do { sink = try OutputSink(path: output) } catch { throw usageError("\(error)") }
-        let options = JSONLinesFormat.Options(pretty: (format ?? (input == .text ? .json : .jsonl)) == .json, explain: explain)
+        let kind = format ?? (input == .text ? .json : .jsonl)
+        let options = JSONLinesFormat.Options(pretty: kind == .json, explain: explain)
+        let documentFormat: DocumentFormat = switch kind {
+        case .json, .jsonl: .jsonl
+        case .conll: .conll
+        case .brat: .brat
+        case .html: .html
+        }
+        let writer: DocumentWriter
+        do {
+            writer = try DocumentWriter(format: documentFormat, path: output, jsonOptions: options,
+                                        warn: { printError("warning: " + $0) })
+        } catch { throw usageError("\(error)") }
+        /// Tokenizes once for both the entities and the CoNLL tokens.
+        func annotateAndWrite(_ document: Document) throws {
+            let analysis = annotator.analyze(document)
+            let doc = AnnotatedDocument(document: document, entities: annotator.entities(in: analysis, types: typeFilter))
+            try writer.write(doc, analysis: analysis)
+        }
         var failed = false
         let inputs = files.isEmpty ? ["-"] : files
 
@@ -64,8 +82,7 @@ struct Annotate: ParsableCommand {
                 do {
                     let text = try InputFiles.readText(path)
                     let id = path == "-" ? "stdin" : InputFiles.documentID(forPath: path)
-                    let doc = annotator.annotate(Document(id: id, text: text, date: documentDate), types: typeFilter)
-                    sink.write(JSONLinesFormat.encode(doc, options: options) + "\n")
+                    try annotateAndWrite(Document(id: id, text: text, date: documentDate))
                 } catch {
                     printError("error: \(error)")
                     failed = true
@@ -95,8 +112,7 @@ struct Annotate: ParsableCommand {
                         }
                         var doc = try JSONLinesFormat.decode(line, fallbackID: "\(InputFiles.documentID(forPath: name))-\(reader.lineNumber)")
                         if doc.document.date == nil { doc.document.date = documentDate }
-                        let result = annotator.annotate(doc.document, types: typeFilter)
-                        sink.write(JSONLinesFormat.encode(result, options: options) + "\n")
+                        try annotateAndWrite(doc.document)
                     } catch {
                         printError("error: \(name):\(reader.lineNumber): \(error) (document skipped)")
                         failed = true
@@ -104,7 +120,7 @@ struct Annotate: ParsableCommand {
                 }
             }
         }
-        do { try sink.close() } catch { throw usageError("\(error)") }
+        do { try writer.finish() } catch { throw usageError("\(error)") }
         if failed { throw ExitCode(1) }
     }
 }

@@ -95,9 +95,25 @@ public enum JSONLinesFormat {
         }
     }
 
+    /// How lenient reading is with entities (the evaluation reads them as scorers do).
+    public struct ReadOptions: Sendable {
+        /// Keeps the entities in file order instead of sorting them by start.
+        public var keepOrder = false
+        /// Drops entities of types outside the five instead of failing.
+        public var skipUnknownTypes = false
+        /// Keeps entities whose offsets fall outside the text (their text is then empty)
+        /// instead of failing: a scorer compares offsets, whatever they point at.
+        public var keepBadOffsets = false
+        public init(keepOrder: Bool = false, skipUnknownTypes: Bool = false, keepBadOffsets: Bool = false) {
+            self.keepOrder = keepOrder
+            self.skipUnknownTypes = skipUnknownTypes
+            self.keepBadOffsets = keepBadOffsets
+        }
+    }
+
     /// Decodes one JSON document; `fallbackID` names documents without an `id`.
     /// Entities are read too (gold files) and checked against the text.
-    public static func decode(_ line: some Collection<UInt8>, fallbackID: String) throws -> AnnotatedDocument {
+    public static func decode(_ line: some Collection<UInt8>, fallbackID: String, options: ReadOptions = ReadOptions()) throws -> AnnotatedDocument {
         let raw: RawDocument
         do {
             raw = try JSONDecoder().decode(RawDocument.self, from: Data(line))
@@ -115,15 +131,22 @@ public enum JSONLinesFormat {
         if let rawEntities = raw.entities {
             let scalars = Array(text.unicodeScalars)
             for e in rawEntities {
-                guard let type = EntityType(rawValue: e.type) else { throw ReadError(description: "unknown entity type \(JSONText.quoted(e.type))") }
+                guard let type = EntityType(rawValue: e.type) else {
+                    if options.skipUnknownTypes { continue }
+                    throw ReadError(description: "unknown entity type \(JSONText.quoted(e.type))")
+                }
                 guard e.start >= 0, e.end <= scalars.count, e.start < e.end else {
+                    if options.keepBadOffsets {
+                        entities.append(Entity(type: type, start: e.start, end: e.end, text: "", value: value(e.value, type)))
+                        continue
+                    }
                     throw ReadError(description: "entity offsets \(e.start)-\(e.end) outside the text (\(scalars.count) characters)")
                 }
                 var s = String.UnicodeScalarView()
                 s.append(contentsOf: scalars[e.start..<e.end])
                 entities.append(Entity(type: type, start: e.start, end: e.end, text: String(s), value: value(e.value, type)))
             }
-            entities.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+            if !options.keepOrder { entities.sort { ($0.start, $0.end) < ($1.start, $1.end) } }
         }
         return AnnotatedDocument(document: document, entities: entities)
     }

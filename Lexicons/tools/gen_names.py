@@ -45,15 +45,21 @@ def main():
     for name, gender in read_comma_list("first-names-extra.txt"):
         genders.setdefault(name, set()).add(gender or "e")
 
+    keep_common = {row[0] for row in read_data("common-words-keep.txt")}
     first_rows = []
     for name, values in genders.items():
         if name in excluded:
             continue
         gender = values.pop() if len(values) == 1 else "e"
-        first_rows.append([name, gender])
+        row = [name, gender]
+        if name.lower() in keep_common:
+            row.append("common-word")
+        first_rows.append(row)
     write_lexicon(
         "first-names.txt",
-        "one first name a line; field 2: gender (m masculine, f feminine, e either)",
+        "one first name a line; field 2: gender (m masculine, f feminine, e either); field 3, optional: "
+        "'common-word' when the lowercase form is also kept in common-words.txt (Claire, Rose), "
+        "so that it needs more context before being read as a name",
         f"Debian hunspell-fr-comprehensive {version} (Dicollecte, entries tagged po:prn) "
         f"plus a complement {WRITTEN_BY_US} (tools/data/first-names-extra.txt)",
         "MPL-2.0 (Dicollecte entries); the complement is facts, same licence as Balise",

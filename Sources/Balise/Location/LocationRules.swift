@@ -3,7 +3,7 @@
 extension NameReader {
     /// `rue de la Soie`, `mer du Nord`, `autoroute A86`: a geographic head at `i` and its name.
     func geographicNameEnd(at i: Int) -> Int? {
-        guard let length = match(lexicons.geoHeads, at: i) else { return nil }
+        guard isLowercaseWord(i), let length = match(lexicons.geoHeads, at: i) else { return nil }
         return headedComplementEnd(after: i + length)
     }
 

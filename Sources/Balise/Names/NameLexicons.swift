@@ -93,6 +93,7 @@ struct NameLexicons: Sendable {
     /// Prepositions after which a capitalised name is very likely a place (`à`, `en`).
     let strongPlacePrepositions: Set<Int32>
     let commonWords: NameList?
+    let portfolioTitles: NameList?
     let notNames: NameList?
     let months: NameList?
     let weekdays: NameList?
@@ -150,6 +151,7 @@ struct NameLexicons: Sendable {
         placePrepositions = try optional("place-prepositions")
         strongPlacePrepositions = placePrepositions?.entryIndices(field: 0, equal: "strong") ?? []
         commonWords = try optional("common-words")
+        portfolioTitles = try optional("portfolio-titles")
         notNames = try optional("not-names")
         months = try optional("months")
         weekdays = try optional("weekdays")

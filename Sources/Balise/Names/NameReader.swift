@@ -29,10 +29,15 @@ struct NameReader {
         return t.kind == .word && !t.has(.capitalized) && !t.has(.allCaps) && !t.has(.elision)
     }
 
-    /// The end of the run of name words that starts at `i` (a run never crosses a line).
+    /// The end of the run of name words that starts at `i` (a run never crosses a line);
+    /// `&` and `d'` join name words (`Claudel & Fils`, `Horizon Côte d'Amour`).
     func runEnd(from i: Int) -> Int {
         var e = i + 1
-        while isNameWord(e) && !tokens[e].has(.lineStart) { e += 1 }
+        while e < count {
+            if isNameWord(e) && !tokens[e].has(.lineStart) { e += 1; continue }
+            if (isPunctuation(e, "&") || text.keyIs(e, "d'")) && isNameWord(e + 1) && !tokens[e + 1].has(.lineStart) { e += 2; continue }
+            break
+        }
         return min(e, count)
     }
 
@@ -41,6 +46,12 @@ struct NameReader {
         let t = tokens[i]
         if t.has(.sentenceStart) || t.has(.lineStart) { return true }
         guard i > 0 else { return true }
+        // After a dateline (`NANTES – Le ...`, `PARIS (AFP) – Réunis ...`).
+        if isPunctuation(i - 1, "-") { return true }
+        // `... ensemble. » Son confrère`: the sentence closed inside the quotation.
+        if isPunctuation(i - 1, "»") || isPunctuation(i - 1, "\u{201D}") {
+            return isPunctuation(i - 2, ".") || isPunctuation(i - 2, "!") || isPunctuation(i - 2, "?") || isPunctuation(i - 2, "\u{2026}")
+        }
         return isPunctuation(i - 1, "«") || isPunctuation(i - 1, "\"") || isPunctuation(i - 1, "\u{201C}")
             || (isPunctuation(i - 1, "-") && tokens[i - 1].has(.lineStart))
     }

@@ -103,8 +103,14 @@ struct NameScan {
         if title == nil, let k = reader.innerFullNameStart(s, runEnd: runEnd), (s..<k).allSatisfy({ reader.isCommonWord($0) }) {
             return k
         }
+        if let length = reader.notNameLength(at: s) { return s + length }
+        // `Le Premier ministre`: a function written with a capital.
+        if let length = reader.match(lexicons.titles, at: s), s + length > runEnd { return s + length }
+        if reader.portfolioBefore(s) && !reader.tokens[s].has(.allCaps) && lexiconName(at: s) == nil { return runEnd }
         if title != .direct, let (type, length, rule) = lexiconName(at: s) {
             var end = s + length
+            // `EDF Renouvelables`, `GE Renewable Energy`: a known name opens a longer unknown one.
+            if type == .organization && end < runEnd && (end..<runEnd).allSatisfy({ unknownWord($0) }) { end = runEnd }
             if type == .organization {
                 end = reader.legalFormEnd(reader.organizationEnd(s, runEnd: max(end, runEnd) == end ? end : end))
             }
@@ -117,6 +123,11 @@ struct NameScan {
                 emit(type, s..<end, Priority.lexicon, rule)
                 return end
             }
+        }
+        // `délégué CGT`, `député MoDem`: a function before a party or a union.
+        if title != nil && runEnd == s + 1 && (tokens[s].has(.allCaps) || tokens[s].has(.internalCaps)) && !reader.isFirstName(s) {
+            emit(.organization, s..<runEnd, Priority.lexicon, "function + organisation acronym")
+            return runEnd
         }
         if title != nil {
             let end = reader.personEnd(s, runEnd: runEnd)
@@ -185,6 +196,11 @@ struct NameScan {
             emit(.organization, s..<runEnd, Priority.shape, "capitalised words with capitals")
         }
         return runEnd
+    }
+
+    /// A capitalised word that no name lexicon knows.
+    private func unknownWord(_ i: Int) -> Bool {
+        reader.isNameWord(i) && lexiconName(at: i) == nil && !reader.isFirstName(i) && reader.match(lexicons.surnames, at: i) == nil
     }
 
     /// An organisation or place entry at `s`, organisations first (`Orange` the operator)

@@ -68,6 +68,24 @@ extension NameReader {
         return e
     }
 
+    /// `la ministre de l'Agriculture`, `le commissaire chargé du Commerce`, `de l'Industrie et de
+    /// l'Énergie`: a capitalised complement of a government function is not a name.
+    func portfolioBefore(_ s: Int) -> Bool {
+        var j = s - 1
+        var hops = 0
+        while j > 0 && hops < 3 {
+            while j >= 0 && (lexicons.articles.contains(tokens[j]) && !tokens[j].has(.capitalized)) { j -= 1 }
+            guard j >= 0, lexicons.links.contains(tokens[j]) else { return false }
+            if matchEnding(lexicons.portfolioTitles, at: j) != nil { return true }
+            // `... de l'Industrie et de l'Énergie`: step back over the previous complement.
+            guard j >= 2, lexicons.conjunctions.contains(tokens[j - 1]) else { return false }
+            j -= 2
+            while j >= 0 && (isNameWord(j) || isAdjective(j)) { j -= 1 }
+            hops += 1
+        }
+        return false
+    }
+
     /// The first position after `s` inside the run where a first name opens a full name
     /// (`Économie Bruno Le Maire` after `le ministre de l'`), or nil.
     func innerFullNameStart(_ s: Int, runEnd: Int) -> Int? {

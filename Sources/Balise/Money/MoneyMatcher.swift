@@ -44,16 +44,13 @@ struct MoneyMatcher {
 
     // MARK: - Rules
 
-    /// `<amount> [de] <currency>`, and ranges that start with an amount.
+    /// `<amount> [de] <currency>`, and ranges whose first amount has no currency of its own
+    /// (`de 3 € à 5 €` is two amounts).
     private func numberFirst(_ first: Amount) -> Match? {
         guard let currency = currencyAfter(first) else {
-            return range(from: first, firstCurrency: nil, connectorAt: first.tokens.upperBound)
+            return range(from: first, connectorAt: first.tokens.upperBound)
         }
-        if let range = range(from: first, firstCurrency: currency.currency, connectorAt: currency.end) {
-            return range
-        }
-        guard var parts = resolvedSpelling(first), !isCurrencyInGeneral(parts, after: currency.end) else { return nil }
-        parts.exponent = first.parts.exponent
+        guard let parts = resolvedSpelling(first), !isCurrencyInGeneral(parts, after: currency.end) else { return nil }
         return Match(tokens: first.tokens.lowerBound..<currency.end,
                      parts: MoneyParts(amounts: .single(parts), currency: currency.currency.code, factor: currency.currency.factor),
                      rule: currency.usesOf ? .amountOfCurrency : .amountCurrency)
@@ -71,15 +68,11 @@ struct MoneyMatcher {
                      rule: .currencyAmount)
     }
 
-    /// `<amount> (à | - | et) <amount> <currency>` where the first amount may carry the
-    /// same currency (`de 3 € à 5 €`); `et` needs `entre` before the first amount.
-    private func range(from first: Amount, firstCurrency: Currency?, connectorAt p: Int) -> Match? {
+    /// `<amount> (à | - | et) <amount> <currency>`; `et` needs `entre` before the first amount.
+    private func range(from first: Amount, connectorAt p: Int) -> Match? {
         guard let (rule, next) = connector(at: p, rangeStart: first.tokens.lowerBound) else { return nil }
         for dropLast in [false, true] {
             guard let second = amount(at: next, dropLastWord: dropLast), let currency = currencyAfter(second) else { continue }
-            if let firstCurrency, firstCurrency.code != currency.currency.code || firstCurrency.factor != currency.currency.factor {
-                return nil
-            }
             guard let low = resolvedSpelling(first), let high = resolvedSpelling(second) else { return nil }
             return Match(tokens: first.tokens.lowerBound..<currency.end,
                          parts: MoneyParts(amounts: .range(low, high), currency: currency.currency.code, factor: currency.currency.factor),

@@ -1,0 +1,123 @@
+import Balise
+import Testing
+
+@Suite struct MoneyTests {
+    // MARK: - Case file
+
+    @Test func caseFileGivesEveryExpectedAmount() throws {
+        let file = try CaseFile(path: Repository.cases + "/money.txt")
+        let positives = file.cases.filter { !$0.expected.isEmpty }.count
+        #expect(positives >= 200 && file.cases.count - positives >= 60, "money.txt: \(positives) positive, \(file.cases.count - positives) negative cases")
+        let messages = failures(of: file, types: [.money], annotator: Shared.annotator())
+        #expect(messages.isEmpty, "\(messages.count) money cases fail:\n\(messages.joined(separator: "\n"))")
+    }
+
+    @Test func explainNamesTheRule() {
+        let document = Document(id: "rule", text: "Le coût est estimé entre 5 et 10 millions d'euros.")
+        let entities = Shared.annotator().annotate(document, types: [.money]).entities
+        #expect(entities.map(\.rule) == ["entre <amount> et <amount> <currency>"])
+    }
+
+    // MARK: - Exact decimals
+
+    @Test(arguments: [
+        ("0", "0"), ("007", "7"), ("1.80", "1.8"), ("0.25", "0.25"), ("1.0", "1"), ("0.050", "0.05"),
+        ("6600000000", "6600000000"), ("123456789012345678901234567890", "123456789012345678901234567890"),
+    ])
+    func canonicalForm(_ written: String, _ canonical: String) throws {
+        #expect(try #require(ExactDecimal(written)).description == canonical)
+    }
+
+    @Test(arguments: ["", ".", "1.2.3", "1,5", "-3", "1e9", "12 000"])
+    func rejectsNonCanonicalText(_ written: String) {
+        #expect(ExactDecimal(written) == nil)
+    }
+
+    @Test func additionIsExact() throws {
+        let sum = try #require(ExactDecimal("0.1")) + #require(ExactDecimal("0.2"))
+        #expect(sum.description == "0.3")
+        #expect((try #require(ExactDecimal("999.99")) + ExactDecimal("0.01")!).description == "1000")
+        #expect((ExactDecimal.zero + ExactDecimal.half).description == "0.5")
+    }
+
+    @Test func multiplicationIsExact() throws {
+        #expect((try #require(ExactDecimal("6.6")) * ExactDecimal(1_000_000_000)).description == "6600000000")
+        #expect((try #require(ExactDecimal("1.5")) * ExactDecimal("0.01")!).description == "0.015")
+        #expect((ExactDecimal(99) * ExactDecimal("0.01")!).description == "0.99")
+        #expect((ExactDecimal(UInt64.max) * ExactDecimal(UInt64.max)).description == "340282366920938463426481119284349108225")
+        #expect((ExactDecimal.zero * ExactDecimal(12)).description == "0")
+    }
+
+    @Test func powersOfTenMoveThePoint() throws {
+        let x = try #require(ExactDecimal("6.6"))
+        #expect(x.timesPowerOfTen(9).description == "6600000000")
+        #expect(x.timesPowerOfTen(1).description == "66")
+        #expect(x.timesPowerOfTen(-2).description == "0.066")
+        #expect(ExactDecimal(25).timesPowerOfTen(-2).description == "0.25")
+        #expect(ExactDecimal(3).timesPowerOfTen(12).description == "3000000000000")
+    }
+
+    @Test func comparisonFollowsValue() throws {
+        #expect(try #require(ExactDecimal("0.05")) < ExactDecimal("0.5")!)
+        #expect(ExactDecimal.zero < ExactDecimal("0.05")!)
+        #expect(!(ExactDecimal.zero < ExactDecimal.zero))
+        #expect(try #require(ExactDecimal("999.999")) < ExactDecimal(1000))
+        #expect(!(ExactDecimal(1000) < ExactDecimal("999.999")!))
+        #expect(ExactDecimal("1.50") == ExactDecimal("1.5"))
+    }
+
+    // MARK: - Resolver
+
+    private let resolver = MoneyResolver()
+
+    private func single(_ number: AmountParts.Number, exponent: Int? = nil, half: Bool = false,
+                        currency: String = "EUR", factor: String = "1") -> MoneyValue? {
+        resolver.resolve(MoneyParts(amounts: .single(AmountParts(number: number, exponent: exponent, half: half)),
+                                    currency: currency, factor: ExactDecimal(factor)!))
+    }
+
+    @Test(arguments: [
+        ("12 000", "12000"), ("12.000", "12000"), ("1 250,50", "1250.5"), ("1.250,50", "1250.5"),
+        ("6,6", "6.6"), ("1,0912", "1.0912"), ("1.5", "1.5"), ("2 500 000", "2500000"), ("0,50", "0.5"),
+    ])
+    func readsFrenchDigits(_ written: String, _ amount: String) {
+        #expect(single(.digits(written)) == MoneyValue(amount: amount, currency: "EUR"))
+    }
+
+    @Test(arguments: ["1,2,3", "12 00", "1.25.000", "1,5.000", "12a"])
+    func rejectsMalformedDigits(_ written: String) {
+        #expect(single(.digits(written)) == nil)
+    }
+
+    @Test func appliesMultiplierHalfAndSubunit() {
+        #expect(single(.digits("6,6"), exponent: 9, currency: "USD") == MoneyValue(amount: "6600000000", currency: "USD"))
+        #expect(single(.digits("3"), exponent: 9, half: true) == MoneyValue(amount: "3500000000", currency: "EUR"))
+        #expect(single(.spelled(1), exponent: 6, half: true) == MoneyValue(amount: "1500000", currency: "EUR"))
+        #expect(single(.digits("25"), factor: "0.01") == MoneyValue(amount: "0.25", currency: "EUR"))
+        #expect(single(.spelled(99), factor: "0.01") == MoneyValue(amount: "0.99", currency: "EUR"))
+        #expect(single(.spelled(200), exponent: 6) == MoneyValue(amount: "200000000", currency: "EUR"))
+    }
+
+    private func range(_ low: AmountParts, _ high: AmountParts, factor: String = "1") -> MoneyValue? {
+        resolver.resolve(MoneyParts(amounts: .range(low, high), currency: "EUR", factor: ExactDecimal(factor)!))
+    }
+
+    @Test func rangeSharesTheSecondMultiplier() {
+        #expect(range(AmountParts(number: .digits("5")), AmountParts(number: .digits("10"), exponent: 6))
+                == MoneyValue(min: "5000000", max: "10000000", currency: "EUR"))
+        #expect(range(AmountParts(number: .digits("1")), AmountParts(number: .digits("1,5"), exponent: 9))
+                == MoneyValue(min: "1000000000", max: "1500000000", currency: "EUR"))
+    }
+
+    @Test func rangeKeepsAFirstNumberThatCountsUnits() {
+        #expect(range(AmountParts(number: .digits("500 000")), AmountParts(number: .digits("1"), exponent: 6))
+                == MoneyValue(min: "500000", max: "1000000", currency: "EUR"))
+        #expect(range(AmountParts(number: .digits("600"), exponent: 6), AmountParts(number: .digits("1"), exponent: 9))
+                == MoneyValue(min: "600000000", max: "1000000000", currency: "EUR"))
+    }
+
+    @Test func rangeAppliesTheSubunitToBothEnds() {
+        #expect(range(AmountParts(number: .digits("20")), AmountParts(number: .digits("50")), factor: "0.01")
+                == MoneyValue(min: "0.2", max: "0.5", currency: "EUR"))
+    }
+}

@@ -11,12 +11,14 @@ struct MoneyMatcher {
         var rule: MoneyRule
     }
 
-    /// `<number> [<multiplier>] [et demi]` without its currency.
+    /// `<number> [<multiplier>] [et demi]` without its currency. The number is read
+    /// (`parts(of:)`) only once a currency confirms the match.
     private struct Amount {
-        var parts: AmountParts
         var tokens: Range<Int>
-        var multiplier: Multiplier.Kind?
+        var numberEnd: Int
         var spelled: Bool
+        var multiplier: Multiplier?
+        var half: Bool
     }
 
     /// A currency after an amount, with the `de` that may join them.
@@ -50,7 +52,7 @@ struct MoneyMatcher {
         guard let currency = currencyAfter(first) else {
             return range(from: first, connectorAt: first.tokens.upperBound)
         }
-        guard let parts = resolvedSpelling(first), !isCurrencyInGeneral(parts, after: currency.end) else { return nil }
+        guard let parts = parts(of: first), !isCurrencyInGeneral(parts, after: currency.end) else { return nil }
         return Match(tokens: first.tokens.lowerBound..<currency.end,
                      parts: MoneyParts(amounts: .single(parts), currency: currency.currency.code, factor: currency.currency.factor),
                      rule: currency.usesOf ? .amountOfCurrency : .amountCurrency)
@@ -62,9 +64,9 @@ struct MoneyMatcher {
               currency.kind != .code || text.tokens[i].has(.allCaps) else { return nil }
         let start = i + length
         guard start < text.count, text.tokens[start].kind == .number,
-              let amount = amount(at: start, dropLastWord: false) else { return nil }
+              let amount = amount(at: start, dropLastWord: false), let parts = parts(of: amount) else { return nil }
         return Match(tokens: i..<amount.tokens.upperBound,
-                     parts: MoneyParts(amounts: .single(amount.parts), currency: currency.code, factor: currency.factor),
+                     parts: MoneyParts(amounts: .single(parts), currency: currency.code, factor: currency.factor),
                      rule: .currencyAmount)
     }
 
@@ -73,7 +75,7 @@ struct MoneyMatcher {
         guard let (rule, next) = connector(at: p, rangeStart: first.tokens.lowerBound) else { return nil }
         for dropLast in [false, true] {
             guard let second = amount(at: next, dropLastWord: dropLast), let currency = currencyAfter(second) else { continue }
-            guard let low = resolvedSpelling(first), let high = resolvedSpelling(second) else { return nil }
+            guard let low = parts(of: first), let high = parts(of: second) else { return nil }
             return Match(tokens: first.tokens.lowerBound..<currency.end,
                          parts: MoneyParts(amounts: .range(low, high), currency: currency.currency.code, factor: currency.currency.factor),
                          rule: rule)
@@ -119,19 +121,17 @@ struct MoneyMatcher {
         } else {
             return nil
         }
-        // The number of a spelled run is read once a currency confirms the match.
-        var parts = AmountParts(number: spelled ? .spelled(-1) : .digits(text.surface(i)))
-        var multiplierKind: Multiplier.Kind?
+        var amount = Amount(tokens: i..<end, numberEnd: end, spelled: spelled, multiplier: nil, half: false)
         if let multiplier = lexicon.multiplier(at: end, in: text) {
-            parts.exponent = multiplier.exponent
-            multiplierKind = multiplier.kind
+            amount.multiplier = multiplier
             end += 1
             if lexicon.cue(at: end, in: text) == .and, lexicon.cue(at: end + 1, in: text) == .half {
-                parts.half = true
+                amount.half = true
                 end += 2
             }
         }
-        return Amount(parts: parts, tokens: i..<end, multiplier: multiplierKind, spelled: spelled)
+        amount.tokens = i..<end
+        return amount
     }
 
     /// The end of the run of number words from `i` (`quatre-vingt-dix-neuf`, `deux cent mille`,
@@ -156,7 +156,7 @@ struct MoneyMatcher {
         var p = amount.tokens.upperBound
         let usesOf = lexicon.cue(at: p, in: text) == .of
         if usesOf {
-            guard amount.multiplier == .word else { return nil }
+            guard amount.multiplier?.kind == .word else { return nil }
             p += 1
         }
         guard let (currency, length) = lexicon.currency(at: p, in: text) else { return nil }
@@ -165,15 +165,18 @@ struct MoneyMatcher {
         return TrailingCurrency(currency: currency, end: p + length, usesOf: usesOf)
     }
 
-    /// The amount's parts with a spelled-out number read by ICU; nil when ICU cannot read it.
-    private func resolvedSpelling(_ amount: Amount) -> AmountParts? {
-        guard amount.spelled else { return amount.parts }
-        let numberEnd = amount.tokens.upperBound - (amount.parts.exponent == nil ? 0 : 1) - (amount.parts.half ? 2 : 0)
-        let phrase = text.normalizedText(amount.tokens.lowerBound..<numberEnd).lowercased()
-        guard let value = text.services.spelledNumber(phrase) else { return nil }
-        var parts = amount.parts
-        parts.number = .spelled(value)
-        return parts
+    /// The parts of an amount: its digits as written, or its spelled-out number read by
+    /// ICU (nil when ICU cannot read the run).
+    private func parts(of amount: Amount) -> AmountParts? {
+        let numberTokens = amount.tokens.lowerBound..<amount.numberEnd
+        let number: AmountParts.Number
+        if amount.spelled {
+            guard let value = text.services.spelledNumber(text.normalizedText(numberTokens).lowercased()) else { return nil }
+            number = .spelled(value)
+        } else {
+            number = .digits(text.surface(numberTokens.lowerBound))
+        }
+        return AmountParts(number: number, exponent: amount.multiplier?.exponent, half: amount.half)
     }
 
     /// `un euro fort`, `un dollar faible`: the currency itself, not one unit of it.

@@ -85,6 +85,11 @@ struct NameLexicons: Sendable {
     let legalForms: NameList?
     let places: [NameList]
     let geoHeads: NameList?
+    /// Geographic heads that stay outside the span (`quartier de Bellevue`).
+    let geoHeadsOutside: NameList?
+    let geoHeadKinds: Set<Int32>
+    /// Parts of hyphenated names that mark a place (`-sur-`, `Saint-`).
+    let placeNameParts: [[UInt16]]
     let speechVerbs: NameList?
     /// Speech verbs that follow a name (`Macron a déclaré`) or precede it (`a déclaré Macron`).
     let speechAfterName: Set<Int32>
@@ -106,6 +111,7 @@ struct NameLexicons: Sendable {
     let articles: WordSet
     let conjunctions: WordSet
     let auxiliaries: WordSet
+    let contracted: WordSet
     /// Lowercase endings of adjectives that continue an organisation name.
     let adjectiveEndings: [[UInt16]]
 
@@ -145,6 +151,14 @@ struct NameLexicons: Sendable {
         legalForms = try optional("legal-forms")
         places = try ["countries", "regions", "departments", "cities", "continents", "geo-features"].compactMap { try optional($0) }
         geoHeads = try optional("geo-heads")
+        geoHeadsOutside = try optional("geo-heads-outside")
+        var kinds = Set<Int32>()
+        for (index, entry) in (geoHeads?.entries ?? []).enumerated() {
+            let entryKinds = (entry.field(0) ?? "").split(separator: ",")
+            if entryKinds.contains(where: { ["street", "road", "water", "relief", "island"].contains($0) }) { kinds.insert(Int32(index)) }
+        }
+        geoHeadKinds = kinds
+        placeNameParts = try words("place-name-parts").map { KeyFolder.shared.fold($0) }
         speechVerbs = try optional("speech-verbs")
         speechAfterName = speechVerbs?.entryIndices(field: 0, listing: "after") ?? []
         speechBeforeName = speechVerbs?.entryIndices(field: 0, listing: "before") ?? []
@@ -163,6 +177,7 @@ struct NameLexicons: Sendable {
         articles = WordSet(loader, try words("name-function-words", field: "article"))
         conjunctions = WordSet(loader, try words("name-function-words", field: "and"))
         auxiliaries = WordSet(loader, try words("name-function-words", field: "auxiliary"))
+        contracted = WordSet(loader, try words("name-function-words", field: "contracted"))
         adjectiveEndings = try words("name-adjective-endings").map { KeyFolder.shared.fold($0) }
     }
 }

@@ -23,7 +23,8 @@ public struct NamePropagation: DocumentPass {
             guard let known = memory.lookup(candidate.tokens), known.type != candidate.type,
                   known.strength > candidate.priority else { continue }
             // `à Millau` stays a place even when someone in the document is called Millau.
-            if candidate.type == .location && known.type == .person && reader.placePrepositionBefore(candidate.tokens.lowerBound) { continue }
+            if candidate.type == .location && candidate.priority >= Priority.lexicon && known.type == .person
+                && reader.placePrepositionBefore(candidate.tokens.lowerBound) { continue }
             selected[index].type = known.type
             selected[index].priority = Priority.document
             selected[index].rule = "known name in document"

@@ -75,6 +75,16 @@ struct NameReader {
         return false
     }
 
+    /// Whether word `i`, whatever its case, ends like an adjective or a demonym (`Français`).
+    func hasAdjectiveEnding(_ i: Int) -> Bool {
+        let t = tokens[i]
+        let key = text.keys[Int(t.keyStart)..<Int(t.keyEnd)]
+        for ending in lexicons.adjectiveEndings where key.count > ending.count + 2 {
+            if key.suffix(ending.count).elementsEqual(ending) { return true }
+        }
+        return false
+    }
+
     /// Whether the lowercase word `i` ends like an infinitive (`de relever`), which ends a name.
     func looksInfinitive(_ i: Int) -> Bool {
         let t = tokens[i]

@@ -106,7 +106,7 @@ struct NameScan {
         if let length = reader.notNameLength(at: s) { return s + length }
         // `Le Premier ministre`: a function written with a capital.
         if let length = reader.match(lexicons.titles, at: s), s + length > runEnd { return s + length }
-        if reader.portfolioBefore(s) && !reader.tokens[s].has(.allCaps) && lexiconName(at: s) == nil { return runEnd }
+        if reader.portfolioBefore(s) && !reader.tokens[s].has(.allCaps) { return runEnd }
         if title != .direct, let (type, length, rule) = lexiconName(at: s) {
             var end = s + length
             // `EDF Renouvelables`, `GE Renewable Energy`: a known name opens a longer unknown one.
@@ -114,6 +114,9 @@ struct NameScan {
             if type == .organization {
                 end = reader.legalFormEnd(reader.organizationEnd(s, runEnd: max(end, runEnd) == end ? end : end))
             }
+            // `le Suisse Loïc Berthoud`: a country before a person's name is a demonym.
+            if type == .location && end == s + 1 && s > 0 && lexicons.articles.contains(tokens[s - 1])
+                && reader.isFirstName(s + 1) && s + 2 < runEnd { return s + 1 }
             if type == .location && reader.isDateline(s, end) {
                 emit(.location, s..<end, Priority.lexicon, "dateline")
                 return end
@@ -182,12 +185,20 @@ struct NameScan {
         let single = runEnd == s + 1
         let t = tokens[s]
         if single && (reader.isCalendarWord(s) || (opening && !t.has(.allCaps))) { return runEnd }
+        // `aux Français`, `les Rennais`: demonyms are not names.
+        if single && !t.has(.allCaps) && reader.hasAdjectiveEnding(s) { return runEnd }
+        if single && (reader.hasPlaceNamePart(s) || reader.coordinatedWithPlace(s)) {
+            emit(.location, s..<runEnd, Priority.shape, "place-like name")
+            return runEnd
+        }
         if single && (t.has(.allCaps) || t.has(.internalCaps)) {
             emit(.organization, s..<runEnd, Priority.shape, t.has(.allCaps) ? "acronym shape" : "inner capitals shape")
         } else if reader.placePrepositionBefore(s) {
             emit(.location, s..<runEnd, Priority.shape, "place preposition + name")
         } else if single && (t.has(.allCaps) || t.has(.internalCaps)) {
             emit(.organization, s..<runEnd, Priority.shape, t.has(.allCaps) ? "acronym shape" : "inner capitals shape")
+        } else if single && reader.placeLinkBefore(s) {
+            if !reader.isCommonWord(s) { emit(.location, s..<runEnd, Priority.shape, "noun + de + name") }
         } else if single {
             if !reader.isCommonWord(s) { emit(.organization, s..<runEnd, Priority.shape, "capitalised word") }
         } else if runEnd - s <= 3 && (s..<runEnd).allSatisfy({ !tokens[$0].has(.allCaps) }) {

@@ -75,7 +75,7 @@ extension NameReader {
         var hops = 0
         while j > 0 && hops < 3 {
             while j >= 0 && (lexicons.articles.contains(tokens[j]) && !tokens[j].has(.capitalized)) { j -= 1 }
-            guard j >= 0, lexicons.links.contains(tokens[j]) else { return false }
+            guard j >= 0, lexicons.links.contains(tokens[j]) || lexicons.contracted.contains(tokens[j]) else { return false }
             if matchEnding(lexicons.portfolioTitles, at: j) != nil { return true }
             // `... de l'Industrie et de l'Énergie`: step back over the previous complement.
             guard j >= 2, lexicons.conjunctions.contains(tokens[j - 1]) else { return false }

@@ -9,7 +9,7 @@ Usage: tidy.py [FILE ...]   (default: every hand-written lexicon)
 import os
 import sys
 
-from lexfile import LEXICON_DIR, merge_rows, read_header, read_rows, sort_key
+from lexfile import LEXICON_DIR, fold, merge_rows, read_header, read_rows, sort_key
 
 HAND_WRITTEN = [
     "departments.txt", "name-particles.txt", "org-heads.txt", "org-heads-lowercase.txt",
@@ -24,8 +24,8 @@ def drop_listed_acronyms(rows):
     acronyms = set()
     for row in rows:
         if len(row) > 1:
-            acronyms.update(row[1].split(","))
-    return [row for row in rows if len(row) > 1 or row[0] not in acronyms]
+            acronyms.update(fold(a) for a in row[1].split(","))
+    return [row for row in rows if len(row) > 1 or fold(row[0]) not in acronyms]
 
 
 def tidy(path):

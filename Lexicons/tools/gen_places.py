@@ -41,6 +41,11 @@ PARTICLES = {"de", "du", "des", "la", "le", "les", "d", "l", "sur", "sous", "en"
              "bei", "ob", "ab", "o", "the", "city", "nad", "pod", "na", "kam"}
 
 
+def repair(name):
+    """Put back the apostrophe that some geonames French names lost (État dHidalgo)."""
+    return re.sub(r"(?<=\s)([dl])(?=[AEIOUYÉÈÊÎÔH][a-zéèêëîïôûü])", r"\1'", name)
+
+
 def well_formed(name):
     for word in re.split(r"[ \-']+", name):
         if word and word[0].islower() and word not in PARTICLES:
@@ -115,7 +120,7 @@ def cities(vocab):
     hand_names = {row[0] for row in hand}
     rows = []
     for city in sorted(geonames.cities(), key=lambda c: (c["cc"] != "FR", -c["population"])):
-        name, code, population = clean(city["name"]), city["cc"], city["population"]
+        name, code, population = repair(clean(city["name"])), city["cc"], city["population"]
         if not name or FOREIGN_MARKS.search(name) or not well_formed(name):
             continue
         if code == "FR" or code in FRENCH_OVERSEAS:
@@ -154,7 +159,7 @@ def regions():
     for code, name in geonames.admin1_names():
         if code not in ADMIN1_COUNTRIES:
             continue
-        name = clean(name)
+        name = repair(clean(name))
         if name.startswith("Municipalité de ") or name.startswith("Région Occitanie"):
             continue
         rows.append([name, code])

@@ -98,6 +98,21 @@ import Testing
         #expect(single(.spelled(200), exponent: 6) == MoneyValue(amount: "200000000", currency: "EUR"))
     }
 
+    @Test func addsTheSmallerAmountAfterAMultiplier() {
+        let millionAndMore = AmountParts(number: .digits("1"), exponent: 6, addends: [AmountParts(number: .digits("200 000"))])
+        #expect(resolver.value(of: millionAndMore)?.description == "1200000")
+        let chained = AmountParts(number: .spelled(1), exponent: 9,
+                                  addends: [AmountParts(number: .spelled(200), exponent: 6, addends: [AmountParts(number: .digits("5 000"))])])
+        #expect(resolver.value(of: chained)?.description == "1200005000")
+    }
+
+    @Test func rejectsAnAddendAsLargeAsItsUnit() {
+        let repeated = AmountParts(number: .digits("3"), exponent: 6, addends: [AmountParts(number: .digits("5"), exponent: 6)])
+        #expect(resolver.value(of: repeated) == nil)
+        let tooLarge = AmountParts(number: .digits("1"), exponent: 6, addends: [AmountParts(number: .digits("1 000 000"))])
+        #expect(resolver.value(of: tooLarge) == nil)
+    }
+
     private func range(_ low: AmountParts, _ high: AmountParts, factor: String = "1") -> MoneyValue? {
         resolver.resolve(MoneyParts(amounts: .range(low, high), currency: "EUR", factor: ExactDecimal(factor)!))
     }

@@ -25,11 +25,12 @@ struct Currency: Sendable {
 /// A multiplier word or abbreviation: `millions` (10^6), `Md` (10^9).
 struct Multiplier: Sendable {
     enum Kind: String, Sendable {
-        /// May take `de` before the currency (`3 millions d'euros`).
+        /// May take `de` before the currency (`3 millions d'euros`) and a smaller amount
+        /// after it (`1 million 200 000 euros`).
         case word
         /// Never takes `de` (`3 mille euros`).
         case bare
-        /// Written exactly so, right before the currency (`3 M€`).
+        /// Written exactly so (`3 M€`, `30 M d'euros`).
         case abbreviation
     }
 

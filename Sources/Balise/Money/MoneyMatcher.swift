@@ -19,6 +19,10 @@ struct MoneyMatcher {
         var spelled: Bool
         var multiplier: Multiplier?
         var half: Bool
+        /// The smaller amount after a multiplier word (`1 million 200 000`): none or one.
+        var addends: [Amount]
+        /// The last term written: the currency follows its multiplier or number.
+        var last: Amount { addends.last?.last ?? self }
     }
 
     /// A currency after an amount, with the `de` that may join them.
@@ -121,13 +125,17 @@ struct MoneyMatcher {
         } else {
             return nil
         }
-        var amount = Amount(tokens: i..<end, numberEnd: end, spelled: spelled, multiplier: nil, half: false)
+        var amount = Amount(tokens: i..<end, numberEnd: end, spelled: spelled, multiplier: nil, half: false, addends: [])
         if let multiplier = lexicon.multiplier(at: end, in: text) {
             amount.multiplier = multiplier
             end += 1
             if lexicon.cue(at: end, in: text) == .and, lexicon.cue(at: end + 1, in: text) == .half {
                 amount.half = true
                 end += 2
+            } else if multiplier.kind == .word, let addend = self.amount(at: end, dropLastWord: false),
+                      (addend.multiplier?.exponent ?? 0) < multiplier.exponent {
+                amount.addends = [addend]
+                end = addend.tokens.upperBound
             }
         }
         amount.tokens = i..<end
@@ -150,24 +158,29 @@ struct MoneyMatcher {
         return j
     }
 
-    /// The currency after an amount: `de` only after a multiplier word (`millions d'euros`),
-    /// an abbreviated multiplier right before it (`M€`), codes in capitals, `cents` after digits.
+    /// The currency after an amount: `de` only after a multiplier (`millions d'euros`,
+    /// `M d'euros`) but `mille`, codes in capitals, `cents` after digits.
     private func currencyAfter(_ amount: Amount) -> TrailingCurrency? {
         var p = amount.tokens.upperBound
         let usesOf = lexicon.cue(at: p, in: text) == .of
         if usesOf {
-            guard amount.multiplier?.kind == .word else { return nil }
+            guard let multiplier = amount.last.multiplier, multiplier.kind != .bare else { return nil }
             p += 1
         }
         guard let (currency, length) = lexicon.currency(at: p, in: text) else { return nil }
         if currency.kind == .code && !text.tokens[p].has(.allCaps) { return nil }
-        if currency.afterDigitsOnly && amount.spelled { return nil }
+        if currency.afterDigitsOnly && amount.last.spelled { return nil }
         return TrailingCurrency(currency: currency, end: p + length, usesOf: usesOf)
     }
 
     /// The parts of an amount: its digits as written, or its spelled-out number read by
     /// ICU (nil when ICU cannot read the run).
     private func parts(of amount: Amount) -> AmountParts? {
+        var addends: [AmountParts] = []
+        for addend in amount.addends {
+            guard let parts = parts(of: addend) else { return nil }
+            addends.append(parts)
+        }
         let numberTokens = amount.tokens.lowerBound..<amount.numberEnd
         let number: AmountParts.Number
         if amount.spelled {
@@ -176,7 +189,7 @@ struct MoneyMatcher {
         } else {
             number = .digits(text.surface(numberTokens.lowerBound))
         }
-        return AmountParts(number: number, exponent: amount.multiplier?.exponent, half: amount.half)
+        return AmountParts(number: number, exponent: amount.multiplier?.exponent, half: amount.half, addends: addends)
     }
 
     /// `un euro fort`, `un dollar faible`: the currency itself, not one unit of it.

@@ -1,6 +1,7 @@
 /// What the money rules find, before any arithmetic: the resolver turns it into a value.
 
-/// `<number> [<multiplier>] [et demi]`: `6,6 milliards`, `cinquante`, `3 milliards et demi`.
+/// `<number> [<multiplier>] [et demi] [<amount>]`: `6,6 milliards`, `cinquante`,
+/// `3 milliards et demi`, `1 million 200 000`.
 public struct AmountParts: Sendable, Equatable {
     public enum Number: Sendable, Equatable {
         /// As written in digits, in the normalised view (`12 000`, `6,6`, `1.250,50`).
@@ -14,11 +15,15 @@ public struct AmountParts: Sendable, Equatable {
     public var exponent: Int?
     /// `et demi` after the multiplier.
     public var half: Bool
+    /// A smaller amount written after this one that adds to it (`200 000` in
+    /// `1 million 200 000`); at most one, itself possibly followed by another.
+    public var addends: [AmountParts]
 
-    public init(number: Number, exponent: Int? = nil, half: Bool = false) {
+    public init(number: Number, exponent: Int? = nil, half: Bool = false, addends: [AmountParts] = []) {
         self.number = number
         self.exponent = exponent
         self.half = half
+        self.addends = addends
     }
 }
 

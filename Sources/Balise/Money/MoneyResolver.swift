@@ -17,12 +17,19 @@ public struct MoneyResolver: Sendable {
         }
     }
 
-    /// `number × 10^exponent`, plus half of 10^exponent for `et demi`.
+    /// `number × 10^exponent`, plus half of 10^exponent for `et demi`, plus the addends;
+    /// nil when an addend is not smaller than the unit it follows (`3 millions 5 millions`).
     public func value(of amount: AmountParts) -> ExactDecimal? {
         guard let number = number(amount.number) else { return nil }
         let exponent = amount.exponent ?? 0
-        let whole = number.timesPowerOfTen(exponent)
-        return amount.half ? whole + ExactDecimal.half.timesPowerOfTen(exponent) : whole
+        let unit = ExactDecimal.one.timesPowerOfTen(exponent)
+        var total = number * unit
+        if amount.half { total = total + ExactDecimal.half * unit }
+        for addend in amount.addends {
+            guard let value = value(of: addend), value < unit else { return nil }
+            total = total + value
+        }
+        return total
     }
 
     /// In `5 et 10 millions` the multiplier of the second number distributes to the first;

@@ -181,8 +181,13 @@ struct DateMatcher {
             parts.year = y
             return i + 1
         }
-        if let d = digits(i), d.count == 2, i + 1 >= text.count || text.tokens[i + 1].kind == .punctuation,
-           !isPunctuation(i + 1, 0x2F), !isPunctuation(i + 1, 0x3A), !isPunctuation(i + 1, 0x25) {
+        // Two digits: from 30 a year of the last century unless a unit follows (`juillet 98`);
+        // below, only where the phrase ends (`mars 14 élus` is a count).
+        guard let d = digits(i), d.count == 2, !isPunctuation(i + 1, 0x2F), !isPunctuation(i + 1, 0x3A) else { return nil }
+        let next = i + 1 < text.count ? text.tokens[i + 1] : nil
+        let ends = next == nil || next!.kind == .punctuation
+        let plausible = d.value >= 30 && next.map { $0.kind == .word && !lexicon.roles($0.word).contains(.notYearAfter) } ?? true
+        if ends || plausible {
             parts.shortYear = d.value
             return i + 1
         }
@@ -430,6 +435,9 @@ struct DateMatcher {
     func weekdayRules(at i: Int, weekday: Int) -> Piece? {
         if let full = dayMonth(at: i + 1, weekday: weekday, start: i) { return full }
         guard capitalOK(i) || dayNumber(i + 1) != nil else { return nil }
+        // `Vendredi Jones`: a capitalised weekday before a name is a name.
+        if text.tokens[i].has(.capitalized) && i + 1 < text.count && text.tokens[i + 1].kind == .word
+            && text.tokens[i + 1].has(.capitalized) && !text.tokens[i + 1].has(.sentenceStart) { return nil }
         // `le lundi` alone is every Monday, `le premier dimanche du mois` one in each month,
         // `du lundi au vendredi` a span of every week.
         if word(i - 1) == lexicon.wordLe || lexicon.ordinals[word(i - 1)] != nil { return nil }
@@ -510,9 +518,13 @@ struct DateMatcher {
         }
         guard !text.tokens[i].has(.capitalized) || capitalOK(i) else { return nil }
         let before = word(i - 1)
-        guard before >= 0, text.keyIs(i - 1, "au") || text.keyIs(i - 1, "l'") || text.keyIs(i - 1, "en") else { return nil }
-        // `tout l'hiver` is a duration.
-        if roles(i - 2).contains(.duration) { return nil }
+        guard before >= 0 else { return nil }
+        if text.keyIs(i - 1, "l'") {
+            // `à l'automne`, `dès l'été`; `L'hiver est rude` is no date, `tout l'hiver` a duration.
+            guard !roles(i - 2).isDisjoint(with: [.yearStrong, .yearWeak]) else { return nil }
+        } else if !(text.keyIs(i - 1, "au") || text.keyIs(i - 1, "en")) {
+            return nil
+        }
         return Piece(i, i + 1, parts, "au <season>")
     }
 

@@ -119,7 +119,10 @@ public enum DateExpression: Sendable, Equatable {
     }
 
     private static func needsTense(_ p: DateParts) -> Bool {
-        if p.namesYear || p.shift != nil || p.deixis != nil { return false }
+        if p.namesYear || p.shift != nil { return false }
+        // `cet été` in October is the summer just gone when the verb is in the past.
+        if case .season = p.yearPart, p.deixis == .this { return true }
+        if p.deixis != nil { return false }
         if case .quarter = p.yearPart { return false }
         if case .half = p.yearPart { return false }
         return p.month != nil || p.weekday != nil || p.yearPart != nil

@@ -121,7 +121,7 @@ public enum DateResolver {
         switch deixis {
         case .last: return holdsReference ? current - 1 : current
         case .next: return current + 1
-        case .this: return holdsReference ? current : current + 1
+        case .this: return holdsReference || tense == .past ? current : current + 1
         case nil: break
         }
         switch tense {
@@ -132,7 +132,8 @@ public enum DateResolver {
     }
 
     /// A weekday alone: `ce jeudi` is in the document's week; otherwise the latest such
-    /// day before the document date (past tense, `dernier`, or no tense) or the next after it.
+    /// day before the document date (past tense, `dernier`, no tense: news report what
+    /// happened) or the next after it (future tense, `prochain`).
     static func weekdayDate(_ weekday: Int, _ tense: Tense, _ deixis: Deixis?, _ r: CalendarDay) -> CalendarDay {
         let delta = weekday - r.weekday
         switch deixis {

@@ -9,8 +9,9 @@ struct Convert: ParsableCommand {
         pairs, the document id being the file name; a path without extension is a brat \
         folder, created when missing); OUT may also be an .html page. '-' is standard \
         input or output (JSON Lines unless --from/--to says otherwise). Writing CoNLL \
-        tokenizes the texts, so it loads the lexicons. Reading CoNLL rebuilds each text \
-        from its tokens (one space between tokens, one newline between sentences).
+        tokenizes the texts, so it loads the lexicons (except from CoNLL to CoNLL, which \
+        keeps the tokens). Reading CoNLL rebuilds each text from its tokens (one space \
+        between tokens, one newline between sentences).
         """
     )
 
@@ -41,10 +42,12 @@ struct Convert: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(1)
         }
-        let annotator = outFormat == .conll ? try extraction.loadExtractor().makeAnnotator() : nil
+        // A text read from CoNLL is already tokenized: writing it back keeps its lines.
+        let pretokenized = inFormat == .conll
+        let annotator = outFormat == .conll && !pretokenized ? try extraction.loadExtractor().makeAnnotator() : nil
         do {
             let writer = try DocumentWriter(format: outFormat, path: output, annotator: annotator,
-                                            warn: { printError("warning: " + $0) })
+                                            pretokenized: pretokenized, warn: { printError("warning: " + $0) })
             for doc in documents { try writer.write(doc) }
             try writer.finish()
         } catch {

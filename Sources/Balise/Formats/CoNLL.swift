@@ -24,9 +24,9 @@
 ///
 /// Reading rebuilds the text: tokens joined by one space, sentences by one newline.
 /// Offsets then count in that rebuilt text; spans, types and values are kept.
-/// Readers accept two columns (`TOKEN TAG`), three (as above) or more (the tag last,
-/// middle columns ignored); an `I-X` that does not continue an `X` opens a new entity,
-/// as conlleval does.
+/// Readers accept two columns (`TOKEN TAG`), three (as above; a middle column without
+/// `=`, such as a part of speech, is ignored) or more (the tag last, middle columns
+/// ignored); an `I-X` that does not continue an `X` opens a new entity, as conlleval does.
 public enum CoNLLFormat {
     public static let documentStart = "-DOCSTART-"
 
@@ -37,8 +37,36 @@ public enum CoNLLFormat {
         public var lost: [Entity]
     }
 
-    /// One document as CoNLL lines (a `-DOCSTART-` line, a blank line, the sentences).
+    /// One document as CoNLL lines (a `-DOCSTART-` line, a blank line, the sentences),
+    /// tokens and sentences from Balise's tokenizer.
     public static func encode(_ doc: AnnotatedDocument, analysis: AnalyzedText) -> Encoded {
+        let sentences = analysis.sentences.map { sentence in sentence.map { analysis.scalarRange($0..<($0 + 1)) } }
+        return encode(doc, sentences: sentences)
+    }
+
+    /// The same for a text that is already tokenized, as `decode` rebuilds it: tokens
+    /// are the runs between white space, sentences the lines. Writing back a document
+    /// read from CoNLL this way gives the same lines.
+    public static func encodePretokenized(_ doc: AnnotatedDocument) -> Encoded {
+        var sentences: [[Range<Int>]] = [[]]
+        var position = 0
+        for scalar in doc.text.unicodeScalars {
+            if scalar == "\n" {
+                sentences.append([])
+            } else if !scalar.properties.isWhitespace {
+                if let last = sentences[sentences.count - 1].last, last.upperBound == position {
+                    sentences[sentences.count - 1][sentences[sentences.count - 1].count - 1] = last.lowerBound..<(position + 1)
+                } else {
+                    sentences[sentences.count - 1].append(position..<(position + 1))
+                }
+            }
+            position += 1
+        }
+        return encode(doc, sentences: sentences)
+    }
+
+    /// `sentences` holds each sentence's token ranges in code points, in text order.
+    static func encode(_ doc: AnnotatedDocument, sentences: [[Range<Int>]]) -> Encoded {
         let scalars = Array(doc.text.unicodeScalars)
         let entities = doc.entities.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         var cuts = Set<Int>()
@@ -74,10 +102,9 @@ public enum CoNLLFormat {
             lineHasTokens = true
         }
 
-        for sentence in analysis.sentences {
+        for sentence in sentences {
             var newSentence = true
-            for i in sentence {
-                let range = analysis.scalarRange(i..<(i + 1))
+            for range in sentence {
                 var pieceStart = range.lowerBound
                 for k in range {
                     if scalars[k].properties.isWhitespace {
@@ -174,7 +201,8 @@ public enum CoNLLFormat {
                 if tag.hasPrefix("B-") || open?.type != type {
                     closeEntity()
                     var value: EntityValue?
-                    if misc != "_" {
+                    // A middle column without `=` is another tool's (a POS tag in CoNLL-2002 Dutch).
+                    if misc.contains("=") {
                         value = ValueNotation.parse(misc, type: type, separator: "|")
                         if value == nil { throw InputError("cannot read the value \"\(misc)\" of a \(type.rawValue) entity") }
                     }
@@ -189,7 +217,7 @@ public enum CoNLLFormat {
         }
 
         mutating func readDocumentFields(_ misc: Substring) throws {
-            guard misc != "_" else { return }
+            guard misc.contains("=") else { return }
             guard let fields = ValueNotation.parseFields(misc, separator: "|") else {
                 throw InputError("bad -DOCSTART- fields \"\(misc)\" (expected id=ID|date=YYYY-MM-DD)")
             }

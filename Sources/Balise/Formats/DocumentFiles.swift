@@ -89,6 +89,7 @@ public final class DocumentWriter {
     private let path: String?
     private let jsonOptions: JSONLinesFormat.Options
     private let annotator: Annotator?
+    private let pretokenized: Bool
     private let warn: (String) -> Void
     private var sink: OutputSink?
     private var pending: [AnnotatedDocument] = []
@@ -96,13 +97,15 @@ public final class DocumentWriter {
 
     /// `path` is a file (nil or `-`: standard output) or, for brat, a folder created
     /// when missing. CoNLL needs the tokenizer: pass `annotator` unless every call to
-    /// `write` brings its analysis.
+    /// `write` brings its analysis, or `pretokenized` for texts read from CoNLL (their
+    /// tokens are the runs between spaces, their sentences the lines).
     public init(format: DocumentFormat, path: String?, jsonOptions: JSONLinesFormat.Options = JSONLinesFormat.Options(),
-                annotator: Annotator? = nil, warn: @escaping (String) -> Void = { _ in }) throws {
+                annotator: Annotator? = nil, pretokenized: Bool = false, warn: @escaping (String) -> Void = { _ in }) throws {
         self.format = format
         self.path = path
         self.jsonOptions = jsonOptions
         self.annotator = annotator
+        self.pretokenized = pretokenized
         self.warn = warn
         switch format {
         case .jsonl, .conll:
@@ -123,10 +126,14 @@ public final class DocumentWriter {
         case .jsonl:
             sink!.write(JSONLinesFormat.encode(doc, options: jsonOptions) + "\n")
         case .conll:
-            guard let text = analysis ?? annotator?.analyze(doc.document) else {
+            let encoded: CoNLLFormat.Encoded
+            if let text = analysis ?? annotator?.analyze(doc.document) {
+                encoded = CoNLLFormat.encode(doc, analysis: text)
+            } else if pretokenized {
+                encoded = CoNLLFormat.encodePretokenized(doc)
+            } else {
                 throw InputError("CoNLL output needs the tokenizer")
             }
-            let encoded = CoNLLFormat.encode(doc, analysis: text)
             for e in encoded.lost {
                 warn("\(doc.id): \(e.type.rawValue) \(e.start)-\(e.end) \"\(e.text)\" covers no token and is missing from the CoNLL output")
             }

@@ -11,7 +11,16 @@ struct NameList: Sendable {
         let (category, entries) = try loader.category(name, entryText: entryText)
         self.category = category
         self.entries = entries
-        self.capitals = entries.map { NameList.capitalCount(entryText($0)) }
+        // Entries that fold to the same key (`Van`, `van`) need the fewest capitals of them,
+        // since the gazetteer reports only one of them.
+        var capitals = entries.map { NameList.capitalCount(entryText($0)) }
+        if capitals.contains(where: { $0 > 0 }) {
+            var fewest: [String: UInt8] = [:]
+            let keys = entries.map { KeyFolder.shared.foldedString(entryText($0)) }
+            for (key, count) in zip(keys, capitals) { fewest[key] = min(fewest[key] ?? count, count) }
+            capitals = keys.map { fewest[$0]! }
+        }
+        self.capitals = capitals
     }
 
     init(category: LexiconCategory, entries: [LexiconEntry], capitals: [UInt8]) {
@@ -71,6 +80,8 @@ struct WordSet: Sendable {
 /// the rules still run, with less evidence.
 struct NameLexicons: Sendable {
     let firstNames: NameList?
+    /// Folded first names, for the parts of hyphenated ones (`Jean-Toussaint`).
+    let firstNameKeys: Set<[UInt16]>
     let surnames: NameList?
     /// Surname entries that are also common French words (`Petit`, `Moulin`).
     let commonSurnames: Set<Int32>
@@ -126,6 +137,7 @@ struct NameLexicons: Sendable {
         }
 
         firstNames = try optional("first-names")
+        firstNameKeys = Set((firstNames?.entries ?? []).map { KeyFolder.shared.fold($0.text) })
         surnames = try optional("surnames")
         commonSurnames = surnames?.entryIndices(field: 0, equal: "common-word") ?? []
         particles = try optional("name-particles")

@@ -35,7 +35,9 @@ struct NameReader {
         var e = i + 1
         while e < count {
             if isNameWord(e) && !tokens[e].has(.lineStart) { e += 1; continue }
-            if (isPunctuation(e, "&") || text.keyIs(e, "d'")) && isNameWord(e + 1) && !tokens[e + 1].has(.lineStart) { e += 2; continue }
+            // Not after capitals: `PDG d'EDF` is a function and a name.
+            if (isPunctuation(e, "&") || (text.keyIs(e, "d'") && !tokens[e - 1].has(.allCaps)))
+                && isNameWord(e + 1) && !tokens[e + 1].has(.lineStart) { e += 2; continue }
             break
         }
         return min(e, count)
@@ -137,7 +139,13 @@ struct NameReader {
 
     func isFirstName(_ i: Int) -> Bool {
         guard isNameWord(i), !tokens[i].has(.allCaps) else { return tokens.indices.contains(i) && tokens[i].has(.initial) && !isHonorific(i) }
-        return match(lexicons.firstNames, at: i) == 1
+        if match(lexicons.firstNames, at: i) == 1 { return true }
+        // `Jean-Toussaint`, `Marie-Hélène`: a compound whose first part is a first name.
+        let t = tokens[i]
+        guard t.has(.hyphenated) else { return false }
+        let key = text.keys[Int(t.keyStart)..<Int(t.keyEnd)]
+        guard let hyphen = key.firstIndex(of: 0x2D) else { return false }
+        return lexicons.firstNameKeys.contains(Array(key[key.startIndex..<hyphen])) && !hasPlaceNamePart(i)
     }
 
     func isHonorific(_ i: Int) -> Bool {

@@ -104,6 +104,10 @@ struct NameScan {
             return k
         }
         if let length = reader.notNameLength(at: s) { return s + length }
+        // `Il espère ...`: a common word that opens the sentence, whatever follows.
+        if opening && runEnd == s + 1 && reader.isCommonWord(s) && lexiconName(at: s) == nil && !reader.isFirstName(s) { return runEnd }
+        // `l'Italien Brando Benifei`: a demonym before a full name.
+        if s + 2 < runEnd && reader.hasAdjectiveEnding(s) && reader.isCommonWord(s) && lexiconName(at: s) == nil { return s + 1 }
         // `Le Premier ministre`: a function written with a capital.
         if let length = reader.match(lexicons.titles, at: s), s + length > runEnd { return s + length }
         if reader.portfolioBefore(s) && !reader.tokens[s].has(.allCaps) { return runEnd }
@@ -122,7 +126,7 @@ struct NameScan {
                 return end
             }
             // A person's first name that is also a place (`Florence Parly`) reads as a person.
-            if !(type == .location && reader.isFirstName(s) && end == s + 1 && s + 1 < runEnd) {
+            if !(type == .location && reader.isFirstName(s) && end == s + 1 && s + 1 < runEnd && !reader.isCommonWord(s + 1)) {
                 emit(type, s..<end, Priority.lexicon, rule)
                 return end
             }
@@ -201,8 +205,9 @@ struct NameScan {
             if !reader.isCommonWord(s) { emit(.location, s..<runEnd, Priority.shape, "noun + de + name") }
         } else if single {
             if !reader.isCommonWord(s) { emit(.organization, s..<runEnd, Priority.shape, "capitalised word") }
-        } else if runEnd - s <= 3 && (s..<runEnd).allSatisfy({ !tokens[$0].has(.allCaps) }) {
-            emit(.person, s..<runEnd, Priority.shape, "capitalised words")
+        } else if runEnd - s <= 3 && (s..<runEnd).allSatisfy({ !tokens[$0].has(.allCaps) })
+                    && (s..<runEnd).contains(where: { reader.match(lexicons.surnames, at: $0) != nil && !reader.isCommonSurname($0) }) {
+            emit(.person, s..<runEnd, Priority.shape, "capitalised words with a surname")
         } else {
             emit(.organization, s..<runEnd, Priority.shape, "capitalised words with capitals")
         }

@@ -76,12 +76,10 @@ struct DateMatcher {
             consider(ordinalPeriod(at: i))
         case .word:
             let w = token.word
-            if w < 0 {
-                if token.has(.abbreviation) { consider(monthRules(at: i)) }
-                if token.has(.hyphenated) { consider(midMonth(at: i)) }
-                return best
-            }
-            guard lexicon.starters.contains(w) else { return best }
+            // Other lexicons may know `janv.` or `mi-mars`: these forms are read apart.
+            if token.has(.abbreviation) { consider(monthRules(at: i)) }
+            if token.has(.hyphenated) { consider(midMonth(at: i)) }
+            guard w >= 0, lexicon.starters.contains(w) else { return best }
             if lexicon.months[w] != nil { consider(monthRules(at: i)) }
             if let weekday = lexicon.weekdays[w] { consider(weekdayRules(at: i, weekday: weekday)) }
             if lexicon.seasons[w] != nil { consider(seasonRules(at: i)) }
@@ -156,7 +154,7 @@ struct DateMatcher {
         guard i < text.count else { return nil }
         let w = word(i)
         if let m = lexicon.months[w] { return m }
-        if w < 0 && text.tokens[i].has(.abbreviation) { return lexicon.monthKeys[text.key(i)] }
+        if text.tokens[i].has(.abbreviation) { return lexicon.monthKeys[text.key(i)] }
         return nil
     }
 
@@ -219,6 +217,10 @@ struct DateMatcher {
         if let after = yearAfter(end, into: &parts) {
             end = after
             rule += " <year>"
+        } else if let d = deixisAt(end) {
+            parts.deixis = d
+            end += 1
+            rule += " dernier|prochain"
         }
         let withPart = dayPart(after: end)
         if withPart > end { rule += " <part of day>" }
@@ -441,8 +443,8 @@ struct DateMatcher {
         // `le lundi` alone is every Monday, `le premier dimanche du mois` one in each month,
         // `du lundi au vendredi` a span of every week.
         if word(i - 1) == lexicon.wordLe || lexicon.ordinals[word(i - 1)] != nil { return nil }
-        if roles(i - 1).contains(.rangeOpen) && roles(i + 1).contains(.rangeTo) && lexicon.weekdays[word(i + 2)] != nil { return nil }
-        if roles(i - 1).contains(.rangeTo) && lexicon.weekdays[word(i - 2)] != nil { return nil }
+        if text.keyIs(i - 1, "du") && text.keyIs(i + 1, "au") && lexicon.weekdays[word(i + 2)] != nil { return nil }
+        if text.keyIs(i - 1, "au") && text.keyIs(i - 3, "du") && lexicon.weekdays[word(i - 2)] != nil { return nil }
         var parts = DateParts(weekday: weekday)
         var end = i + 1
         var rule = "<weekday>"
@@ -587,6 +589,11 @@ struct DateMatcher {
                 target = Piece(k, k + 2, DateParts(yearPart: .season(season), deixis: .this), "l'<season>")
                 relative = true
             }
+        } else if hasOf && (text.keyIs(k - 1, "d'") || text.keyIs(k - 1, "de")), let unit = lexicon.units[word(k)],
+                  unit != .day, !isPluralUnit(k), !text.tokens[k].has(.hyphenated) {
+            // `fin d'année`, `début de semaine`: the current one.
+            target = Piece(k, k + 1, DateParts(shift: Shift(0, unit)), "<unit>")
+            relative = true
         } else if hasOf && text.keyIs(k - 1, "du"), let unit = lexicon.units[word(k)], unit == .month, !isPluralUnit(k) {
             if let named = monthOfName(at: k) {
                 target = named

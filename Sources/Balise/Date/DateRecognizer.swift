@@ -19,9 +19,8 @@ public struct DateRecognizer: Recognizer {
             case .number, .ordinal:
                 break
             case .word:
-                if token.word < 0 {
-                    guard token.has(.abbreviation) || token.has(.hyphenated) else { i += 1; continue }
-                } else if !lexicon.starters.contains(token.word) {
+                if !token.has(.abbreviation) && !token.has(.hyphenated)
+                    && (token.word < 0 || !lexicon.starters.contains(token.word)) {
                     i += 1
                     continue
                 }

@@ -6,7 +6,7 @@ struct BaliseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "balise",
         abstract: "French named-entity extraction: people, organisations, places, money, dates.",
-        subcommands: [Annotate.self, Tokens.self, Convert.self, Eval.self, Bench.self]
+        subcommands: [Annotate.self, Batch.self, Tokens.self, Convert.self, Eval.self, Bench.self]
     )
 }
 

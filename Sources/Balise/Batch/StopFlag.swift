@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// Asks a batch to stop: workers take no new file and abandon a JSON Lines file at the
+/// next line. Set by SIGINT/SIGTERM (see `installSignalHandlers`) or by code.
+public final class StopFlag: Sendable {
+    private let requested = Atomic<Bool>(false)
+    private let signalNumber = Atomic<Int32>(0)
+
+    public init() {}
+
+    public var isRequested: Bool { requested.load(ordering: .relaxed) }
+
+    /// The signal that asked to stop, 0 when none did.
+    public var signal: Int32 { signalNumber.load(ordering: .relaxed) }
+
+    public func request(signal: Int32 = 0) {
+        signalNumber.store(signal, ordering: .relaxed)
+        requested.store(true, ordering: .relaxed)
+    }
+
+    /// The flag that the process's SIGINT and SIGTERM handlers set.
+    public static let signals = StopFlag()
+
+    /// Replaces the default action of SIGINT and SIGTERM (dying at once, leaving
+    /// half-written files) with setting `StopFlag.signals`. The handler only stores two
+    /// lock-free atomics, which is async-signal-safe.
+    public static func installSignalHandlers() {
+        // Initialises the lazy global now: a lazy initialisation inside the handler would not be signal-safe.
+        _ = signals.isRequested
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { number in
+            StopFlag.signals.request(signal: number)
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(SIGINT, &action, nil)
+        sigaction(SIGTERM, &action, nil)
+    }
+}

@@ -38,14 +38,8 @@ struct MoneyMatcher {
         if token.kind == .symbol || token.has(.allCaps), let match = currencyFirst(at: i) {
             return match
         }
-        guard token.kind == .number || lexicon.isNumberWord(token.word) else { return nil }
-        // A spelled run may end with a word that is also a currency (`vingt cents`): try it
-        // whole, then without its last word.
-        for dropLast in [false, true] {
-            guard let first = amount(at: i, dropLastWord: dropLast) else { continue }
-            if let match = numberFirst(first) { return match }
-        }
-        return nil
+        guard let first = amount(at: i) else { return nil }
+        return numberFirst(first)
     }
 
     // MARK: - Rules
@@ -68,7 +62,7 @@ struct MoneyMatcher {
               currency.kind != .code || text.tokens[i].has(.allCaps) else { return nil }
         let start = i + length
         guard start < text.count, text.tokens[start].kind == .number,
-              let amount = amount(at: start, dropLastWord: false), let parts = parts(of: amount) else { return nil }
+              let amount = amount(at: start), let parts = parts(of: amount) else { return nil }
         return Match(tokens: i..<amount.tokens.upperBound,
                      parts: MoneyParts(amounts: .single(parts), currency: currency.code, factor: currency.factor),
                      rule: .currencyAmount)
@@ -77,14 +71,11 @@ struct MoneyMatcher {
     /// `<amount> (à | - | et) <amount> <currency>`; `et` needs `entre` before the first amount.
     private func range(from first: Amount, connectorAt p: Int) -> Match? {
         guard let (rule, next) = connector(at: p, rangeStart: first.tokens.lowerBound) else { return nil }
-        for dropLast in [false, true] {
-            guard let second = amount(at: next, dropLastWord: dropLast), let currency = currencyAfter(second) else { continue }
-            guard let low = parts(of: first), let high = parts(of: second) else { return nil }
-            return Match(tokens: first.tokens.lowerBound..<currency.end,
-                         parts: MoneyParts(amounts: .range(low, high), currency: currency.currency.code, factor: currency.currency.factor),
-                         rule: rule)
-        }
-        return nil
+        guard let second = amount(at: next), let currency = currencyAfter(second),
+              let low = parts(of: first), let high = parts(of: second) else { return nil }
+        return Match(tokens: first.tokens.lowerBound..<currency.end,
+                     parts: MoneyParts(amounts: .range(low, high), currency: currency.currency.code, factor: currency.currency.factor),
+                     rule: rule)
     }
 
     // MARK: - Parts
@@ -105,22 +96,16 @@ struct MoneyMatcher {
 
     /// The amount that starts at token `i`: digits or a run of spelled-out number words,
     /// then a multiplier and `et demi`.
-    private func amount(at i: Int, dropLastWord: Bool) -> Amount? {
+    private func amount(at i: Int) -> Amount? {
         guard i >= 0 && i < text.count else { return nil }
         let token = text.tokens[i]
         var end: Int
         let spelled: Bool
         if token.kind == .number {
-            guard !dropLastWord else { return nil }
             end = i + 1
             spelled = false
         } else if lexicon.isNumberWord(token.word) {
             end = spelledRunEnd(from: i)
-            if dropLastWord {
-                guard end - i >= 2 else { return nil }
-                end -= 1
-                if lexicon.cue(at: end - 1, in: text) == .and { end -= 1 }
-            }
             spelled = true
         } else {
             return nil
@@ -132,7 +117,7 @@ struct MoneyMatcher {
             if lexicon.cue(at: end, in: text) == .and, lexicon.cue(at: end + 1, in: text) == .half {
                 amount.half = true
                 end += 2
-            } else if multiplier.kind == .word, let addend = self.amount(at: end, dropLastWord: false),
+            } else if multiplier.kind == .word, let addend = self.amount(at: end),
                       (addend.multiplier?.exponent ?? 0) < multiplier.exponent {
                 amount.addends = [addend]
                 end = addend.tokens.upperBound

@@ -271,6 +271,11 @@ struct DateMatcher {
         let before = roles(i - 1)
         if before.contains(.yearStrong) { return Piece(i, i + 1, parts, "<year cue> <year>") }
         if before.contains(.yearWeak) && (1900...2099).contains(y) { return Piece(i, i + 1, parts, "<year cue> <year>") }
+        // `en 2020 et 2021`, `en 2024 ou 2025`: the cue of the first year serves the second.
+        if (before.contains(.rangeAnd) || text.keyIs(i - 1, "ou")) && fullYear(i - 2) != nil
+            && !roles(i - 3).isDisjoint(with: [.yearStrong, .yearWeak]) {
+            return Piece(i, i + 1, parts, "<year> et <year>")
+        }
         return nil
     }
 
@@ -534,13 +539,14 @@ struct DateMatcher {
     func ago(at i: Int) -> Piece? {
         guard word(i + 1) == lexicon.wordY, word(i + 2) == lexicon.wordA, !text.tokens[i + 2].has(.capitalized),
               text.units(i + 2).first == 0x61,
-              let n = count(i + 3), let unit = lexicon.units[word(i + 4)] else { return nil }
+              let unit = lexicon.units[word(i + 4)], let n = count(i + 3) else { return nil }
         return Piece(i, i + 5, DateParts(shift: Shift(-n, unit)), "il y a <n> <unit>")
     }
 
     /// `dans deux semaines`, `dans six jours`.
     func inFuture(at i: Int) -> Piece? {
-        guard let n = count(i + 1), let unit = lexicon.units[word(i + 2)] else { return nil }
+        // The unit first: reading a spelled number costs an ICU parse.
+        guard let unit = lexicon.units[word(i + 2)], let n = count(i + 1) else { return nil }
         return Piece(i, i + 3, DateParts(shift: Shift(n, unit)), "dans <n> <unit>")
     }
 

@@ -96,7 +96,7 @@ func taggedTokens(_ conll: String) -> [String] {
         #expect(astral.ann == "T1\tPER 2 13\tMarie Curie\nT2\tLOC 27 35\tVarsovie\nT3\tLOC 45 50\tParis\n")
         #expect(astral.meta == nil)
         let spaced = BratFormat.encode(docs.first { $0.id == "doc espace" }!)
-        #expect(spaced.ann.hasPrefix("T1\tORG 3 27\tministère de l'Intérieur\n"))
+        #expect(spaced.ann.hasPrefix("T1\tORG 3 15;16 27\tministère de l'Intérieur\n"))
         let basic = BratFormat.encode(docs.first { $0.id == "doc-basic" }!)
         #expect(basic.ann.contains("#2\tAnnotatorNotes T2\tamount=6600000000 currency=USD\n"))
         #expect(basic.ann.contains("#4\tAnnotatorNotes T4\ttimex=2025-03-03\n"))
@@ -127,11 +127,13 @@ func taggedTokens(_ conll: String) -> [String] {
         ])
     }
 
-    @Test func rejectsDiscontinuousSpansAndUnknownTypes() {
+    @Test func rejectsDiscontinuousSpansAndUnknownTypes() throws {
         let text = "Banque de France"
         #expect {
             _ = try BratFormat.decode(id: "d", text: text, ann: "T1\tORG 0 6;10 16\tBanque France\n", meta: nil)
         } throws: { "\($0)".contains("d.ann:1: discontinuous span \"0 6;10 16\"") }
+        let (joined, _) = try BratFormat.decode(id: "d", text: "Banque\nde France", ann: "T1\tORG 0 6;7 16\tBanque de France\n", meta: nil)
+        #expect(joined.entities == [Entity(type: .organization, start: 0, end: 16, text: "Banque\nde France")])
         #expect {
             _ = try BratFormat.decode(id: "d", text: text, ann: "T1\tMISC 0 6\tBanque\n", meta: nil)
         } throws: { "\($0)".contains("unknown entity type \"MISC\"") }

@@ -5,9 +5,10 @@
 ///     #1<TAB>AnnotatorNotes T2<TAB>amount=6600000000 currency=USD
 ///
 /// Offsets count Unicode code points, as brat's Python server does (it reads the text
-/// with Python's UTF-8 decoding), so they are the JSON Lines offsets unchanged. The
-/// entity text at the end of a `T` line has its line breaks (the ones Python's line
-/// reading splits on) replaced by spaces, which keeps its length. Values are
+/// with Python's UTF-8 decoding), so they are the JSON Lines offsets unchanged. An
+/// entity across a line break is written as brat itself writes one: a fragment per
+/// line (`T1<TAB>ORG 3 15;16 27<TAB>ministère de l'Intérieur`, the fragments' texts
+/// joined by a space), and read back as one span. Values are
 /// `AnnotatorNotes` written in `ValueNotation` (`timex=2025-02 mod=END`). The document
 /// date lives in a sidecar `ID.meta` (`date=2024-10-01`), which brat ignores, because
 /// a brat note must point at an annotation. A folder also gets `annotation.conf`,
@@ -15,7 +16,8 @@
 ///
 /// Reading accepts files edited in brat: any `T`/`#` numbering, notes that are not
 /// values (ignored), `R`, `E`, `A`, `M`, `N` and `*` lines (ignored with a warning).
-/// A discontinuous span (`0 5;6 10`) is an error.
+/// A discontinuous span whose fragments are separated by anything but white space
+/// (`0 5;8 10`) is an error.
 public enum BratFormat {
     public struct Files: Sendable, Equatable {
         public var text: String
@@ -28,8 +30,9 @@ public enum BratFormat {
         var ann = ""
         var notes = ""
         let entities = doc.entities.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        let scalars = Array(doc.text.unicodeScalars)
         for (k, e) in entities.enumerated() {
-            ann += "T\(k + 1)\t\(e.type.rawValue) \(e.start) \(e.end)\t\(oneLine(e.text))\n"
+            ann += "T\(k + 1)\t\(e.type.rawValue) \(spans(e, scalars))\n"
             if let value = e.value {
                 notes += "#\(k + 1)\tAnnotatorNotes T\(k + 1)\t\(ValueNotation.format(value, separator: " "))\n"
             }
@@ -38,12 +41,39 @@ public enum BratFormat {
         return Files(text: doc.text, ann: ann + notes, meta: meta)
     }
 
+    /// `START END` and the text, or, across line breaks, one fragment per line as
+    /// brat's editor makes them (`3 15;16 27`, texts joined by a space).
+    static func spans(_ e: Entity, _ scalars: [Unicode.Scalar]) -> String {
+        guard e.start >= 0, e.end <= scalars.count, e.start < e.end,
+              scalars[e.start..<e.end].contains(where: isLineBreak) else {
+            return "\(e.start) \(e.end)\t\(oneLine(e.text))"
+        }
+        var fragments: [Range<Int>] = []
+        var start = e.start
+        for k in e.start...e.end where k == e.end || isLineBreak(scalars[k]) {
+            if k > start { fragments.append(start..<k) }
+            start = k + 1
+        }
+        let texts = fragments.map { r -> String in
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: scalars[r])
+            return String(s)
+        }
+        return fragments.map { "\($0.lowerBound) \($0.upperBound)" }.joined(separator: ";") + "\t" + texts.joined(separator: " ")
+    }
+
     /// Line breaks in the sense of Python's `str.splitlines`, which brat's readers use.
     static func isLineBreak(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029: return true
         default: return false
         }
+    }
+
+    /// The text with each run of white space as one space, for comparing a `T` line's
+    /// text with the document's.
+    static func collapsed(_ text: Substring) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     static func oneLine(_ text: String) -> String {
@@ -83,7 +113,7 @@ public enum BratFormat {
             case "T":
                 guard columns.count >= 2 else { throw InputError("\(place): expected ID<TAB>TYPE START END<TAB>TEXT") }
                 let entity = try textBound(columns[1], place: place, scalars: scalars)
-                if columns.count == 3, oneLine(String(columns[2])) != oneLine(entity.text) {
+                if columns.count == 3, collapsed(columns[2]) != collapsed(Substring(entity.text)) {
                     warnings.append("\(place): the text after the offsets (\"\(columns[2])\") differs from the document's (\"\(entity.text)\"); the offsets win")
                 }
                 entities.append((columns[0], entity))
@@ -121,13 +151,22 @@ public enum BratFormat {
         guard let type = EntityType(rawValue: String(parts[0])) else {
             throw InputError("\(place): unknown entity type \"\(parts[0])\" (expected PER, ORG, LOC, MONEY, DATE)")
         }
-        if parts[1].contains(";") {
-            throw InputError("\(place): discontinuous span \"\(parts[1])\" cannot be read: Balise entities are one continuous span; join or split the fragments in brat")
+        var fragments: [(Int, Int)] = []
+        for fragment in parts[1].split(separator: ";") {
+            let numbers = fragment.split(separator: " ")
+            guard numbers.count == 2, let start = Int(numbers[0]), let end = Int(numbers[1]) else {
+                throw InputError("\(place): expected START END offsets, got \"\(parts[1])\"")
+            }
+            fragments.append((start, end))
         }
-        let numbers = parts[1].split(separator: " ")
-        guard numbers.count == 2, let start = Int(numbers[0]), let end = Int(numbers[1]) else {
-            throw InputError("\(place): expected START END offsets, got \"\(parts[1])\"")
+        // Fragments split by line breaks only are one span cut by brat at the lines.
+        for (a, b) in zip(fragments, fragments.dropFirst()) {
+            let gap = a.1 <= b.0 && b.0 <= scalars.count ? scalars[a.1..<b.0] : []
+            if a.1 > b.0 || gap.isEmpty || !gap.allSatisfy({ $0.properties.isWhitespace }) {
+                throw InputError("\(place): discontinuous span \"\(parts[1])\" cannot be read: Balise entities are one continuous span; join or split the fragments in brat")
+            }
         }
+        let start = fragments[0].0, end = fragments[fragments.count - 1].1
         guard start >= 0, start < end, end <= scalars.count else {
             throw InputError("\(place): offsets \(start)-\(end) outside the text (\(scalars.count) characters)")
         }

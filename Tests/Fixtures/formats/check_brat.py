@@ -5,9 +5,9 @@ check_brat.py BRAT_DIR DOCS.jsonl
 
 Reads every ID.ann with the PyPI brat reader `bratly` (bratly-io-fs) when it is
 installed, otherwise with the small reader below (the textbound grammar of brat's
-tools/checkann.py). Checks: each ID.txt is the document's text; each entity is one
-fragment whose offsets, counted in code points as brat's Python server counts them,
-slice the text to the entity's text (line breaks shown as spaces); types, spans and
+tools/checkann.py). Checks: each ID.txt is the document's text; each entity's offsets,
+counted in code points as brat's Python server counts them, slice the text to the
+text on its line (a span across lines is one fragment per line, joined by a space); types, spans and
 the AnnotatorNotes values equal the JSON Lines ones; ID.meta holds the date;
 annotation.conf declares the five types. Prints one line per problem and a summary;
 exit status 1 when there is a problem.
@@ -15,13 +15,6 @@ exit status 1 when there is a problem.
 import json, os, re, sys
 
 TYPES = ["PER", "ORG", "LOC", "MONEY", "DATE"]
-LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-
-
-def one_line(s):
-    return "".join(" " if c in LINE_BREAKS else c for c in s)
-
-
 def read_ann_bratly(path):
     from bratly.io import read_and_load_ann_file
     from bratly import EntityAnnotation, NoteAnnotation
@@ -100,13 +93,12 @@ def main(argv):
         ents, notes = reader(base + ".ann")
         got = []
         for tid, (label, frags, content) in ents.items():
-            if len(frags) != 1:
-                problems.append(f"{d['id']} {tid}: {len(frags)} fragments")
-                continue
-            s, e = frags[0]
-            if one_line(text[s:e]) != content:
-                problems.append(f"{d['id']} {tid}: text[{s}:{e}] = {text[s:e]!r} but the line says {content!r}")
-            got.append((s, e, label, parse_value(label, notes.get(tid))))
+            # brat cuts a span at line breaks into fragments and joins their texts with a space.
+            if " ".join(text[a:b] for a, b in frags) != content:
+                problems.append(f"{d['id']} {tid}: fragments {frags} read {[text[a:b] for a, b in frags]} but the line says {content!r}")
+            if any(text[b:a2].strip() for (_, b), (a2, _) in zip(frags, frags[1:])):
+                problems.append(f"{d['id']} {tid}: fragments {frags} are not one span cut at line breaks")
+            got.append((frags[0][0], frags[-1][1], label, parse_value(label, notes.get(tid))))
         want = [(e["start"], e["end"], e["type"], expected_value(e)) for e in d["entities"]]
         if sorted(got, key=repr) != sorted(want, key=repr):
             problems.append(f"{d['id']}: entities differ: {sorted(set(map(repr, got)) ^ set(map(repr, want)))[:4]}")

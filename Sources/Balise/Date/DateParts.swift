@@ -110,6 +110,17 @@ public enum DateExpression: Sendable, Equatable {
         }
     }
 
+    /// Whether the expression points before or after the document date, as far as it says.
+    var direction: Tense {
+        guard case .single(let p) = self else { return tense }
+        if let shift = p.shift, shift.amount != 0 { return shift.amount < 0 ? .past : .future }
+        switch p.deixis {
+        case .last: return .past
+        case .next: return .future
+        default: return p.tense
+        }
+    }
+
     /// Whether resolving needs the tense of the sentence.
     var needsTense: Bool {
         switch self {

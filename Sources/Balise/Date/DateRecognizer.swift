@@ -12,6 +12,8 @@ public struct DateRecognizer: Recognizer {
     public func propose(in text: AnalyzedText, into candidates: inout [Candidate]) {
         let matcher = DateMatcher(lexicon: lexicon, text: text)
         let tenses = TenseDetector(lexicon: lexicon, text: text)
+        // The direction of the last date seen and its sentence.
+        var previous: (sentence: Int, tense: Tense) = (-1, .unknown)
         var i = 0
         while i < text.count {
             let token = text.tokens[i]
@@ -33,7 +35,12 @@ public struct DateRecognizer: Recognizer {
                 continue
             }
             var expression = found.expression
-            if expression.needsTense { expression.tense = tenses.tense(around: found.tokens) }
+            let sentence = text.sentenceIndex(of: found.tokens.lowerBound)
+            if expression.needsTense {
+                let fallback = previous.sentence == sentence ? previous.tense : .unknown
+                expression.tense = tenses.tense(around: found.tokens, fallback: fallback)
+            }
+            previous = (sentence, expression.direction)
             let value = DateResolver.resolve(expression, reference: text.document.date)
             candidates.append(Candidate(type: .date, tokens: found.tokens, value: .date(value),
                                         priority: Priority.pattern, rule: found.rule))

@@ -5,7 +5,12 @@ struct TenseDetector {
     let lexicon: DateLexicon
     let text: AnalyzedText
 
-    func tense(around span: Range<Int>) -> Tense {
+    /// Cues farther than this many tokens belong to another clause.
+    static let reach = 10
+
+    /// `fallback` is the direction of an earlier date of the same sentence, which a date
+    /// coordinated with it shares (`vendredi ou lundi`, `demain, puis samedi`).
+    func tense(around span: Range<Int>, fallback: Tense = .unknown) -> Tense {
         // A preposition that points one way: `depuis jeudi`, `d'ici juin`.
         let before = span.lowerBound - 1
         if before >= 0 {
@@ -17,14 +22,15 @@ struct TenseDetector {
         }
         let sentence = text.sentence(of: span.lowerBound)
         var distance = 1
-        while span.lowerBound - distance >= sentence.lowerBound || span.upperBound - 1 + distance < sentence.upperBound {
+        while distance <= TenseDetector.reach,
+              span.lowerBound - distance >= sentence.lowerBound || span.upperBound - 1 + distance < sentence.upperBound {
             let left = span.lowerBound - distance
             if left >= sentence.lowerBound, let t = tense(of: left) { return t }
             let right = span.upperBound - 1 + distance
             if right < sentence.upperBound, let t = tense(of: right) { return t }
             distance += 1
         }
-        return .unknown
+        return fallback
     }
 
     /// The tense that token `i` marks, or nil.

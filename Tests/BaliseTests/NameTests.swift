@@ -1,0 +1,51 @@
+import Balise
+import Testing
+
+/// PER, ORG and LOC: the case files, then the document-level name pass.
+@Suite struct NameTests {
+    @Test(arguments: [("persons", EntityType.person), ("organizations", .organization), ("locations", .location)])
+    func caseFile(name: String, type: EntityType) throws {
+        let file = try CaseFile(path: "\(Repository.cases)/\(name).txt")
+        let messages = failures(of: file, types: [type], annotator: Shared.annotator())
+        #expect(messages.isEmpty, "\(messages.count) failing cases:\n\(messages.joined(separator: "\n"))")
+    }
+
+    private func names(_ text: String) -> [String] {
+        Shared.annotator().annotate(Document(id: "names", text: text), types: [.person, .organization, .location])
+            .entities.map { "\($0.type.rawValue) \($0.text)" }
+    }
+
+    @Test func surnameAfterFullNameAtSentenceStart() {
+        #expect(names("Inès Karadeniz dirige la société. Karadeniz vise un coût plus bas.")
+            == ["PER Inès Karadeniz", "PER Karadeniz"])
+    }
+
+    @Test func surnameIsNotTurnedIntoTownOfTheSameName() {
+        #expect(names("Hugo Millau a ouvert une boulangerie. Selon Millau, les clients reviennent.")
+            == ["PER Hugo Millau", "PER Millau"])
+    }
+
+    @Test func townAfterPlacePrepositionStaysPlaceNextToNamesake() {
+        #expect(names("Hugo Millau vit à Millau depuis dix ans.") == ["PER Hugo Millau", "LOC Millau"])
+    }
+
+    @Test func acronymDefinedOnceIsKnownAfter() {
+        #expect(names("La Fédération française des loueurs de vélos (FFLV) proteste. FFLV réclame une aide.")
+            == ["ORG Fédération française des loueurs de vélos", "ORG FFLV", "ORG FFLV"])
+    }
+
+    @Test func organisationStaysOrganisation() {
+        #expect(names("La start-up Vortalis recrute. Vortalis a levé des fonds à Lyon.")
+            == ["ORG Vortalis", "ORG Vortalis", "LOC Lyon"])
+    }
+
+    @Test func surnameWithParticleIsKnownAlone() {
+        #expect(names("Le milieu Mathis Le Goff a marqué. Le Goff compte cinq buts.")
+            == ["PER Mathis Le Goff", "PER Le Goff"])
+    }
+
+    @Test func pronounThatOpensSentenceIsNeverLearnt() {
+        #expect(names("« Il faut agir », a déclaré Karim Benhaddi. Il a ajouté que rien n'était décidé.")
+            == ["PER Karim Benhaddi"])
+    }
+}

@@ -270,13 +270,21 @@ struct DateMatcher {
         if bareYear { return Piece(i, i + 1, parts, "<year>") }
         let before = roles(i - 1)
         if before.contains(.yearStrong) { return Piece(i, i + 1, parts, "<year cue> <year>") }
-        if before.contains(.yearWeak) && (1900...2099).contains(y) { return Piece(i, i + 1, parts, "<year cue> <year>") }
+        if before.contains(.yearWeak) && (1900...2099).contains(y) && !endsCountRange(i) {
+            return Piece(i, i + 1, parts, "<year cue> <year>")
+        }
         // `en 2020 et 2021`, `en 2024 ou 2025`: the cue of the first year serves the second.
         if (before.contains(.rangeAnd) || text.keyIs(i - 1, "ou")) && fullYear(i - 2) != nil
             && !roles(i - 3).isDisjoint(with: [.yearStrong, .yearWeak]) {
             return Piece(i, i + 1, parts, "<year> et <year>")
         }
         return nil
+    }
+
+    /// `de 2000 à 3000 euros`: a range of counts, since its other end is no year.
+    func endsCountRange(_ i: Int) -> Bool {
+        let link = roles(i + 1)
+        return (link.contains(.rangeTo) || link.contains(.rangeAnd)) && digits(i + 2) != nil && fullYear(i + 2) == nil
     }
 
     /// Numeric dates, day first: `03/04/2025`, `3.4.25`, `03-04-2025`; ISO `2025-02-10`;

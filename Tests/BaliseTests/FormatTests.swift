@@ -31,14 +31,6 @@ private func conllView(_ doc: AnnotatedDocument) -> [String] {
     }
 }
 
-/// The token and tag columns of CoNLL output, without blank lines and `-DOCSTART-` lines.
-func taggedTokens(_ conll: String) -> [String] {
-    conll.split(separator: "\n").filter { !$0.hasPrefix(CoNLLFormat.documentStart) }.map { line in
-        let f = line.split(separator: " ")
-        return "\(f[0]) \(f[f.count - 1])"
-    }
-}
-
 @Suite struct ValueNotationTests {
     @Test func moneyDateAndRangeRoundTrip() {
         let values: [(EntityValue, EntityType, String)] = [

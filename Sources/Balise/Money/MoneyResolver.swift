@@ -23,8 +23,8 @@ public struct MoneyResolver: Sendable {
         guard let number = number(amount.number) else { return nil }
         let exponent = amount.exponent ?? 0
         let unit = ExactDecimal.one.timesPowerOfTen(exponent)
-        var total = number * unit
-        if amount.half { total = total + ExactDecimal.half * unit }
+        var total = number.timesPowerOfTen(exponent)
+        if amount.half { total = total + ExactDecimal.half.timesPowerOfTen(exponent) }
         for addend in amount.addends {
             guard let value = value(of: addend), value < unit else { return nil }
             total = total + value

@@ -57,7 +57,6 @@ struct DateLexicon: Sendable {
     let wordEntre: Int32
     let wordLes: Int32
     let wordLe: Int32
-    let wordEt: Int32
     let wordJusqu: Int32
 
     init(_ loader: LexiconLoader) throws {
@@ -129,7 +128,6 @@ struct DateLexicon: Sendable {
         wordEntre = loader.word("entre")
         wordLes = loader.word("les")
         wordLe = loader.word("le")
-        wordEt = loader.word("et")
         wordJusqu = loader.word("jusqu'")
         starters.formUnion(months.keys)
         starters.formUnion(weekdays.keys)

@@ -685,6 +685,6 @@ struct DateMatcher {
         }
         if start.month == nil && b.month != nil && start.day != nil { start.month = b.month }
         if b.month == nil && start.month != nil && b.day != nil && !b.namesYear { b.month = start.month }
-        return Piece(i, second.end, .range(start, b), "entre <date> et <date>")
+        return Piece(i, second.end, .range(start, b), isAnd ? "entre <date> et <date>" : "de <date> à <date>")
     }
 }

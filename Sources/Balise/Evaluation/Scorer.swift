@@ -69,6 +69,7 @@ public struct Evaluation: Sendable {
     /// `confusion[gold][predicted]`: gold spans and the type predicted on exactly the
     /// same span; a nil key stands for no prediction (a gold column) or no gold (a row).
     public var confusion: [EntityType?: [EntityType?: Int]]
+    /// Misses, spurious entities and wrong values, by document then position.
     public var errors: [ScoringError]
     /// Gold documents that have no prediction.
     public var missingDocuments: [String]
@@ -103,6 +104,8 @@ public struct Evaluation: Sendable {
             if let p, p.text != g.text { differentTexts.append(id) }
             let gents = g.entities.filter { wanted.contains($0.type) }
             let pents = (p?.entities ?? []).filter { wanted.contains($0.type) }
+            let firstError = errors.count
+            defer { errors[firstError...].sort { ($0.entity.start, $0.entity.end, $0.kind.rawValue) < ($1.entity.start, $1.entity.end, $1.kind.rawValue) } }
             let gkeys = SpanTable(gents)
             let pkeys = SpanTable(pents)
             for key in gkeys.keys { counts[key.type]!.gold += 1 }

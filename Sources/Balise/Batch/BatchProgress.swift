@@ -27,6 +27,19 @@ public final class BatchProgress: Sendable {
         public var seconds: Double
         /// Bytes processed (not skipped) since the start.
         public var bytesProcessed: Int
+
+        public init(files: Int, skipped: Int, failed: Int, bytes: Int, documents: Int, totalFiles: Int?,
+                    totalBytes: Int?, seconds: Double, bytesProcessed: Int) {
+            self.files = files
+            self.skipped = skipped
+            self.failed = failed
+            self.bytes = bytes
+            self.documents = documents
+            self.totalFiles = totalFiles
+            self.totalBytes = totalBytes
+            self.seconds = seconds
+            self.bytesProcessed = bytesProcessed
+        }
     }
 
     public var snapshot: Snapshot {

@@ -1,7 +1,8 @@
 /// A bounded first-in first-out queue between the directory walk and the workers.
 /// The bound keeps memory flat however many files the walk finds: the walk waits while
-/// the queue is full. Waits wake up regularly to look at `stop`.
-final class WorkQueue<Element: Sendable>: @unchecked Sendable {
+/// the queue is full. Waits wake up regularly to look at `stop`. `@unchecked Sendable`:
+/// every access to the items goes through the monitor's lock.
+public final class WorkQueue<Element: Sendable>: @unchecked Sendable {
     private let monitor = Monitor()
     private let capacity: Int
     private let stop: StopFlag
@@ -10,13 +11,13 @@ final class WorkQueue<Element: Sendable>: @unchecked Sendable {
     private var head = 0
     private var closed = false
 
-    init(capacity: Int, stop: StopFlag) {
+    public init(capacity: Int, stop: StopFlag) {
         self.capacity = max(1, capacity)
         self.stop = stop
     }
 
     /// Adds an item, waiting for room; false when the batch is stopping.
-    func push(_ item: Element) -> Bool {
+    public func push(_ item: Element) -> Bool {
         monitor.locked {
             while items.count - head >= capacity && !stop.isRequested && !closed {
                 monitor.wait(seconds: 0.1)
@@ -30,7 +31,7 @@ final class WorkQueue<Element: Sendable>: @unchecked Sendable {
 
     /// The next item, waiting for one; nil once the queue is closed and empty or the
     /// batch is stopping (items still queued are then left undone).
-    func pop() -> Element? {
+    public func pop() -> Element? {
         monitor.locked {
             while head == items.count && !closed && !stop.isRequested {
                 monitor.wait(seconds: 0.1)
@@ -49,7 +50,7 @@ final class WorkQueue<Element: Sendable>: @unchecked Sendable {
     }
 
     /// No more items will come.
-    func close() {
+    public func close() {
         monitor.locked {
             closed = true
             monitor.broadcast()

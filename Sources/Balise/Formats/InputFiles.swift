@@ -58,6 +58,42 @@ public enum InputFiles {
 
 /// Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF).
 public enum UTF8Check {
+    public static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            let n = p.count
+            while i < n {
+                // ASCII, eight bytes at a time where possible: the common case.
+                if i + 8 <= n, UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+                let b0 = p[i]
+                if b0 < 0x80 { i += 1; continue }
+                let need: Int
+                var low: UInt8 = 0x80, high: UInt8 = 0xBF
+                switch b0 {
+                case 0xC2...0xDF: need = 1
+                case 0xE0: need = 2; low = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: need = 2
+                case 0xED: need = 2; high = 0x9F
+                case 0xF0: need = 3; low = 0x90
+                case 0xF1...0xF3: need = 3
+                case 0xF4: need = 3; high = 0x8F
+                default: return i
+                }
+                guard i + need < n else { return i }  // truncated sequence at the end
+                for k in 1...need {
+                    let b = p[i + k]
+                    let lo = k == 1 ? low : 0x80, hi = k == 1 ? high : 0xBF
+                    guard b >= lo && b <= hi else { return i }
+                }
+                i += need + 1
+            }
+            return nil
+        }
+    }
+
     public static func firstInvalidByte(_ bytes: some Collection<UInt8>) -> Int? {
         var it = bytes.makeIterator()
         var offset = 0

@@ -20,7 +20,11 @@ public struct Gazetteer: Sendable {
     }
 
     private var children: [Int64: Int32] = [:]
-    private var terminals: [[Terminal]] = [[]]
+    /// Per node, its first terminal in `terminals` (-1: none); terminals of a node are
+    /// chained through `nextTerminal`. Flat arrays keep loading fast.
+    private var firstTerminal: [Int32] = [-1]
+    private var terminals: [Terminal] = []
+    private var nextTerminal: [Int32] = []
 
     @inline(__always) private static func edge(_ node: Int32, _ word: Int32) -> Int64 {
         Int64(node) << 32 | Int64(UInt32(bitPattern: word))
@@ -33,15 +37,23 @@ public struct Gazetteer: Sendable {
             if let next = children[edge] {
                 node = next
             } else {
-                let next = Int32(terminals.count)
-                terminals.append([])
+                let next = Int32(firstTerminal.count)
+                firstTerminal.append(-1)
                 children[edge] = next
                 node = next
             }
         }
-        if !terminals[Int(node)].contains(where: { $0.category == category && $0.entry == entry }) {
-            terminals[Int(node)].append(Terminal(category: category, entry: entry))
+        var t = firstTerminal[Int(node)]
+        var last: Int32 = -1
+        while t >= 0 {
+            if terminals[Int(t)].category == category && terminals[Int(t)].entry == entry { return }
+            last = t
+            t = nextTerminal[Int(t)]
         }
+        let new = Int32(terminals.count)
+        terminals.append(Terminal(category: category, entry: entry))
+        nextTerminal.append(-1)
+        if last < 0 { firstTerminal[Int(node)] = new } else { nextTerminal[Int(last)] = new }
     }
 
     /// The longest entry of `category` starting at token `start`.
@@ -56,9 +68,13 @@ public struct Gazetteer: Sendable {
             guard let next = children[Gazetteer.edge(node, word)] else { break }
             node = next
             i += 1
-            for terminal in terminals[Int(node)] where terminal.category == category.id {
-                best = LexiconMatch(length: i - start, entry: terminal.entry)
-                break
+            var t = firstTerminal[Int(node)]
+            while t >= 0 {
+                if terminals[Int(t)].category == category.id {
+                    best = LexiconMatch(length: i - start, entry: terminals[Int(t)].entry)
+                    break
+                }
+                t = nextTerminal[Int(t)]
             }
         }
         return best
@@ -75,8 +91,10 @@ public struct Gazetteer: Sendable {
             guard let next = children[Gazetteer.edge(node, word)] else { break }
             node = next
             i += 1
-            for terminal in terminals[Int(node)] {
-                result.append((terminal.category, LexiconMatch(length: i - start, entry: terminal.entry)))
+            var t = firstTerminal[Int(node)]
+            while t >= 0 {
+                result.append((terminals[Int(t)].category, LexiconMatch(length: i - start, entry: terminals[Int(t)].entry)))
+                t = nextTerminal[Int(t)]
             }
         }
         return result
@@ -92,6 +110,7 @@ public final class LexiconLoader {
     private(set) var gazetteer = Gazetteer()
     private var categories: [String: LexiconCategory] = [:]
     private var cache: [String: [LexiconEntry]] = [:]
+    private var sharedObjects: [String: Any] = [:]
 
     public init(directory: LexiconDirectory) throws {
         self.directory = directory
@@ -119,6 +138,20 @@ public final class LexiconLoader {
             addPhrase(entryText(entry), category: category, entry: Int32(index))
         }
         return (category, entries)
+    }
+
+    /// Built once per load and shared by the recognizers and passes that ask for `key`
+    /// (the name recognizer and the name pass read the same lexicons).
+    public func shared<T>(_ key: String, _ make: () throws -> T) rethrows -> T {
+        if let built = sharedObjects[key] as? T { return built }
+        let built = try make()
+        sharedObjects[key] = built
+        return built
+    }
+
+    /// A big one-word list searched in place (see `SortedWordList`), not added to the gazetteer.
+    public func sortedList(_ name: String) throws -> SortedWordList {
+        try SortedWordList(directory: directory, name: name)
     }
 
     /// Adds one phrase (for entries that come from ICU rather than a file).

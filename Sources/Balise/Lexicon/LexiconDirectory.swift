@@ -46,25 +46,44 @@ public struct LexiconDirectory: Sendable {
     /// All entries of `NAME.txt`.
     public func entries(_ name: String) throws -> [LexiconEntry] {
         let file = "\(path)/\(name).txt"
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw LexiconError(description: "cannot read lexicon \(file)")
+        let bytes: [UInt8]
+        do { bytes = try InputFiles.readBytes(file) } catch {
+            throw LexiconError(description: "cannot read lexicon \(file): \(error)")
+        }
+        if let offset = UTF8Check.firstInvalidByte(bytes) {
+            throw LexiconError(description: "\(file): not valid UTF-8 (byte \(offset))")
         }
         var result: [LexiconEntry] = []
-        var lineNumber = 0
-        for rawLine in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var line = rawLine
-            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
-            guard let text = String(validating: line, as: UTF8.self) else {
-                throw LexiconError(description: "\(file):\(lineNumber): not valid UTF-8")
+        result.reserveCapacity(bytes.count / 12)
+        bytes.withUnsafeBufferPointer { all in
+            forEachLine(all) { line in
+                guard let first = line.first, first != UInt8(ascii: "#") else { return }
+                guard let tab = line.firstIndex(of: 0x09) else {
+                    result.append(LexiconEntry(text: String(decoding: line, as: UTF8.self), fields: []))
+                    return
+                }
+                let text = String(decoding: UnsafeBufferPointer(rebasing: line[..<tab]), as: UTF8.self)
+                guard !text.isEmpty else { return }
+                let fields = line[(tab + 1)...].split(separator: 0x09, omittingEmptySubsequences: false)
+                    .map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+                result.append(LexiconEntry(text: text, fields: fields))
             }
-            let parts = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            let entry = parts[0]
-            if entry.isEmpty { continue }
-            result.append(LexiconEntry(text: entry, fields: Array(parts.dropFirst())))
         }
         return result
+    }
+}
+
+/// Calls `body` with every line of `bytes` (without its `\n` or `\r\n`), skipping empty lines.
+func forEachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    var start = 0
+    let n = bytes.count
+    while start < n {
+        var end = start
+        while end < n && bytes[end] != 0x0A { end += 1 }
+        var lineEnd = end
+        if lineEnd > start && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        if lineEnd > start { body(UnsafeBufferPointer(rebasing: bytes[start..<lineEnd])) }
+        start = end + 1
     }
 }
 

@@ -11,7 +11,7 @@ extension NameReader {
 
     /// A place preposition ends right before `s` (`à`, `en`, `près de`).
     func placePrepositionBefore(_ s: Int) -> Bool {
-        guard s > 0, isLowercaseWord(s - 1) || tokens[s - 1].has(.elision) else { return false }
+        guard s > 0, tokens[s - 1].kind == .word else { return false }
         return matchEnding(lexicons.placePrepositions, at: s, maxLength: 4, allowed: lexicons.strongPlacePrepositions) != nil
     }
 

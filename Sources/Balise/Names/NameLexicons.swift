@@ -108,7 +108,8 @@ struct NameLexicons: Sendable {
     let placePrepositions: NameList?
     /// Prepositions after which a capitalised name is very likely a place (`à`, `en`).
     let strongPlacePrepositions: Set<Int32>
-    let commonWords: NameList?
+    /// ~370 000 forms: searched in place rather than loaded into the gazetteer (start-up time).
+    let commonWords: SortedWordList?
     let portfolioTitles: NameList?
     let notNames: NameList?
     let months: NameList?
@@ -176,7 +177,7 @@ struct NameLexicons: Sendable {
         speechBeforeName = speechVerbs?.entryIndices(field: 0, listing: "before") ?? []
         placePrepositions = try optional("place-prepositions")
         strongPlacePrepositions = placePrepositions?.entryIndices(field: 0, equal: "strong") ?? []
-        commonWords = try optional("common-words")
+        commonWords = directory.exists("common-words") ? try loader.sortedList("common-words") : nil
         portfolioTitles = try optional("portfolio-titles")
         notNames = try optional("not-names")
         months = try optional("months")

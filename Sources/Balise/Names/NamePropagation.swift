@@ -7,7 +7,7 @@ public struct NamePropagation: DocumentPass {
     let lexicons: NameLexicons
 
     public static func make(_ loader: LexiconLoader) throws -> any DocumentPass {
-        NamePropagation(lexicons: try NameLexicons(loader))
+        NamePropagation(lexicons: try loader.shared("names") { try NameLexicons(loader) })
     }
 
     public func refine(_ text: AnalyzedText, selected: inout [Candidate], proposed: [Candidate]) {

@@ -153,7 +153,7 @@ struct NameReader {
         return lexicons.honorifics.contains(m.entry)
     }
 
-    func isCommonWord(_ i: Int) -> Bool { match(lexicons.commonWords, at: i) == 1 }
+    func isCommonWord(_ i: Int) -> Bool { lexicons.commonWords.map { text.isListed(i, in: $0) } ?? false }
 
     func isCalendarWord(_ i: Int) -> Bool {
         match(lexicons.months, at: i) == 1 || match(lexicons.weekdays, at: i) == 1

@@ -7,7 +7,7 @@ public struct NameRecognizer: Recognizer {
     let lexicons: NameLexicons
 
     public static func make(_ loader: LexiconLoader) throws -> any Recognizer {
-        NameRecognizer(lexicons: try NameLexicons(loader))
+        NameRecognizer(lexicons: try loader.shared("names") { try NameLexicons(loader) })
     }
 
     public func propose(in text: AnalyzedText, into candidates: inout [Candidate]) {
@@ -75,9 +75,18 @@ struct NameScan {
             // `Le Paris Saint-Germain a gagné`: an article that only opens the sentence.
             if opening { s += 1 }
         }
-        if opening && s + 1 < runEnd && lexiconName(at: s) == nil && !reader.isFirstName(s)
+        if reader.opensSentence(s) && s + 1 < runEnd && lexiconName(at: s) == nil && !reader.isFirstName(s)
+            && !lexicons.orgWords.contains(tokens[s])
             && (reader.isCommonWord(s) || lexiconName(at: s + 1) != nil || reader.isFirstName(s + 1)) {
             s += 1
+        }
+        // `M. de Villiers-Laroche`: a title alone, then a particle and the surname.
+        if let length = reader.match(lexicons.titles, at: s), s + length == runEnd {
+            let end = reader.personEnd(runEnd, runEnd: runEnd)
+            if end > runEnd {
+                emit(.person, runEnd..<end, Priority.lexicon, "title + particle + surname")
+                return end
+            }
         }
         var title = reader.titleBefore(s) ? TitleEvidence.direct : nil
         if let length = reader.titleInRun(at: s, runEnd: runEnd) {
@@ -107,7 +116,11 @@ struct NameScan {
         // `Il espère ...`: a common word that opens the sentence, whatever follows.
         if opening && runEnd == s + 1 && reader.isCommonWord(s) && lexiconName(at: s) == nil && !reader.isFirstName(s) { return runEnd }
         // `l'Italien Brando Benifei`: a demonym before a full name.
-        if s + 2 < runEnd && reader.hasAdjectiveEnding(s) && reader.isCommonWord(s) && lexiconName(at: s) == nil { return s + 1 }
+        if s + 1 < runEnd && reader.hasAdjectiveEnding(s) && reader.isCommonWord(s) && lexiconName(at: s) == nil
+            && reader.personEnd(s + 1, runEnd: runEnd) > s + 2 { return s + 1 }
+        // `les Rennais ont gagné`: a demonym alone.
+        if runEnd == s + 1 && reader.hasAdjectiveEnding(s) && reader.isCommonWord(s) && lexiconName(at: s) == nil
+            && !reader.isFirstName(s) && title == nil { return runEnd }
         // `Le Premier ministre`: a function written with a capital.
         if let length = reader.match(lexicons.titles, at: s), s + length > runEnd { return s + length }
         if reader.portfolioBefore(s) && !reader.tokens[s].has(.allCaps) { return runEnd }
@@ -135,6 +148,12 @@ struct NameScan {
         if title != nil && runEnd == s + 1 && (tokens[s].has(.allCaps) || tokens[s].has(.internalCaps)) && !reader.isFirstName(s) {
             emit(.organization, s..<runEnd, Priority.lexicon, "function + organisation acronym")
             return runEnd
+        }
+        // `l'éditeur Vortalis`: a word that is both a function and a descriptor, before a
+        // name that does not open with a first name.
+        if title == .direct && !reader.isFirstName(s) && reader.descriptorBefore(s) {
+            emit(.organization, s..<reader.legalFormEnd(runEnd), Priority.lexicon, "descriptor + name")
+            return reader.legalFormEnd(runEnd)
         }
         if title != nil {
             let end = reader.personEnd(s, runEnd: runEnd)
@@ -173,7 +192,7 @@ struct NameScan {
             emit(.person, s..<runEnd, Priority.lexicon, "name + speech verb or apposition")
             return runEnd
         }
-        if reader.isFirstName(s) && runEnd == s + 1 && !opening {
+        if reader.isFirstName(s) && runEnd == s + 1 && !(opening && reader.isCommonWord(s)) {
             emit(.person, s..<runEnd, Priority.shape, "first name alone")
             return runEnd
         }
@@ -189,12 +208,12 @@ struct NameScan {
         let single = runEnd == s + 1
         let t = tokens[s]
         if single && (reader.isCalendarWord(s) || (opening && !t.has(.allCaps))) { return runEnd }
-        // `aux Français`, `les Rennais`: demonyms are not names.
-        if single && !t.has(.allCaps) && reader.hasAdjectiveEnding(s) { return runEnd }
         if single && (reader.hasPlaceNamePart(s) || reader.coordinatedWithPlace(s)) {
             emit(.location, s..<runEnd, Priority.shape, "place-like name")
             return runEnd
         }
+        // `aux Français`, `les Rennais`: demonyms are not names.
+        if single && !t.has(.allCaps) && reader.hasAdjectiveEnding(s) { return runEnd }
         if single && (t.has(.allCaps) || t.has(.internalCaps)) {
             emit(.organization, s..<runEnd, Priority.shape, t.has(.allCaps) ? "acronym shape" : "inner capitals shape")
         } else if reader.placePrepositionBefore(s) {

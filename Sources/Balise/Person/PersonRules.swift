@@ -62,7 +62,8 @@ extension NameReader {
     func personEnd(_ s: Int, runEnd: Int) -> Int {
         var e = runEnd
         while e < count, isLowercaseWord(e) || tokens[e].has(.elision),
-              let length = match(lexicons.particles, at: e), isNameWord(e + length), !isCalendarWord(e + length) {
+              let length = match(lexicons.particles, at: e), isNameWord(e + length), !isCalendarWord(e + length),
+              !tokens[e + length].has(.allCaps) {
             e = self.runEnd(from: e + length)
         }
         return e

@@ -95,6 +95,12 @@ public final class AnalyzedText {
 
     public func sentence(of i: Int) -> Range<Int> { sentences[sentenceIndex(of: i)] }
 
+    /// Whether token `i`'s folded key is an entry of a sorted word list.
+    public func isListed(_ i: Int, in list: SortedWordList) -> Bool {
+        let t = tokens[i]
+        return keys.withUnsafeBufferPointer { list.contains(UnsafeBufferPointer(rebasing: $0[Int(t.keyStart)..<Int(t.keyEnd)])) }
+    }
+
     /// The longest entry of a lexicon category that starts at token `i`.
     public func lexicon(_ category: LexiconCategory, at i: Int, limit: Int? = nil) -> LexiconMatch? {
         gazetteer.longest(category, in: tokens, at: i, limit: limit)

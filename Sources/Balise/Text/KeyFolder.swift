@@ -55,6 +55,26 @@ public struct KeyFolder: Sendable {
         }
     }
 
+    /// Writes the folded UTF-16 form of UTF-8 text at `out` (room for twice the byte
+    /// count) and returns the number of units written.
+    func foldUTF8(_ utf8: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt16>) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: utf8.count + 1) { units in
+            // Valid UTF-8 (checked when the file was read) decoded without checks.
+            var i = 0, n = 0
+            while i < utf8.count {
+                let b0 = UInt32(utf8[i])
+                var c: UInt32
+                if b0 < 0x80 { c = b0; i += 1 }
+                else if b0 < 0xE0 { c = ((b0 & 0x1F) << 6) | (UInt32(utf8[i + 1]) & 0x3F); i += 2 }
+                else if b0 < 0xF0 { c = ((b0 & 0x0F) << 12) | ((UInt32(utf8[i + 1]) & 0x3F) << 6) | (UInt32(utf8[i + 2]) & 0x3F); i += 3 }
+                else { c = 0xFFFD; i += 4 }  // outside the BMP: never in a French word list
+                units[n] = UInt16(c)
+                n += 1
+            }
+            return fold(UnsafeBufferPointer(units), 0..<n, to: out)
+        }
+    }
+
     @inline(__always)
     private func fold(_ unit: UInt16, into out: inout [UInt16]) {
         if Int(unit) < KeyFolder.tableLimit {
@@ -77,7 +97,8 @@ public struct KeyFolder: Sendable {
 
     public func fold(_ text: String) -> [UInt16] {
         var out = [UInt16]()
-        fold(Array(NormalizedView(original: Array(text.utf16)).units), into: &out)
+        out.reserveCapacity(text.utf16.count)
+        for unit in text.utf16 { fold(unit < 0xA0 ? unit : NormalizedView.substitute(unit), into: &out) }
         return out
     }
 

@@ -1,0 +1,78 @@
+/// A large one-word lexicon kept as its file's bytes and searched by binary search on
+/// folded keys, so that loading costs one read and one line scan instead of hundreds of
+/// thousands of insertions (`common-words.txt` has ~370 000 forms). The file must be
+/// sorted by folded key, which the generator guarantees and a test checks.
+public struct SortedWordList: Sendable {
+    public let name: String
+    private let bytes: [UInt8]
+    /// Start and end offsets of each entry's text in `bytes`.
+    private let starts: [Int32]
+    private let ends: [Int32]
+
+    public init(directory: LexiconDirectory, name: String) throws {
+        let file = "\(directory.path)/\(name).txt"
+        let bytes: [UInt8]
+        do { bytes = try InputFiles.readBytes(file) } catch {
+            throw LexiconError(description: "cannot read lexicon \(file): \(error)")
+        }
+        if let offset = UTF8Check.firstInvalidByte(bytes) {
+            throw LexiconError(description: "\(file): not valid UTF-8 (byte \(offset))")
+        }
+        var starts: [Int32] = [], ends: [Int32] = []
+        starts.reserveCapacity(bytes.count / 8)
+        ends.reserveCapacity(bytes.count / 8)
+        bytes.withUnsafeBufferPointer { all in
+            let base = all.baseAddress!
+            forEachLine(all) { line in
+                guard line.first != UInt8(ascii: "#") else { return }
+                let start = line.baseAddress! - base
+                let end = start + (line.firstIndex(of: 0x09) ?? line.count)
+                starts.append(Int32(start))
+                ends.append(Int32(end))
+            }
+        }
+        self.name = name
+        self.bytes = bytes
+        self.starts = starts
+        self.ends = ends
+    }
+
+    public var count: Int { starts.count }
+
+    /// The entries in file order (for checks and tests).
+    public func entry(_ index: Int) -> String {
+        String(decoding: bytes[Int(starts[index])..<Int(ends[index])], as: UTF8.self)
+    }
+
+    /// Whether an entry folds to `key` (a folded key, as in `AnalyzedText.keys`).
+    public func contains(_ key: UnsafeBufferPointer<UInt16>) -> Bool {
+        var low = 0, high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            let order = compare(entry: mid, key)
+            if order == 0 { return true }
+            if order < 0 { low = mid + 1 } else { high = mid }
+        }
+        return false
+    }
+
+    public func contains(_ word: String) -> Bool {
+        KeyFolder.shared.fold(word).withUnsafeBufferPointer { contains($0) }
+    }
+
+    /// Compares the folded form of entry `index` with `key`: negative, zero or positive.
+    func compare(entry index: Int, _ key: UnsafeBufferPointer<UInt16>) -> Int {
+        let start = Int(starts[index]), end = Int(ends[index])
+        return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 2 * (end - start) + 2) { scratch in
+            let folded = bytes.withUnsafeBufferPointer { all in
+                KeyFolder.shared.foldUTF8(UnsafeBufferPointer(rebasing: all[start..<end]), to: scratch.baseAddress!)
+            }
+            var k = 0
+            while k < folded && k < key.count {
+                if scratch[k] != key[k] { return Int(scratch[k]) - Int(key[k]) }
+                k += 1
+            }
+            return folded - key.count
+        }
+    }
+}

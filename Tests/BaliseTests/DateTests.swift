@@ -1,4 +1,4 @@
-@testable import Balise
+import Balise
 import Testing
 
 @Suite("Dates")

@@ -115,7 +115,9 @@ public final class BatchRunner {
 
         let progress = BatchProgress()
         let errors = ErrorLog(outputRoot: config.outputDirectory, keepingEarlier: config.resume)
-        let queue = WorkQueue<FileJob>(capacity: 2 * max(1, config.jobs), stop: stop)
+        // A few hundred small jobs (a path, a date) cost little memory and let the walk run
+        // ahead of the workers without waking them for every file.
+        let queue = WorkQueue<FileJob>(capacity: 256, stop: stop)
         let tree = InputTree(root: input, excluding: config.outputDirectory)
         let totals = Locked(WorkerTally())
         let fatal = Locked<String?>(nil)

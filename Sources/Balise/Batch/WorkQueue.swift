@@ -23,8 +23,11 @@ public final class WorkQueue<Element: Sendable>: @unchecked Sendable {
                 monitor.wait(seconds: 0.1)
             }
             if stop.isRequested || closed { return false }
+            let wasEmpty = items.count == head
             items.append(item)
-            monitor.broadcast()
+            // Only a change between empty and not empty can wake anyone up: fewer
+            // wake-ups, fewer context switches per file.
+            if wasEmpty { monitor.broadcast() }
             return true
         }
     }
@@ -37,6 +40,7 @@ public final class WorkQueue<Element: Sendable>: @unchecked Sendable {
                 monitor.wait(seconds: 0.1)
             }
             if stop.isRequested || head == items.count { return nil }
+            let wasFull = items.count - head >= capacity
             let item = items[head]
             items[head] = nil
             head += 1
@@ -44,7 +48,7 @@ public final class WorkQueue<Element: Sendable>: @unchecked Sendable {
                 items.removeFirst(head)
                 head = 0
             }
-            monitor.broadcast()
+            if wasFull { monitor.broadcast() }
             return item
         }
     }

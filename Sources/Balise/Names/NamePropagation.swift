@@ -29,14 +29,30 @@ public struct NamePropagation: DocumentPass {
             selected[index].priority = Priority.document
             selected[index].rule = "known name in document"
         }
-        // Bare mentions nothing else claimed (`Karadeniz vise ...` at a sentence start).
+        // Bare mentions nothing else claimed (`Karadeniz vise ...` at a sentence start), and
+        // known names over shape guesses: what the document knows beats the shape of a word
+        // that opens a sentence (`Le Goff compte ...` read as `Goff` after `Mathis Le Goff`).
         var covered = [Bool](repeating: false, count: text.count)
-        for candidate in selected { for i in candidate.tokens { covered[i] = true } }
+        var blocked = [Bool](repeating: false, count: text.count)
+        for candidate in selected {
+            let weak = candidate.type.isName && candidate.priority < Priority.document
+            for i in candidate.tokens {
+                covered[i] = true
+                if !weak { blocked[i] = true }
+            }
+        }
+        // The policy that runs after this pass drops the shape guesses a known name covers.
         var i = 0
         while i < text.count {
-            guard !covered[i], reader.isNameWord(i), i == 0 || !reader.isNameWord(i - 1) || covered[i - 1],
-                  let (known, length) = memory.longest(at: i, covered: covered) else { i += 1; continue }
-            selected.append(Candidate(type: known.type, tokens: i..<(i + length), priority: Priority.document,
+            guard !blocked[i], reader.isNameWord(i), i == 0 || !reader.isNameWord(i - 1) || covered[i - 1],
+                  let (known, length) = memory.longest(at: i, covered: blocked) else { i += 1; continue }
+            let span = i..<(i + length)
+            let outranks = selected.allSatisfy { other in
+                !other.tokens.overlaps(span) || (other.tokens.clamped(to: span) == other.tokens
+                    && known.strength > other.priority && (other.tokens.count < length || other.type != known.type))
+            }
+            guard outranks else { i += 1; continue }
+            selected.append(Candidate(type: known.type, tokens: span, priority: Priority.document,
                                       rule: "known name in document"))
             i += length
         }
@@ -90,7 +106,7 @@ struct DocumentNames {
     /// `Mathis Le Goff`), which then outranks a place of the same name.
     mutating func learn(_ candidate: Candidate, reader: NameReader) {
         remember(candidate.tokens, candidate.type, candidate.priority)
-        guard candidate.type == .person, candidate.priority >= Priority.lexicon, candidate.tokens.count >= 2 else { return }
+        guard candidate.type == .person, candidate.priority >= Priority.context, candidate.tokens.count >= 2 else { return }
         var k = candidate.tokens.lowerBound
         while k < candidate.tokens.upperBound - 1 && (reader.isFirstName(k) || text.tokens[k].has(.initial)) { k += 1 }
         guard k > candidate.tokens.lowerBound else { return }

@@ -185,11 +185,12 @@ struct NameScan {
             return runEnd
         }
         if reader.personEvidenceBefore(s) {
-            emit(.person, s..<reader.personEnd(s, runEnd: runEnd), Priority.lexicon, "speech verb + name")
+            emit(.person, s..<reader.personEnd(s, runEnd: runEnd), Priority.context, "speech verb + name")
             return reader.personEnd(s, runEnd: runEnd)
         }
-        if reader.personEvidenceAfter(runEnd) {
-            emit(.person, s..<runEnd, Priority.lexicon, "name + speech verb or apposition")
+        // `FFLV réclame`: an acronym acts too; it is no person's name.
+        if reader.personEvidenceAfter(runEnd) && !(runEnd == s + 1 && tokens[s].has(.allCaps)) {
+            emit(.person, s..<runEnd, Priority.context, "name + speech verb or apposition")
             return runEnd
         }
         if reader.isFirstName(s) && runEnd == s + 1 && !(opening && reader.isCommonWord(s)) {

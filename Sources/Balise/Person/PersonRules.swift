@@ -1,3 +1,9 @@
+extension Priority {
+    /// A name read from the words around it (a verb of speech), not from what it is: a
+    /// lexicon entry or an acronym's definition elsewhere in the document outranks it.
+    static let context = lexicon - 1
+}
+
 /// What says that a capitalised name is a person: a title or function before it, a verb
 /// of speech next to it, an apposition, a first name, a particle before a surname.
 extension NameReader {

@@ -19,7 +19,7 @@ public struct Gazetteer: Sendable {
         var entry: Int32
     }
 
-    private var children: [Int64: Int32] = [:]
+    private var children = EdgeTable()
     /// Per node, its first terminal in `terminals` (-1: none); terminals of a node are
     /// chained through `nextTerminal`. Flat arrays keep loading fast.
     private var firstTerminal: [Int32] = [-1]
@@ -34,12 +34,13 @@ public struct Gazetteer: Sendable {
         var node: Int32 = 0
         for word in words {
             let edge = Gazetteer.edge(node, word)
-            if let next = children[edge] {
-                node = next
+            let existing = children.find(edge)
+            if existing >= 0 {
+                node = existing
             } else {
                 let next = Int32(firstTerminal.count)
                 firstTerminal.append(-1)
-                children[edge] = next
+                children.insert(edge, next)
                 node = next
             }
         }
@@ -65,7 +66,8 @@ public struct Gazetteer: Sendable {
         while i < end {
             let word = tokens[i].word
             if word < 0 { break }
-            guard let next = children[Gazetteer.edge(node, word)] else { break }
+            let next = children.find(Gazetteer.edge(node, word))
+            if next < 0 { break }
             node = next
             i += 1
             var t = firstTerminal[Int(node)]
@@ -82,13 +84,20 @@ public struct Gazetteer: Sendable {
 
     /// Every entry (any category) starting at `start`, shortest first.
     public func all(in tokens: [Token], at start: Int) -> [(category: Int16, match: LexiconMatch)] {
+        var result: [(category: Int16, match: LexiconMatch)] = []
+        appendAll(in: tokens, at: start, to: &result)
+        return result
+    }
+
+    /// `all(in:at:)` appended to an existing array (no allocation per token).
+    public func appendAll(in tokens: [Token], at start: Int, to result: inout [(category: Int16, match: LexiconMatch)]) {
         var node: Int32 = 0
-        var result: [(Int16, LexiconMatch)] = []
         var i = start
         while i < tokens.count {
             let word = tokens[i].word
             if word < 0 { break }
-            guard let next = children[Gazetteer.edge(node, word)] else { break }
+            let next = children.find(Gazetteer.edge(node, word))
+            if next < 0 { break }
             node = next
             i += 1
             var t = firstTerminal[Int(node)]
@@ -97,7 +106,6 @@ public struct Gazetteer: Sendable {
                 t = nextTerminal[Int(t)]
             }
         }
-        return result
     }
 }
 
@@ -190,4 +198,48 @@ public final class LexiconLoader {
     }
 
     func finish() -> (Vocabulary, Gazetteer) { (vocabulary, gazetteer) }
+}
+
+/// Trie edges (node, word) -> child node: open addressing on flat arrays, because the
+/// gazetteer is walked from every token and Swift's Dictionary hashing dominated.
+struct EdgeTable: Sendable {
+    private var keys: [Int64] = Array(repeating: -1, count: 1 << 12)
+    private var values: [Int32] = Array(repeating: -1, count: 1 << 12)
+    private var count = 0
+
+    @inline(__always) private static func slot(_ key: Int64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+    }
+
+    /// The child of an edge, or -1.
+    @inline(__always) func find(_ key: Int64) -> Int32 {
+        keys.withUnsafeBufferPointer { k in
+            let mask = k.count - 1
+            var s = EdgeTable.slot(key, mask)
+            while true {
+                let here = k[s]
+                if here == key { return values[s] }
+                if here < 0 { return -1 }
+                s = (s + 1) & mask
+            }
+        }
+    }
+
+    mutating func insert(_ key: Int64, _ value: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var s = EdgeTable.slot(key, mask)
+        while keys[s] >= 0 && keys[s] != key { s = (s + 1) & mask }
+        if keys[s] < 0 { count += 1 }
+        keys[s] = key
+        values[s] = value
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: -1, count: oldKeys.count * 2)
+        values = Array(repeating: -1, count: oldKeys.count * 2)
+        count = 0
+        for (k, v) in zip(oldKeys, oldValues) where k >= 0 { insert(k, v) }
+    }
 }

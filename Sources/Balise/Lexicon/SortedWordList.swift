@@ -61,18 +61,34 @@ public struct SortedWordList: Sendable {
     }
 
     /// Compares the folded form of entry `index` with `key`: negative, zero or positive.
+    /// Folds the entry's UTF-8 as it goes and stops at the first difference (usually the
+    /// first letters), so a lookup costs a few dozen byte reads.
     func compare(entry index: Int, _ key: UnsafeBufferPointer<UInt16>) -> Int {
         let start = Int(starts[index]), end = Int(ends[index])
-        return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 2 * (end - start) + 2) { scratch in
-            let folded = bytes.withUnsafeBufferPointer { all in
-                KeyFolder.shared.foldUTF8(UnsafeBufferPointer(rebasing: all[start..<end]), to: scratch.baseAddress!)
-            }
-            var k = 0
-            while k < folded && k < key.count {
-                if scratch[k] != key[k] { return Int(scratch[k]) - Int(key[k]) }
+        return bytes.withUnsafeBufferPointer { all in
+            var i = start, k = 0
+            var pending: UInt16 = 0  // second unit of a two-unit fold (`œ` -> `oe`), 0 when none
+            while true {
+                var unit: UInt16
+                if pending != 0 {
+                    unit = pending
+                    pending = 0
+                } else {
+                    guard i < end else { return k < key.count ? -1 : 0 }
+                    let b0 = UInt32(all[i])
+                    var c: UInt32
+                    if b0 < 0x80 { c = b0; i += 1 }
+                    else if b0 < 0xE0 { c = ((b0 & 0x1F) << 6) | (UInt32(all[i + 1]) & 0x3F); i += 2 }
+                    else if b0 < 0xF0 { c = ((b0 & 0x0F) << 12) | ((UInt32(all[i + 1]) & 0x3F) << 6) | (UInt32(all[i + 2]) & 0x3F); i += 3 }
+                    else { c = 0xFFFD; i += 4 }
+                    let folded = KeyFolder.shared.fold(UInt16(c))
+                    unit = folded.0
+                    pending = folded.1
+                }
+                guard k < key.count else { return 1 }
+                if unit != key[k] { return Int(unit) - Int(key[k]) }
                 k += 1
             }
-            return folded - key.count
         }
     }
 }

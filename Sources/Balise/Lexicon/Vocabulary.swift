@@ -1,34 +1,33 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Interns folded keys (UTF-16) into dense ids, so that tokens and lexicon entries
 /// compare as integers and lookups never build a String.
 public struct Vocabulary: Sendable {
     private var pool: [UInt16] = []
     private var starts: [Int32] = [0]
-    private var slots: [Int32]
+    /// Open-addressing table: each slot packs the key's hash (high 32 bits) and its
+    /// id + 1 (low 32 bits); 0 is empty. One memory access per probe: the tokenizer
+    /// looks up every token and the table does not fit in the first cache levels.
+    private var slots: [UInt64]
     private var mask: Int
 
     public init(capacity: Int = 1 << 12) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
     }
 
     public var count: Int { starts.count - 1 }
 
     @inline(__always)
-    private static func hash<C: Collection>(_ key: C) -> Int where C.Element == UInt16 {
+    private static func hash<C: Collection>(_ key: C) -> UInt32 where C.Element == UInt16 {
         var h: UInt32 = 2_166_136_261
         for unit in key { h = (h ^ UInt32(unit)) &* 16_777_619 }
-        return Int(h)
+        return h
     }
 
     @inline(__always)
-    private func equals<C: Collection>(_ id: Int32, _ key: C) -> Bool where C.Element == UInt16 {
-        let s = Int(starts[Int(id)]), e = Int(starts[Int(id) + 1])
+    private func equals<C: Collection>(_ id: Int, _ key: C) -> Bool where C.Element == UInt16 {
+        let s = Int(starts[id]), e = Int(starts[id + 1])
         guard e - s == key.count else { return false }
         var i = s
         for unit in key {
@@ -40,11 +39,15 @@ public struct Vocabulary: Sendable {
 
     /// The id of `key`, or -1.
     public func find<C: Collection>(_ key: C) -> Int32 where C.Element == UInt16 {
-        var slot = Vocabulary.hash(key) & mask
+        let h = Vocabulary.hash(key)
+        var slot = Int(h) & mask
         while true {
-            let id = slots[slot]
-            if id < 0 { return -1 }
-            if equals(id, key) { return id }
+            let entry = slots[slot]
+            if entry == 0 { return -1 }
+            if UInt32(truncatingIfNeeded: entry >> 32) == h {
+                let id = Int(UInt32(truncatingIfNeeded: entry)) - 1
+                if equals(id, key) { return Int32(id) }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -53,20 +56,17 @@ public struct Vocabulary: Sendable {
 
     /// `find` over raw memory: the tokenizer calls it once per token.
     public func find(_ key: UnsafeBufferPointer<UInt16>) -> Int32 {
-        var h: UInt32 = 2_166_136_261
-        for unit in key { h = (h ^ UInt32(unit)) &* 16_777_619 }
+        let h = Vocabulary.hash(key)
         return slots.withUnsafeBufferPointer { slots in
-            starts.withUnsafeBufferPointer { starts in
-                pool.withUnsafeBufferPointer { pool in
-                    var slot = Int(h) & mask
-                    while true {
-                        let id = slots[slot]
-                        if id < 0 { return -1 }
-                        let s = Int(starts[Int(id)]), e = Int(starts[Int(id) + 1])
-                        if e - s == key.count && memcmp(pool.baseAddress! + s, key.baseAddress!, key.count * 2) == 0 { return id }
-                        slot = (slot + 1) & mask
-                    }
+            var slot = Int(h) & mask
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return -1 }
+                if UInt32(truncatingIfNeeded: entry >> 32) == h {
+                    let id = Int(UInt32(truncatingIfNeeded: entry)) - 1
+                    if equals(id, key) { return Int32(id) }
                 }
+                slot = (slot + 1) & mask
             }
         }
     }
@@ -74,34 +74,31 @@ public struct Vocabulary: Sendable {
     /// The id of `key`, added when new.
     @discardableResult
     public mutating func intern<C: Collection>(_ key: C) -> Int32 where C.Element == UInt16 {
-        if count * 2 >= slots.count { grow() }
-        var slot = Vocabulary.hash(key) & mask
-        while true {
-            let id = slots[slot]
-            if id < 0 { break }
-            if equals(id, key) { return id }
-            slot = (slot + 1) & mask
-        }
-        let id = Int32(count)
+        let existing = find(key)
+        if existing >= 0 { return existing }
+        if (count + 1) * 2 >= slots.count { grow() }
+        let id = count
         pool.append(contentsOf: key)
         starts.append(Int32(pool.count))
-        slots[slot] = id
-        return id
+        place(id: id, hash: Vocabulary.hash(key))
+        return Int32(id)
     }
 
     public func key(_ id: Int32) -> String {
         String(decoding: pool[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])], as: UTF16.self)
     }
 
+    private mutating func place(id: Int, hash h: UInt32) {
+        var slot = Int(h) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = UInt64(h) << 32 | UInt64(id + 1)
+    }
+
     private mutating func grow() {
-        let size = slots.count * 2
-        slots = [Int32](repeating: -1, count: size)
-        mask = size - 1
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
+        mask = slots.count - 1
         for id in 0..<count {
-            let key = pool[Int(starts[id])..<Int(starts[id + 1])]
-            var slot = Vocabulary.hash(key) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id)
+            place(id: id, hash: Vocabulary.hash(pool[Int(starts[id])..<Int(starts[id + 1])]))
         }
     }
 }

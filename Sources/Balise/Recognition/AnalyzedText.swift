@@ -101,9 +101,35 @@ public final class AnalyzedText {
         return keys.withUnsafeBufferPointer { list.contains(UnsafeBufferPointer(rebasing: $0[Int(t.keyStart)..<Int(t.keyEnd)])) }
     }
 
-    /// The longest entry of a lexicon category that starts at token `i`.
+    /// The longest entry of a lexicon category that starts at token `i` (and ends at or
+    /// before token `limit`).
     public func lexicon(_ category: LexiconCategory, at i: Int, limit: Int? = nil) -> LexiconMatch? {
-        gazetteer.longest(category, in: tokens, at: i, limit: limit)
+        if matchStarts == nil { indexLexiconMatches() }
+        let end = limit ?? tokens.count
+        var best: LexiconMatch?
+        for k in Int(matchStarts![i])..<Int(matchStarts![i + 1]) {
+            let m = matches[k]
+            if m.category == category.id && i + m.match.length <= end && m.match.length > (best?.length ?? 0) {
+                best = m.match
+            }
+        }
+        return best
+    }
+
+    /// Every lexicon entry starting at each token, found by one gazetteer walk per token
+    /// the first time a recognizer asks: recognizers query many categories per token.
+    private var matchStarts: [Int32]?
+    private var matches: [(category: Int16, match: LexiconMatch)] = []
+
+    private func indexLexiconMatches() {
+        var starts = [Int32]()
+        starts.reserveCapacity(tokens.count + 1)
+        for i in tokens.indices {
+            starts.append(Int32(matches.count))
+            if tokens[i].word >= 0 { gazetteer.appendAll(in: tokens, at: i, to: &matches) }
+        }
+        starts.append(Int32(matches.count))
+        matchStarts = starts
     }
 }
 

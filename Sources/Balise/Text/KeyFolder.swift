@@ -55,6 +55,18 @@ public struct KeyFolder: Sendable {
         }
     }
 
+    /// The folded form of one unit: one unit, or two for `œ`, `æ`, `ß` (second is 0 otherwise).
+    @inline(__always)
+    func fold(_ unit: UInt16) -> (UInt16, UInt16) {
+        if Int(unit) < KeyFolder.tableLimit {
+            let folded = table[Int(unit)]
+            if folded != 0 { return (folded, 0) }
+        }
+        var out = [UInt16]()
+        fold(unit, into: &out)
+        return (out[0], out.count > 1 ? out[1] : 0)
+    }
+
     /// Writes the folded UTF-16 form of UTF-8 text at `out` (room for twice the byte
     /// count) and returns the number of units written.
     func foldUTF8(_ utf8: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt16>) -> Int {

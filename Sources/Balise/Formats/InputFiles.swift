@@ -13,13 +13,10 @@ public struct InputError: Error, CustomStringConvertible, Sendable {
 public enum InputFiles {
     /// The whole content of a file (or of standard input for `-`).
     public static func readBytes(_ path: String) throws -> [UInt8] {
-        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
-        guard fd >= 0 else { throw InputError("\(path): \(String(cString: strerror(errno)))") }
+        let fd: Int32 = path == "-" ? 0 : try openForReading(path)
         defer { if fd != 0 { close(fd) } }
         var info = stat()
-        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-            throw InputError("\(path): is a directory")
-        }
+        _ = fstat(fd, &info)
         var bytes = [UInt8]()
         if info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -33,6 +30,18 @@ public enum InputFiles {
             bytes.append(contentsOf: chunk[0..<n])
         }
         return bytes
+    }
+
+    /// A descriptor open for reading on a file that is not a directory.
+    static func openForReading(_ path: String) throws -> Int32 {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw InputError("\(path): \(String(cString: strerror(errno)))") }
+        var info = stat()
+        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw InputError("\(path): is a directory")
+        }
+        return fd
     }
 
     /// A text file decoded as UTF-8; invalid UTF-8 is an error naming the byte offset.
@@ -58,48 +67,22 @@ public enum InputFiles {
 
 /// Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF).
 public enum UTF8Check {
-    public static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { p in
-            var i = 0
-            let n = p.count
-            while i < n {
-                // ASCII, eight bytes at a time where possible: the common case.
-                if i + 8 <= n, UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    continue
-                }
-                let b0 = p[i]
-                if b0 < 0x80 { i += 1; continue }
-                let need: Int
-                var low: UInt8 = 0x80, high: UInt8 = 0xBF
-                switch b0 {
-                case 0xC2...0xDF: need = 1
-                case 0xE0: need = 2; low = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: need = 2
-                case 0xED: need = 2; high = 0x9F
-                case 0xF0: need = 3; low = 0x90
-                case 0xF1...0xF3: need = 3
-                case 0xF4: need = 3; high = 0x8F
-                default: return i
-                }
-                guard i + need < n else { return i }  // truncated sequence at the end
-                for k in 1...need {
-                    let b = p[i + k]
-                    let lo = k == 1 ? low : 0x80, hi = k == 1 ? high : 0xBF
-                    guard b >= lo && b <= hi else { return i }
-                }
-                i += need + 1
-            }
-            return nil
-        }
+    /// The offset of the first byte that does not start or continue a valid sequence.
+    public static func firstInvalidByte(_ bytes: some Collection<UInt8>) -> Int? {
+        bytes.withContiguousStorageIfAvailable(firstInvalidByte(in:)) ?? Array(bytes).withUnsafeBufferPointer(firstInvalidByte(in:))
     }
 
-    public static func firstInvalidByte(_ bytes: some Collection<UInt8>) -> Int? {
-        var it = bytes.makeIterator()
-        var offset = 0
-        while let b0 = it.next() {
-            if b0 < 0x80 { offset += 1; continue }
-            let start = offset
+    private static func firstInvalidByte(in p: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        let n = p.count
+        while i < n {
+            // ASCII, eight bytes at a time where possible: the common case.
+            if i + 8 <= n, UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let b0 = p[i]
+            if b0 < 0x80 { i += 1; continue }
             let need: Int
             var low: UInt8 = 0x80, high: UInt8 = 0xBF
             switch b0 {
@@ -110,15 +93,15 @@ public enum UTF8Check {
             case 0xF0: need = 3; low = 0x90
             case 0xF1...0xF3: need = 3
             case 0xF4: need = 3; high = 0x8F
-            default: return start
+            default: return i
             }
-            offset += 1
-            for k in 0..<need {
-                guard let b = it.next() else { return start }
-                let lo = k == 0 ? low : 0x80, hi = k == 0 ? high : 0xBF
-                guard b >= lo && b <= hi else { return start }
-                offset += 1
+            guard i + need < n else { return i }  // truncated sequence at the end
+            for k in 1...need {
+                let b = p[i + k]
+                let lo = k == 1 ? low : 0x80, hi = k == 1 ? high : 0xBF
+                guard b >= lo && b <= hi else { return i }
             }
+            i += need + 1
         }
         return nil
     }
@@ -140,13 +123,7 @@ public final class LineReader {
             fd = 0
             ownsFD = false
         } else {
-            fd = open(path, O_RDONLY)
-            guard fd >= 0 else { throw InputError("\(path): \(String(cString: strerror(errno)))") }
-            var info = stat()
-            if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-                close(fd)
-                throw InputError("\(path): is a directory")
-            }
+            fd = try InputFiles.openForReading(path)
             ownsFD = true
         }
         buffer = [UInt8](repeating: 0, count: 1 << 20)

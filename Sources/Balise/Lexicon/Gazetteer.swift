@@ -59,25 +59,9 @@ public struct Gazetteer: Sendable {
 
     /// The longest entry of `category` starting at token `start`.
     public func longest(_ category: LexiconCategory, in tokens: [Token], at start: Int, limit: Int? = nil) -> LexiconMatch? {
-        var node: Int32 = 0
         var best: LexiconMatch?
-        let end = min(tokens.count, limit ?? tokens.count)
-        var i = start
-        while i < end {
-            let word = tokens[i].word
-            if word < 0 { break }
-            let next = children.find(Gazetteer.edge(node, word))
-            if next < 0 { break }
-            node = next
-            i += 1
-            var t = firstTerminal[Int(node)]
-            while t >= 0 {
-                if terminals[Int(t)].category == category.id {
-                    best = LexiconMatch(length: i - start, entry: terminals[Int(t)].entry)
-                    break
-                }
-                t = nextTerminal[Int(t)]
-            }
+        walk(tokens, from: start, to: min(tokens.count, limit ?? tokens.count)) { c, match in
+            if c == category.id { best = match }
         }
         return best
     }
@@ -91,9 +75,15 @@ public struct Gazetteer: Sendable {
 
     /// `all(in:at:)` appended to an existing array (no allocation per token).
     public func appendAll(in tokens: [Token], at start: Int, to result: inout [(category: Int16, match: LexiconMatch)]) {
+        walk(tokens, from: start, to: tokens.count) { result.append(($0, $1)) }
+    }
+
+    /// Follows the trie along the tokens from `start`, reporting each entry that ends on the way.
+    @inline(__always)
+    private func walk(_ tokens: [Token], from start: Int, to end: Int, _ found: (Int16, LexiconMatch) -> Void) {
         var node: Int32 = 0
         var i = start
-        while i < tokens.count {
+        while i < end {
             let word = tokens[i].word
             if word < 0 { break }
             let next = children.find(Gazetteer.edge(node, word))
@@ -102,7 +92,7 @@ public struct Gazetteer: Sendable {
             i += 1
             var t = firstTerminal[Int(node)]
             while t >= 0 {
-                result.append((terminals[Int(t)].category, LexiconMatch(length: i - start, entry: terminals[Int(t)].entry)))
+                found(terminals[Int(t)].category, LexiconMatch(length: i - start, entry: terminals[Int(t)].entry))
                 t = nextTerminal[Int(t)]
             }
         }

@@ -43,8 +43,8 @@ public struct LexiconDirectory: Sendable {
         FileManager.default.fileExists(atPath: "\(path)/\(name).txt")
     }
 
-    /// All entries of `NAME.txt`.
-    public func entries(_ name: String) throws -> [LexiconEntry] {
+    /// The bytes of `NAME.txt`, checked to be UTF-8.
+    func bytes(_ name: String) throws -> [UInt8] {
         let file = "\(path)/\(name).txt"
         let bytes: [UInt8]
         do { bytes = try InputFiles.readBytes(file) } catch {
@@ -53,6 +53,12 @@ public struct LexiconDirectory: Sendable {
         if let offset = UTF8Check.firstInvalidByte(bytes) {
             throw LexiconError(description: "\(file): not valid UTF-8 (byte \(offset))")
         }
+        return bytes
+    }
+
+    /// All entries of `NAME.txt`.
+    public func entries(_ name: String) throws -> [LexiconEntry] {
+        let bytes = try self.bytes(name)
         var result: [LexiconEntry] = []
         result.reserveCapacity(bytes.count / 12)
         bytes.withUnsafeBufferPointer { all in

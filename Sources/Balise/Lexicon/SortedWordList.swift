@@ -10,14 +10,7 @@ public struct SortedWordList: Sendable {
     private let ends: [Int32]
 
     public init(directory: LexiconDirectory, name: String) throws {
-        let file = "\(directory.path)/\(name).txt"
-        let bytes: [UInt8]
-        do { bytes = try InputFiles.readBytes(file) } catch {
-            throw LexiconError(description: "cannot read lexicon \(file): \(error)")
-        }
-        if let offset = UTF8Check.firstInvalidByte(bytes) {
-            throw LexiconError(description: "\(file): not valid UTF-8 (byte \(offset))")
-        }
+        let bytes = try directory.bytes(name)
         var starts: [Int32] = [], ends: [Int32] = []
         starts.reserveCapacity(bytes.count / 8)
         ends.reserveCapacity(bytes.count / 8)

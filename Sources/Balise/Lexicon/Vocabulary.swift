@@ -39,17 +39,7 @@ public struct Vocabulary: Sendable {
 
     /// The id of `key`, or -1.
     public func find<C: Collection>(_ key: C) -> Int32 where C.Element == UInt16 {
-        let h = Vocabulary.hash(key)
-        var slot = Int(h) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return -1 }
-            if UInt32(truncatingIfNeeded: entry >> 32) == h {
-                let id = Int(UInt32(truncatingIfNeeded: entry)) - 1
-                if equals(id, key) { return Int32(id) }
-            }
-            slot = (slot + 1) & mask
-        }
+        key.withContiguousStorageIfAvailable(find(_:)) ?? Array(key).withUnsafeBufferPointer(find(_:))
     }
 
     public func find(_ key: String) -> Int32 { find(KeyFolder.shared.fold(key)) }

@@ -27,6 +27,10 @@ private func words(_ text: String) -> [String] { tokens(text).map(\.0) }
         #expect(words("aujourd’hui la presqu’île, aujourd'hui quelqu'un") == ["aujourd’hui", "la", "presqu’île", ",", "aujourd'hui", "quelqu'un"])
     }
 
+    @Test func elisionsInsideHyphenatedNamesStay() {
+        #expect(words("à Gonfreville-l'Orcher, rue du Mont-d’Or, c'est-à-dire") == ["à", "Gonfreville-l'Orcher", ",", "rue", "du", "Mont-d’Or", ",", "c'", "est-à-dire"])
+    }
+
     @Test func elidedArticleDetachedFromItsApostropheIsRejoined() {
         #expect(words("l' Union") == ["l'", "Union"])
     }

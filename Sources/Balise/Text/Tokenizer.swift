@@ -116,6 +116,13 @@ public final class Tokenizer {
                 continue
             }
             guard Tokenizer.firstApostrophe(view, piece.start, piece.end) != nil else { out.append(piece); continue }
+            // Inside a hyphenated place name the elision belongs to the name (`Gonfreville-l'Orcher`, `Mont-d'Or`).
+            if !piece.spaceBefore, let hyphen = out.last, !hyphen.spaceBefore, hyphen.end == piece.start,
+               hyphen.end - hyphen.start == 1, view[hyphen.start] == 0x2D,
+               out.count >= 2, out[out.count - 2].kind == .word, out[out.count - 2].end == hyphen.start {
+                out.append(piece)
+                continue
+            }
             if isUnsplittable(view[piece.start..<piece.end]) { out.append(piece); continue }
             while let apostrophe = Tokenizer.firstApostrophe(view, piece.start, piece.end), apostrophe + 1 < piece.end,
                   isElision(view[piece.start..<apostrophe]) {

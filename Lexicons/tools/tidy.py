@@ -14,7 +14,7 @@ from lexfile import LEXICON_DIR, fold, merge_rows, read_header, read_rows, sort_
 HAND_WRITTEN = [
     "departments.txt", "name-particles.txt", "org-heads.txt", "org-heads-lowercase.txt",
     "org-descriptors.txt", "legal-forms.txt", "seats-of-power.txt", "geo-features.txt",
-    "geo-heads.txt", "speech-verbs.txt", "place-prepositions.txt", "organizations.txt",
+    "geo-heads.txt", "speech-verbs.txt", "place-prepositions.txt", "organizations.txt", "sports-cues.txt",
 ]
 
 

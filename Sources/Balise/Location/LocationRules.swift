@@ -6,7 +6,15 @@ extension NameReader {
         guard isLowercaseWord(i), let head = entry(lexicons.geoHeads, at: i), lexicons.geoHeadKinds.contains(head.entry),
               match(lexicons.geoHeadsOutside, at: i) != head.length else { return nil }
         let length = head.length
+        if lexicons.roadHeads.contains(head.entry) && isRoadNumber(i + length) { return i + length + 1 }
         return headedComplementEnd(after: i + length)
+    }
+
+    /// `A7`, `N88`, `RN 165` read as one token: capital letters, then digits.
+    func isRoadNumber(_ i: Int) -> Bool {
+        guard i < count, tokens[i].kind == .number || tokens[i].kind == .word, tokens[i].has(.hasDigit) else { return false }
+        guard let first = text.units(i).first else { return false }
+        return first >= 0x41 && first <= 0x5A
     }
 
     /// A place preposition ends right before `s` (`à`, `en`, `près de`).
@@ -38,13 +46,41 @@ extension NameReader {
         return isLowercaseWord(s - 2) && matchEnding(lexicons.titles, at: s - 1) == nil
     }
 
-    /// `entre Lamballe et Morieux`: a name coordinated with a known place.
+    /// `entre Lamballe et Morieux`, `entre Évron et Laval`, `de Carhaix, de Paimpol et de
+    /// Ploërmel`: a name coordinated with a known place.
     func coordinatedWithPlace(_ s: Int) -> Bool {
-        guard s >= 2, lexicons.conjunctions.contains(tokens[s - 1]) || isPunctuation(s - 1, ",") else { return false }
-        var j = s - 2
-        while j > 0 && isNameWord(j - 1) { j -= 1 }
-        return placeMatch(at: j) == s - 1 - j
+        var p = s - 1
+        if p > 0, lexicons.links.contains(tokens[p]) || lexicons.contracted.contains(tokens[p]) { p -= 1 }
+        // A comma counts inside a list only: `Vaud, Orbelis compte` is no list.
+        if p >= 1, isNameWord(p - 1), lexicons.conjunctions.contains(tokens[p]) || (isPunctuation(p, ",") && endsListItem(s + 1)) {
+            var j = p - 1
+            while j > 0 && isNameWord(j - 1) { j -= 1 }
+            if placeMatch(at: j) == p - j { return true }
+        }
+        guard s + 2 < count, lexicons.conjunctions.contains(tokens[s + 1]) else { return false }
+        var k = s + 2
+        if lexicons.links.contains(tokens[k]) || lexicons.contracted.contains(tokens[k]) { k += 1 }
+        guard isNameWord(k), let length = placeMatch(at: k) else { return false }
+        return runEnd(from: k) == k + length
     }
+
+    /// Whether `e` closes an item of a list of names: a comma, a conjunction, a full stop.
+    private func endsListItem(_ e: Int) -> Bool {
+        guard e < count else { return true }
+        return isPunctuation(e, ",") || isPunctuation(e, ".") || lexicons.conjunctions.contains(tokens[e])
+    }
+
+    /// `la RN122`, `l'A7`: a road number standing alone (`RN`/`RD` always, one letter after an article).
+    func namesRoad(_ i: Int) -> Bool {
+        let units = text.units(i)
+        guard units.count >= 2 else { return false }
+        let a = units[units.startIndex], b = units[units.startIndex + 1]
+        if (a == 0x52 && (b == 0x4E || b == 0x44)) { return units.count > 2 && isDigit(units[units.startIndex + 2]) }
+        guard a == 0x41 || a == 0x4E || a == 0x44, isDigit(b) else { return false }
+        return text.keyIs(i - 1, "l'") || text.keyIs(i - 1, "la")
+    }
+
+    private func isDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
 
     /// A run at the start of a line followed by a dash, an agency in brackets, or a comma
     /// and a date: `NANTES –`, `PARIS (AFP) -`, `Cotonou, le 3 mars`.

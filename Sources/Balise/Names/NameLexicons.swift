@@ -95,10 +95,18 @@ struct NameLexicons: Sendable {
     let orgHeadsLowercase: NameList?
     let legalForms: NameList?
     let places: [NameList]
+    /// Cities alone: in a match report a city may name its club (`Rennes renverse Nantes`).
+    let cities: NameList?
+    let sportsCues: NameList?
+    /// Words of team-sport reports (`derby`, `Ligue 1`) and words right before a team (`face à`).
+    let sportWords: Set<Int32>
+    let teamCuesBefore: Set<Int32>
     let geoHeads: NameList?
     /// Geographic heads that stay outside the span (`quartier de Bellevue`).
     let geoHeadsOutside: NameList?
     let geoHeadKinds: Set<Int32>
+    /// Road heads, which a road number may follow (`autoroute A7`, `route nationale N88`).
+    let roadHeads: Set<Int32>
     /// Parts of hyphenated names that mark a place (`-sur-`, `Saint-`).
     let placeNameParts: [[UInt16]]
     let speechVerbs: NameList?
@@ -163,14 +171,21 @@ struct NameLexicons: Sendable {
         orgHeadsLowercase = try optional("org-heads-lowercase")
         legalForms = try optional("legal-forms")
         places = try ["countries", "regions", "departments", "cities", "continents", "geo-features"].compactMap { try optional($0) }
+        cities = try optional("cities")
+        sportsCues = try optional("sports-cues")
+        sportWords = sportsCues?.entryIndices(field: 0, equal: "sport") ?? []
+        teamCuesBefore = sportsCues?.entryIndices(field: 0, equal: "before") ?? []
         geoHeads = try optional("geo-heads")
         geoHeadsOutside = try optional("geo-heads-outside")
         var kinds = Set<Int32>()
+        var roads = Set<Int32>()
         for (index, entry) in (geoHeads?.entries ?? []).enumerated() {
             let entryKinds = (entry.field(0) ?? "").split(separator: ",")
             if entryKinds.contains(where: { ["street", "road", "water", "relief", "island"].contains($0) }) { kinds.insert(Int32(index)) }
+            if entryKinds.contains("road") { roads.insert(Int32(index)) }
         }
         geoHeadKinds = kinds
+        roadHeads = roads
         placeNameParts = try words("place-name-parts").map { KeyFolder.shared.fold($0) }
         speechVerbs = try optional("speech-verbs")
         speechAfterName = speechVerbs?.entryIndices(field: 0, listing: "after") ?? []

@@ -58,6 +58,14 @@ struct NameReader {
             || (isPunctuation(i - 1, "-") && tokens[i - 1].has(.lineStart))
     }
 
+    /// `selon L'Équipe`, `a révélé L'Écho roubaisien`: a capital elided article inside a
+    /// sentence belongs to the name that follows it.
+    func capitalElisionBefore(_ s: Int) -> Bool {
+        guard s > 0 else { return false }
+        let t = tokens[s - 1]
+        return t.has(.elision) && t.has(.capitalized) && text.keyIs(s - 1, "l'") && !opensSentence(s - 1)
+    }
+
     /// Whether token `i` is punctuation reading `mark` (one UTF-16 unit) in the normalised view.
     func isPunctuation(_ i: Int, _ mark: Unicode.Scalar) -> Bool {
         guard i >= 0 && i < count else { return false }

@@ -22,13 +22,25 @@ struct NameScan {
     let reader: NameReader
     var found: [Candidate] = []
 
+    /// Computed on the first city that could stand for a team.
+    private var matchReport: Bool?
+
     init(_ reader: NameReader) { self.reader = reader }
+
+    private mutating func isMatchReport() -> Bool {
+        if let matchReport { return matchReport }
+        let found = reader.isMatchReport()
+        matchReport = found
+        return found
+    }
 
     private var tokens: [Token] { reader.tokens }
     private var lexicons: NameLexicons { reader.lexicons }
 
     private mutating func emit(_ type: EntityType, _ range: Range<Int>, _ priority: Int, _ rule: String) {
         guard !range.isEmpty else { return }
+        var range = range
+        if type != .person && reader.capitalElisionBefore(range.lowerBound) { range = (range.lowerBound - 1)..<range.upperBound }
         found.append(Candidate(type: type, tokens: range, priority: priority, rule: rule))
     }
 
@@ -53,6 +65,9 @@ struct NameScan {
             } else if let end = reader.geographicNameEnd(at: i) {
                 emit(.location, i..<end, Priority.lexicon, "geographic head + name")
                 i = end
+            } else if reader.isRoadNumber(i) && reader.namesRoad(i) {
+                emit(.location, i..<(i + 1), Priority.lexicon, "road number")
+                i += 1
             } else if reader.isNameWord(i) {
                 i = max(i + 1, readRun(i, limit: blockStart))
             } else {
@@ -128,6 +143,14 @@ struct NameScan {
             var end = s + length
             // `EDF Renouvelables`, `GE Renewable Energy`: a known name opens a longer unknown one.
             if type == .organization && end < runEnd && (end..<runEnd).allSatisfy({ unknownWord($0) }) { end = runEnd }
+            // `ARS Grand Est`, `Orange France`: an organisation's branch named by its place.
+            if type == .organization && end < runEnd && reader.placeMatch(at: end) == runEnd - end { end = runEnd }
+            // `Vosges Matin`, `Nantes Métropole`: a place that opens an organisation's name.
+            if type == .location && end < runEnd && reader.hasOrganizationWord(end, runEnd) {
+                let orgEnd = reader.legalFormEnd(reader.organizationEnd(s, runEnd: runEnd))
+                emit(.organization, s..<orgEnd, Priority.lexicon, "place + organisation word")
+                return orgEnd
+            }
             if type == .organization {
                 end = reader.legalFormEnd(reader.organizationEnd(s, runEnd: max(end, runEnd) == end ? end : end))
             }
@@ -136,6 +159,16 @@ struct NameScan {
                 && reader.isFirstName(s + 1) && s + 2 < runEnd { return s + 1 }
             if type == .location && reader.isDateline(s, end) {
                 emit(.location, s..<end, Priority.lexicon, "dateline")
+                return end
+            }
+            // `le Centre national des lettres`: a place that is also an organisation head.
+            if type == .location && end == s + 1 && lexicons.orgHeads.contains(tokens[s]) && reader.isAdjective(end) {
+                let orgEnd = reader.legalFormEnd(reader.organizationEnd(s, runEnd: end))
+                emit(.organization, s..<orgEnd, Priority.lexicon, "organisation head + adjective")
+                return orgEnd
+            }
+            if type == .location && reader.match(lexicons.cities, at: s) == end - s && reader.standsForTeam(s, end) && isMatchReport() {
+                emit(.organization, s..<end, Priority.lexicon, "city standing for its team")
                 return end
             }
             // A person's first name that is also a place (`Florence Parly`) reads as a person.
@@ -166,6 +199,12 @@ struct NameScan {
                 emit(.person, s..<end, Priority.lexicon, "first name + surname")
                 return end
             }
+        }
+        // `Dreets Occitanie`, `Santé Québec`: a word before a place names that place's branch.
+        if s + 1 < runEnd, let length = reader.placeMatch(at: s + 1), s + 1 + length == runEnd, !reader.isFirstName(s),
+           reader.match(lexicons.surnames, at: s) == nil, !reader.isCalendarWord(s), !reader.hasAdjectiveEnding(s) {
+            emit(.organization, s..<runEnd, Priority.lexicon, "name + place")
+            return runEnd
         }
         if reader.hasOrganizationWord(s, runEnd) {
             let end = reader.legalFormEnd(reader.organizationEnd(s, runEnd: runEnd))
@@ -224,7 +263,9 @@ struct NameScan {
         } else if single && reader.placeLinkBefore(s) {
             if !reader.isCommonWord(s) { emit(.location, s..<runEnd, Priority.shape, "noun + de + name") }
         } else if single {
-            if !reader.isCommonWord(s) { emit(.organization, s..<runEnd, Priority.shape, "capitalised word") }
+            if !reader.isCommonWord(s) || reader.capitalElisionBefore(s) {
+                emit(.organization, s..<runEnd, Priority.shape, "capitalised word")
+            }
         } else if runEnd - s <= 3 && (s..<runEnd).allSatisfy({ !tokens[$0].has(.allCaps) })
                     && (s..<runEnd).contains(where: { reader.match(lexicons.surnames, at: $0) != nil && !reader.isCommonSurname($0) }) {
             emit(.person, s..<runEnd, Priority.shape, "capitalised words with a surname")

@@ -1,0 +1,40 @@
+/// `Rennes renverse Nantes`, `Angers a battu Auxerre`: in a match report, a city that acts,
+/// or that a team meets, names its club; the city as a venue stays a place
+/// (`s'impose à Angers`, `se déplacera à Annecy`).
+extension NameReader {
+    /// Whether the document reads as a team-sport report: two sport words at least
+    /// (`derby`, `Ligue 1`, `mi-temps`), so that one `match` in a political story is not enough.
+    func isMatchReport() -> Bool {
+        guard let cues = lexicons.sportsCues, !lexicons.sportWords.isEmpty else { return false }
+        var found = 0
+        var i = 0
+        while i < count {
+            if tokens[i].word >= 0, let m = entry(cues, at: i), lexicons.sportWords.contains(m.entry) {
+                found += 1
+                if found >= 2 { return true }
+                i += m.length
+            } else {
+                i += 1
+            }
+        }
+        return false
+    }
+
+    /// Whether the city `s..<e` stands where a team does: right after a match verb or
+    /// `face à`, or opening a clause before its verb (`Vienne s'est incliné`, `Nantes, 15e,`).
+    func standsForTeam(_ s: Int, _ e: Int) -> Bool {
+        if matchEnding(lexicons.sportsCues, at: s, maxLength: 4, allowed: lexicons.teamCuesBefore) != nil { return true }
+        guard !placePrepositionBefore(s), e < count else { return false }
+        // `où Lens tentera`, `puis Lens recevra`: a clause may open after a relative or a conjunction.
+        guard opensSentence(s) || isPunctuation(s - 1, ":") || isPunctuation(s - 1, ",")
+                || text.keyIs(s - 1, "ou") || text.keyIs(s - 1, "puis") || text.keyIs(s - 1, "mais")
+                || text.keyIs(s - 1, "que") || text.keyIs(s - 1, "qu'") else { return false }
+        // `Nantes, 15e, accueillera`, `Lens, qui retrouve`.
+        if isPunctuation(e, ",") { return e + 1 < count && (tokens[e + 1].kind == .ordinal || text.keyIs(e + 1, "qui")) }
+        let t = tokens[e]
+        guard t.kind == .word, !t.has(.capitalized), !t.has(.allCaps) else { return false }
+        if t.has(.elision) { return true }
+        return !lexicons.links.contains(t) && !lexicons.conjunctions.contains(t) && !lexicons.articles.contains(t)
+            && !lexicons.contracted.contains(t)
+    }
+}

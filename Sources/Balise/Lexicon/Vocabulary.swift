@@ -8,6 +8,9 @@ public struct Vocabulary: Sendable {
     /// looks up every token and the table does not fit in the first cache levels.
     private var slots: [UInt64]
     private var mask: Int
+    /// One bit per hash value modulo 2^19 (64 KiB): most tokens are words no lexicon has,
+    /// and a clear bit answers "absent" without touching the large table.
+    private var present = [UInt64](repeating: 0, count: 1 << 13)
 
     public init(capacity: Int = 1 << 12) {
         var size = 16
@@ -47,6 +50,8 @@ public struct Vocabulary: Sendable {
     /// `find` over raw memory: the tokenizer calls it once per token.
     public func find(_ key: UnsafeBufferPointer<UInt16>) -> Int32 {
         let h = Vocabulary.hash(key)
+        let bit = Int(h >> 13) & ((1 << 19) - 1)
+        if present[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return -1 }
         return slots.withUnsafeBufferPointer { slots in
             var slot = Int(h) & mask
             while true {
@@ -79,6 +84,8 @@ public struct Vocabulary: Sendable {
     }
 
     private mutating func place(id: Int, hash h: UInt32) {
+        let bit = Int(h >> 13) & ((1 << 19) - 1)
+        present[bit >> 6] |= 1 << UInt64(bit & 63)
         var slot = Int(h) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = UInt64(h) << 32 | UInt64(id + 1)

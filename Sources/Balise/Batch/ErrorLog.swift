@@ -28,57 +28,80 @@ public struct BatchError: Sendable, Equatable, Codable {
 }
 
 /// `OUTPUT_DIR/errors.jsonl`: every problem of the batch, one JSON object a line, in the
-/// order found. It is written under a temporary name and renamed at the end (or removed
-/// when the batch had no problem), like every output. Workers add to it concurrently.
-final class ErrorLog: Sendable {
+/// order found. Records are streamed to a temporary file as they come (memory stays flat
+/// however many bad lines a corpus has) and renamed into place at the end, or removed
+/// when the batch had no problem. Workers add to it concurrently.
+/// `@unchecked Sendable`: the file and the counts are only touched under `monitor`.
+final class ErrorLog: @unchecked Sendable {
     static let fileName = "errors.jsonl"
 
     private let path: String
-    /// Guarded errors, kept to write the file at the end; a batch has few of them
-    /// compared with its files, and a file contributes at most one per bad line.
-    private let records = Mutex<[BatchError]>([])
-    /// Errors of an earlier run, by file, carried over for the files that `--resume`
-    /// skips (their errors are not found again).
-    private let earlier: [String: [BatchError]]
+    private let monitor = Monitor()
+    private var file: AtomicFile?
+    private var recorded = 0
+    private var writeFailure: Error?
+    /// Files with errors in the log of an earlier run (few: one entry per bad file).
+    private let earlierFiles: Set<String>
+    /// Those of them that `--resume` skips: their earlier errors are copied over at the
+    /// end, since they are not found again.
+    private var carried = Set<String>()
 
     init(outputRoot: String, keepingEarlier: Bool) {
         path = outputRoot + "/" + ErrorLog.fileName
-        earlier = keepingEarlier ? ErrorLog.read(path) : [:]
+        var files = Set<String>()
+        if keepingEarlier { ErrorLog.forEach(in: path) { files.insert($0.file) } }
+        earlierFiles = files
     }
 
     func record(_ error: BatchError) {
-        records.withLock { $0.append(error) }
+        monitor.locked { append(error.jsonLine) }
     }
 
-    /// Carries over the earlier errors of a file that is not processed again.
+    /// Keeps the earlier errors of a file that is not processed again.
     func carryOver(file: String) {
-        guard let old = earlier[file] else { return }
-        records.withLock { $0.append(contentsOf: old) }
+        guard earlierFiles.contains(file) else { return }
+        monitor.locked { _ = carried.insert(file) }
     }
 
-    var count: Int { records.withLock { $0.count } }
+    /// Errors recorded so far, carried-over ones included once `finish` has run.
+    var count: Int { monitor.locked { recorded } }
 
-    var all: [BatchError] { records.withLock { $0 } }
-
-    /// Writes (or removes) the file.
+    /// Writes the carried-over errors, then renames the file into place (or removes
+    /// both the temporary file and an old log when there is nothing to record).
     func finish() throws {
-        let errors = all
-        guard !errors.isEmpty else {
-            unlink(path)
-            return
+        try monitor.locked {
+            if !carried.isEmpty {
+                ErrorLog.forEach(in: path) { error in
+                    if carried.contains(error.file) { append(error.jsonLine) }
+                }
+            }
+            if let writeFailure { file?.abandon(); throw writeFailure }
+            if let file {
+                try file.commit()
+            } else {
+                unlink(path)
+            }
         }
-        let file = try AtomicFile(path: path)
-        for error in errors { try file.write(error.jsonLine + "\n") }
-        try file.commit()
     }
 
-    static func read(_ path: String) -> [String: [BatchError]] {
-        guard let reader = try? LineReader(path: path) else { return [:] }
-        var byFile: [String: [BatchError]] = [:]
-        while let line = try? reader.next() {
-            guard let error = try? JSONDecoder().decode(BatchError.self, from: Data(line)) else { continue }
-            byFile[error.file, default: []].append(error)
+    /// The caller holds the lock.
+    private func append(_ line: String) {
+        recorded += 1
+        do {
+            if file == nil { file = try AtomicFile(path: path) }
+            try file?.write(line + "\n")
+        } catch {
+            writeFailure = writeFailure ?? error
         }
-        return byFile
+    }
+
+    /// Streams the records of an existing log; lines that are not records are skipped.
+    static func forEach(in path: String, _ body: (BatchError) -> Void) {
+        guard let reader = try? LineReader(path: path) else { return }
+        let decoder = JSONDecoder()
+        while let line = try? reader.next() {
+            guard let error = try? decoder.decode(BatchError.self, from: Data(line)) else { continue }
+            body(error)
+        }
     }
 }

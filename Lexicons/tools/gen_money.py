@@ -138,7 +138,9 @@ def main():
     write_lexicon(
         "currencies.txt",
         "currency phrase TAB ISO 4217 code TAB kind (name, symbol, code, subunit) "
-        "[TAB factor of a subunit] [TAB after-digits: only after a number written in digits]",
+        "[TAB factor of a subunit] [TAB after-digits: only after a number written in digits, or "
+        "country-cue: the code is a default that a country named in the sentence may change, "
+        "see currency-countries.txt]",
         f"ICU {icu.version()} French currency names, symbols and codes (CLDR) plus forms of French news "
         f"{WRITTEN_BY_US} (tools/data/currencies-extra.txt)",
         "Unicode-3.0 (CLDR data); the complement is facts, same licence as Balise",

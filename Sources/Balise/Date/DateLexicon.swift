@@ -1,3 +1,29 @@
+/// What a word says about the tense of its clause (`tense-cues.txt`).
+struct TenseCue: Sendable {
+    enum Kind: String, Sendable {
+        case plain
+        /// An imperfect, which after `si` states a hypothesis, not the past.
+        case imperfect
+        /// Opens a hypothesis (`si`, `s'il`): marks no tense itself.
+        case hypothesis
+        /// Opens reported speech (`que`): marks no tense itself.
+        case reported
+        /// A conditional, which after `que` reports what is to come (`a indiqué que le verdict
+        /// serait rendu vendredi`) and otherwise marks no tense.
+        case conditional
+        /// A preposition that sets the tense only right before a date, `le` between them
+        /// allowed (`pour le 12 février`).
+        case beforeDate = "before-date"
+    }
+
+    /// `unknown` for words that look like verbs but mark no tense.
+    let tense: Tense
+    let kind: Kind
+    /// The spelling the word must have, lowercased, when folding would confuse it with
+    /// another (`manifeste` the present, `manifesté` the participle).
+    var spelling: [UInt16]? = nil
+}
+
 /// The date words of the lexicons, keyed by vocabulary id so that rules compare integers.
 /// Built once by `DateRecognizer.make`.
 struct DateLexicon: Sendable {
@@ -17,12 +43,16 @@ struct DateLexicon: Sendable {
         static let determiner = Roles(rawValue: 1 << 11)
         static let dayPart = Roles(rawValue: 1 << 12)
         static let duration = Roles(rawValue: 1 << 13)
+        static let vagueCount = Roles(rawValue: 1 << 14)
+        static let dayNumberOpen = Roles(rawValue: 1 << 15)
+        static let nowadaysAfter = Roles(rawValue: 1 << 16)
 
         static let names: [String: Roles] = [
             "year-strong": .yearStrong, "year-weak": .yearWeak, "not-year-after": .notYearAfter,
             "set": .set, "ambiguous-month": .ambiguousMonth, "range-to": .rangeTo, "range-and": .rangeAnd,
             "range-open": .rangeOpen, "decade": .decade, "century": .century, "of": .of,
-            "determiner": .determiner, "duration": .duration,
+            "determiner": .determiner, "duration": .duration, "vague-count": .vagueCount,
+            "day-number-open": .dayNumberOpen, "nowadays-after": .nowadaysAfter,
         ]
     }
 
@@ -41,9 +71,11 @@ struct DateLexicon: Sendable {
     var mods: [Int32: DateValue.Mod?] = [:]
     var ordinals: [Int32: Int] = [:]
     var periods: [Int32: PeriodKind] = [:]
-    var tenseWords: [Int32: Tense] = [:]
-    /// Folded suffixes and their tense, longest first.
-    var tenseSuffixes: [(suffix: [UInt16], tense: Tense)] = []
+    var tenseWords: [Int32: TenseCue] = [:]
+    /// Cues of two words (`a lieu`, `s'il`), keyed by the first.
+    var tensePairs: [Int32: [(next: Int32, cue: TenseCue)]] = [:]
+    /// Folded suffixes and their cue, longest first.
+    var tenseSuffixes: [(suffix: [UInt16], cue: TenseCue)] = []
     /// Words that are the start of some date rule: the recognizer skips every other word.
     var starters: Set<Int32> = []
     let wordA: Int32
@@ -107,13 +139,22 @@ struct DateLexicon: Sendable {
             }
         }
         for entry in try loader.entries("tense-cues") {
-            guard let tense = Tense(rawValue: entry.field(0) ?? "") ?? (entry.field(0) == "none" ? .unknown : nil) else {
-                throw LexiconError(description: "tense-cues: unknown tense for \(entry.text)")
+            let role = entry.field(0) ?? ""
+            let marker = role == "hypothesis" || role == "reported"
+            guard let tense = Tense(rawValue: role) ?? (role == "none" || marker ? .unknown : nil),
+                  let kind = TenseCue.Kind(rawValue: marker ? role : entry.field(1) ?? "plain") else {
+                throw LexiconError(description: "tense-cues: unknown tense or kind for \(entry.text)")
             }
+            var cue = TenseCue(tense: tense, kind: kind)
+            // A present differs from its participle by an accent only: `organise`, `organisé`.
+            if tense == .present { cue.spelling = Array(entry.text.lowercased().utf16) }
+            let words = entry.text.split(separator: " ").map(String.init)
             if entry.text.hasPrefix("-") {
-                tenseSuffixes.append((KeyFolder.shared.fold(String(entry.text.dropFirst())), tense))
+                tenseSuffixes.append((KeyFolder.shared.fold(String(entry.text.dropFirst())), cue))
+            } else if words.count == 2 {
+                tensePairs[loader.word(words[0]), default: []].append((loader.word(words[1]), cue))
             } else {
-                tenseWords[loader.word(entry.text)] = tense
+                tenseWords[loader.word(entry.text)] = cue
             }
         }
         tenseSuffixes.sort { $0.suffix.count > $1.suffix.count }
@@ -136,6 +177,8 @@ struct DateLexicon: Sendable {
         starters.formUnion(deixis.keys)
         starters.formUnion(mods.keys)
         starters.formUnion(ordinals.keys)
+        // `siècle dernier`, `année 2024`, `week-end prochain` after a contracted article.
+        starters.formUnion(units.keys)
         for (id, r) in roles where r.contains(.determiner) || r.contains(.decade) { starters.insert(id) }
         starters.insert(wordIl)
         starters.insert(wordDans)

@@ -3,6 +3,9 @@ struct DateMatch: Sendable, Equatable {
     var tokens: Range<Int>
     var expression: DateExpression
     var rule: String
+    /// A schedule (`du lundi au vendredi`) unless a past or future tense, or `dernier`/`prochain`,
+    /// points it at one week.
+    var habitualUnlessDirected = false
 }
 
 /// The matching rules: each reads the tokens from a position and records what it saw in
@@ -18,6 +21,7 @@ struct DateMatcher {
         var end: Int
         var expression: DateExpression
         var rule: String
+        var habitualUnlessDirected = false
 
         init(_ start: Int, _ end: Int, _ parts: DateParts, _ rule: String) {
             self.start = start
@@ -51,7 +55,8 @@ struct DateMatcher {
         consider(range(at: i))
         consider(core(at: i, bareYear: false))
         guard let best else { return nil }
-        return DateMatch(tokens: best.start..<best.end, expression: best.expression, rule: best.rule)
+        return DateMatch(tokens: best.start..<best.end, expression: best.expression, rule: best.rule,
+                         habitualUnlessDirected: best.habitualUnlessDirected)
     }
 
     /// Every single-date rule at `i`, longest reading first. `bareYear` accepts a year
@@ -67,6 +72,7 @@ struct DateMatcher {
         switch token.kind {
         case .number:
             consider(numericDate(at: i))
+            consider(apostropheYear(at: i))
             consider(dayMonth(at: i, weekday: nil, start: i))
             consider(year(at: i, bareYear: bareYear))
             consider(shortPeriod(at: i))
@@ -94,7 +100,10 @@ struct DateMatcher {
                 if lexicon.mods[word(i + 1)] != nil { consider(position(at: i + 1, determiner: i)) }
             }
             if roles.contains(.decade) || roles.contains(.determiner) { consider(decade(at: i)) }
-            if lexicon.units[w] != nil { consider(unitWithDeixis(at: i, start: i)) }
+            if let unit = lexicon.units[w] {
+                consider(unitWithDeixis(at: i, start: i))
+                if unit == .year { consider(namedYear(at: i)) }
+            }
             if w == lexicon.wordIl { consider(ago(at: i)) }
             if w == lexicon.wordDans { consider(inFuture(at: i)) }
             if w == lexicon.wordMois { consider(monthOfName(at: i)) }
@@ -281,6 +290,24 @@ struct DateMatcher {
         return nil
     }
 
+    /// `en '98`: a two-digit year after its apostrophe, which stays in the span, and a cue word.
+    func apostropheYear(at i: Int) -> Piece? {
+        guard i >= 2, let d = digits(i), d.count == 2, !text.tokens[i].has(.spaceBefore),
+              isPunctuation(i - 1, 0x27), roles(i - 2).contains(.yearStrong) else { return nil }
+        if i + 1 < text.count, text.tokens[i + 1].kind == .word, roles(i + 1).contains(.notYearAfter) { return nil }
+        return Piece(i - 1, i + 1, DateParts(shortYear: d.value), "'<yy>")
+    }
+
+    /// `l'année 2024`, `l'an 2000`, `l'année 2024-2025`: the noun names the year and stays in the span.
+    func namedYear(at i: Int) -> Piece? {
+        guard !isPluralUnit(i), !text.tokens[i].has(.capitalized) || capitalOK(i) else { return nil }
+        if let year = year(at: i + 1, bareYear: true) { return Piece(i, year.end, year.expression, "année <year>") }
+        if let years = numericDate(at: i + 1), case .range(let a, _) = years.expression, a.month == nil {
+            return Piece(i, years.end, years.expression, "année <year>-<year>")
+        }
+        return nil
+    }
+
     /// `de 2000 à 3000 euros`: a range of counts, since its other end is no year.
     func endsCountRange(_ i: Int) -> Bool {
         let link = roles(i + 1)
@@ -349,6 +376,12 @@ struct DateMatcher {
             }
             if separator == 0x2F, a.count <= 2, (1...12).contains(a.value), b.count == 4, (1000...2199).contains(b.value) {
                 return Piece(i, k, DateParts(year: b.value, month: a.value), "<mm>/<yyyy>")
+            }
+            // `le 12/03`: without its year a numeric date needs the article of a day; the month
+            // in two digits keeps fractions (`le 1/2`) out.
+            if separator == 0x2F, a.count <= 2, b.count == 2, (1...12).contains(b.value),
+               CalendarDay(year: 2000, month: b.value, day: a.value) != nil, roles(i - 1).contains(.dayNumberOpen) {
+                return Piece(i, k, DateParts(month: b.value, day: a.value), "le <dd>/<mm>")
             }
         }
         return nil
@@ -474,6 +507,7 @@ struct DateMatcher {
     /// `hier`, `demain matin`, `aujourd'hui`.
     func namedDay(at i: Int) -> Piece? {
         guard let offset = lexicon.dayOffsets[word(i)] else { return nil }
+        if offset == 0 && roles(i + 1).contains(.nowadaysAfter) { return nil }
         let end = dayPart(after: i + 1)
         return Piece(i, end, DateParts(shift: Shift(offset, .day)), end > i + 1 ? "hier|demain <part of day>" : "hier|demain")
     }
@@ -546,15 +580,22 @@ struct DateMatcher {
     /// `il y a trois jours`, `il y a deux semaines`.
     func ago(at i: Int) -> Piece? {
         guard word(i + 1) == lexicon.wordY, word(i + 2) == lexicon.wordA, !text.tokens[i + 2].has(.capitalized),
-              text.units(i + 2).first == 0x61,
-              let unit = lexicon.units[word(i + 4)], let n = count(i + 3) else { return nil }
+              text.units(i + 2).first == 0x61, let unit = lexicon.units[word(i + 4)] else { return nil }
+        if roles(i + 3).contains(.vagueCount) {
+            return Piece(i, i + 5, DateParts(shift: Shift(-1, unit, vague: true)), "il y a quelques <unit>")
+        }
+        guard let n = count(i + 3) else { return nil }
         return Piece(i, i + 5, DateParts(shift: Shift(-n, unit)), "il y a <n> <unit>")
     }
 
     /// `dans deux semaines`, `dans six jours`.
     func inFuture(at i: Int) -> Piece? {
         // The unit first: reading a spelled number costs an ICU parse.
-        guard let unit = lexicon.units[word(i + 2)], let n = count(i + 1) else { return nil }
+        guard let unit = lexicon.units[word(i + 2)] else { return nil }
+        if roles(i + 1).contains(.vagueCount) {
+            return Piece(i, i + 3, DateParts(shift: Shift(1, unit, vague: true)), "dans quelques <unit>")
+        }
+        guard let n = count(i + 1) else { return nil }
         return Piece(i, i + 3, DateParts(shift: Shift(n, unit)), "dans <n> <unit>")
     }
 
@@ -589,8 +630,11 @@ struct DateMatcher {
         var target: Piece?
         var relative = false
         if hasOf && roles(k).contains(.determiner) && !roles(k).contains(.decade) && word(k) != lexicon.wordLes {
-            // `de l'année`, `du mois` (contracted), `de la semaine`, `de l'été`.
-            if let unit = lexicon.units[word(k + 1)], !isPluralUnit(k + 1) {
+            // `de l'année`, `du mois` (contracted), `de la semaine`, `de l'été`; `de l'année 2022`
+            // names its year.
+            if lexicon.units[word(k + 1)] == .year, let named = namedYear(at: k + 1) {
+                target = Piece(k, named.end, named.expression, named.rule)
+            } else if let unit = lexicon.units[word(k + 1)], !isPluralUnit(k + 1) {
                 var parts = DateParts(shift: Shift(0, unit))
                 var end = k + 2
                 if let d = deixisAt(end) {
@@ -604,11 +648,13 @@ struct DateMatcher {
                 relative = true
             }
         } else if hasOf && (text.keyIs(k - 1, "d'") || text.keyIs(k - 1, "de")), let unit = lexicon.units[word(k)],
-                  unit != .day, !isPluralUnit(k), !text.tokens[k].has(.hyphenated) {
+                  unit != .day && unit != .weekend && unit != .century, !isPluralUnit(k), !text.tokens[k].has(.hyphenated) {
+            // `fin de siècle` is as often an adjective as a date.
             // `fin d'année`, `début de semaine`: the current one.
             target = Piece(k, k + 1, DateParts(shift: Shift(0, unit)), "<unit>")
             relative = true
-        } else if hasOf && text.keyIs(k - 1, "du"), let unit = lexicon.units[word(k)], unit == .month, !isPluralUnit(k) {
+        } else if hasOf && text.keyIs(k - 1, "du"), let unit = lexicon.units[word(k)], unit == .month || unit == .century,
+                  !isPluralUnit(k) {
             if let named = monthOfName(at: k) {
                 target = named
             } else {
@@ -618,7 +664,7 @@ struct DateMatcher {
                     parts.shift = Shift(d == .last ? -1 : 1, unit)
                     end += 1
                 }
-                target = Piece(k, end, parts, "le mois")
+                target = Piece(k, end, parts, unit == .month ? "le mois" : "le siècle")
                 relative = true
             }
         }
@@ -627,7 +673,8 @@ struct DateMatcher {
             if let t = target, let p = t.parts {
                 // Only periods take a position: not a day, not a weekday, not a range.
                 if p.day != nil || p.weekday != nil || (p.shift != nil && p.shift!.unit == .day) { target = nil }
-                if p.shift != nil || p.deixis != nil { relative = true }
+                // `la fin du troisième trimestre` without its year is relative like `la fin du mois`.
+                if p.shift != nil || p.deixis != nil || (p.yearPart != nil && !p.namesYear) { relative = true }
             } else {
                 target = nil
             }
@@ -637,6 +684,23 @@ struct DateMatcher {
         let start = relative ? (determiner ?? i) : i
         if determiner != nil && !relative { return nil }
         return Piece(start, t.end, parts, "<position> " + t.rule)
+    }
+
+    /// `du lundi au mercredi`, `du lundi au mercredi prochain`: one week's days, or every
+    /// week's (`ouvert du lundi au vendredi`) when nothing points at a week.
+    func weekdayRange(at i: Int) -> Piece? {
+        guard text.keyIs(i - 1, "du"), let first = lexicon.weekdays[word(i)], text.keyIs(i + 1, "au"),
+              let last = lexicon.weekdays[word(i + 2)], first != last,
+              !text.tokens[i].has(.capitalized) || capitalOK(i) else { return nil }
+        var end = i + 3
+        var lastParts = DateParts(weekday: last)
+        if let d = deixisAt(end) {
+            lastParts.deixis = d
+            end += 1
+        }
+        var piece = Piece(i, end, .range(DateParts(weekday: first), lastParts), "du <weekday> au <weekday>")
+        piece.habitualUnlessDirected = lastParts.deixis == nil
+        return piece
     }
 
     /// `mi-mars`, `mi-décembre` (one hyphenated token).
@@ -656,6 +720,7 @@ struct DateMatcher {
     /// `3 au 5 mars`, `12 et 13 juin`, `entre 2015 et 2017`, `de 1998 à 2004`,
     /// `entre mai 2021 et février 2022`. The opening preposition stays outside.
     func range(at i: Int) -> Piece? {
+        if let weekdays = weekdayRange(at: i) { return weekdays }
         let opener = word(i - 1)
         let opened = lexicon.roles(opener).contains(.rangeOpen)
         // A bare day before a full date: `3 au 5 mars`, `12 et 13 juin`.

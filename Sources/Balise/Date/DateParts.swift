@@ -1,6 +1,7 @@
 /// A calendar unit that relative dates count in (`dans deux semaines`, `l'an dernier`).
 public enum DateUnit: String, Sendable {
-    case day, week, month, year, decade
+    /// `weekend` is the Saturday and Sunday of an ISO week (`ce week-end`: `2025-W11-WE`).
+    case day, weekend, week, month, year, decade, century
 }
 
 /// A season with its TIMEX3 code. A season belongs to the year in which it starts
@@ -34,17 +35,23 @@ public enum Deixis: String, Sendable {
 /// The tense of the sentence around a date, which says whether a partial date lies
 /// before or after the document date.
 public enum Tense: String, Sendable {
-    case past, future, unknown
+    /// `present` is a present tense that announces (`organise une réunion samedi`): it
+    /// points forward for a weekday and says nothing for other dates.
+    case past, present, future, unknown
 }
 
 /// A shift from the document date: `hier` is -1 day, `la semaine prochaine` +1 week.
 public struct Shift: Sendable, Equatable {
     public var amount: Int
     public var unit: DateUnit
+    /// A count that names no number (`il y a quelques jours`): only the sign of `amount`
+    /// holds, and the value keeps the unit's granularity with every digit unknown.
+    public var vague: Bool
 
-    public init(_ amount: Int, _ unit: DateUnit) {
+    public init(_ amount: Int, _ unit: DateUnit, vague: Bool = false) {
         self.amount = amount
         self.unit = unit
+        self.vague = vague
     }
 }
 
@@ -130,6 +137,8 @@ public enum DateExpression: Sendable, Equatable {
     }
 
     private static func needsTense(_ p: DateParts) -> Bool {
+        // `ce week-end` in a past sentence written on a Monday is the weekend just gone.
+        if let shift = p.shift, shift.unit == .weekend, shift.amount == 0 { return true }
         if p.namesYear || p.shift != nil { return false }
         // `cet été` in October is the summer just gone when the verb is in the past.
         if case .season = p.yearPart, p.deixis == .this { return true }

@@ -40,6 +40,10 @@ public struct DateRecognizer: Recognizer {
                 let fallback = previous.sentence == sentence ? previous.tense : .unknown
                 expression.tense = tenses.tense(around: found.tokens, fallback: fallback)
             }
+            if found.habitualUnlessDirected && expression.tense != .past && expression.tense != .future {
+                i = found.tokens.upperBound
+                continue
+            }
             previous = (sentence, expression.direction)
             let value = DateResolver.resolve(expression, reference: text.document.date)
             candidates.append(Candidate(type: .date, tokens: found.tokens, value: .date(value),

@@ -5,6 +5,9 @@ public enum DateResolver {
         switch expression {
         case .single(let parts):
             return DateValue(timex: timex(parts, reference), mod: parts.mod)
+        case .range(let first, let last) where isWeekdayRange(first, last):
+            guard let reference else { return DateValue(timex: "XXXX-XX-XX/XXXX-XX-XX") }
+            return DateValue(timex: weekdayRange(first, last, reference))
         case .range(var first, var last):
             // Both ends share the year that the later end resolves to (`3 au 5 mars`).
             if !first.namesYear && !last.namesYear, first.month != nil, last.month != nil,
@@ -18,10 +21,28 @@ public enum DateResolver {
         }
     }
 
+    /// `du lundi au mercredi`: two weekdays without a day of the month.
+    static func isWeekdayRange(_ first: DateParts, _ last: DateParts) -> Bool {
+        first.weekday != nil && last.weekday != nil && first.day == nil && last.day == nil
+    }
+
+    /// The end that says where it points (`au mercredi prochain`) is resolved, or else the
+    /// start by the tense; the other end is the same week's day after it.
+    static func weekdayRange(_ first: DateParts, _ last: DateParts, _ r: CalendarDay) -> String {
+        let length = (last.weekday! - first.weekday! + 7) % 7
+        let start: CalendarDay
+        if last.deixis != nil && first.deixis == nil {
+            start = weekdayDate(last.weekday!, last.tense, last.deixis, r).adding(days: -length)
+        } else {
+            start = weekdayDate(first.weekday!, first.tense, first.deixis, r)
+        }
+        return start.description + "/" + start.adding(days: length).description
+    }
+
     static func timex(_ p: DateParts, _ reference: CalendarDay?) -> String {
         if let century = p.century { return pad(century, 2) }
         if let decade = p.decade { return pad(decade, 3) }
-        if let shift = p.shift { return shifted(shift, reference) }
+        if let shift = p.shift { return shifted(shift, p.tense, reference) }
         let year = p.year ?? p.shortYear.map { widen($0, reference) }
         if let part = p.yearPart {
             switch part {
@@ -54,19 +75,25 @@ public enum DateResolver {
         return candidate > reference.year + 10 ? candidate - 100 : candidate
     }
 
-    static func shifted(_ shift: Shift, _ reference: CalendarDay?) -> String {
-        guard let r = reference else {
+    /// `tense` matters for `ce week-end` only.
+    static func shifted(_ shift: Shift, _ tense: Tense, _ reference: CalendarDay?) -> String {
+        guard let r = reference, !shift.vague else {
             switch shift.unit {
             case .day: return "XXXX-XX-XX"
+            case .weekend: return "XXXX-WXX-WE"
             case .week: return "XXXX-WXX"
             case .month: return "XXXX-XX"
             case .year: return "XXXX"
             case .decade: return "XXX"
+            case .century: return "XX"
             }
         }
         switch shift.unit {
         case .day:
             return r.adding(days: shift.amount).description
+        case .weekend:
+            let week = r.adding(days: 7 * weekendWeeks(shift.amount, tense, r)).isoWeek
+            return pad(week.year, 4) + "-W" + pad(week.week, 2) + "-WE"
         case .week:
             let week = r.adding(days: 7 * shift.amount).isoWeek
             return pad(week.year, 4) + "-W" + pad(week.week, 2)
@@ -77,6 +104,21 @@ public enum DateResolver {
             return pad(r.year + shift.amount, 4)
         case .decade:
             return pad(r.year / 10 + shift.amount, 3)
+        case .century:
+            return pad(r.year / 100 + shift.amount, 2)
+        }
+    }
+
+    /// How many ISO weeks from the document's week a weekend lies. `ce week-end` is the
+    /// weekend of the document's week, or the one just gone when a past-tense sentence is
+    /// written on a weekday; `le week-end prochain` is the coming one (the following week's
+    /// when written on a weekend); `le week-end dernier` is the previous week's.
+    static func weekendWeeks(_ amount: Int, _ tense: Tense, _ r: CalendarDay) -> Int {
+        let onWeekend = r.weekday >= 6
+        switch amount {
+        case 0: return tense == .past && !onWeekend ? -1 : 0
+        case 1: return onWeekend ? 1 : 0
+        default: return amount
         }
     }
 
@@ -95,7 +137,7 @@ public enum DateResolver {
         switch tense {
         case .past: return said > now ? r.year - 1 : r.year
         case .future: return said < now ? r.year + 1 : r.year
-        case .unknown:
+        case .unknown, .present:
             // The nearest: `en décembre` written in January is the December just gone.
             func distance(_ year: Int) -> Int {
                 if let day, let date = CalendarDay(year: year, month: month, day: min(day, CalendarDay.daysIn(month: month, year: year))) {
@@ -127,13 +169,14 @@ public enum DateResolver {
         switch tense {
         case .past: return current
         case .future: return holdsReference ? current : current + 1
-        case .unknown: return holdsReference ? current : (season == .winter ? r.year - 1 : r.year)
+        case .unknown, .present: return holdsReference ? current : (season == .winter ? r.year - 1 : r.year)
         }
     }
 
     /// A weekday alone: `ce jeudi` is in the document's week; otherwise the latest such
     /// day before the document date (past tense, `dernier`, no tense: news report what
-    /// happened) or the next after it (future tense, `prochain`).
+    /// happened), the next after it (future tense, `prochain`), or the next on or after it
+    /// (a present that announces: `se réunit mercredi`, written on a Wednesday, is that day).
     static func weekdayDate(_ weekday: Int, _ tense: Tense, _ deixis: Deixis?, _ r: CalendarDay) -> CalendarDay {
         let delta = weekday - r.weekday
         switch deixis {
@@ -142,6 +185,7 @@ public enum DateResolver {
         case .last: return r.adding(days: delta < 0 ? delta : delta - 7)
         case nil:
             if tense == .future { return r.adding(days: delta > 0 ? delta : delta + 7) }
+            if tense == .present { return r.adding(days: delta >= 0 ? delta : delta + 7) }
             return r.adding(days: delta < 0 ? delta : delta - 7)
         }
     }

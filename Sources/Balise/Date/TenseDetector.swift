@@ -14,6 +14,9 @@ struct TenseDetector {
         // A preposition that points one way: `depuis jeudi`, `d'ici juin`.
         let before = span.lowerBound - 1
         if before >= 0 {
+            // `pour le 12 février`, `pour samedi`.
+            let preposition = before > 0 && lexicon.roles(text.tokens[before].word).contains(.determiner) ? before - 1 : before
+            if let found = cue(at: preposition), found.kind == .beforeDate { return found.tense }
             let w = text.tokens[before].word
             if w == lexicon.wordDepuis { return .past }
             if w == lexicon.wordIci && before > 0 && text.tokens[before - 1].word == lexicon.wordD { return .future }
@@ -35,23 +38,67 @@ struct TenseDetector {
 
     /// The tense that token `i` marks, or nil.
     func tense(of i: Int) -> Tense? {
+        guard let found = cue(at: i) else { return nil }
+        switch found.kind {
+        case .hypothesis, .reported, .beforeDate:
+            return nil
+        case .conditional:
+            return opens(.reported, before: i) ? .future : nil
+        case .imperfect where opens(.hypothesis, before: i):
+            // `si le vote avait lieu en juin`: a condition on what is to come.
+            return nil
+        default:
+            break
+        }
+        return found.tense == .unknown ? nil : found.tense
+    }
+
+    /// Clauses opened by `si` or `que` are short: the opening word is a few tokens before the verb.
+    static let clauseReach = 6
+
+    func opens(_ kind: TenseCue.Kind, before i: Int) -> Bool {
+        let sentence = text.sentence(of: i)
+        var k = i - 1
+        while k >= max(sentence.lowerBound, i - TenseDetector.clauseReach) {
+            if cue(at: k)?.kind == kind { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// Whether token `i` is written `spelling` (lowercase), whatever its capitals.
+    func spelled(_ i: Int, _ spelling: [UInt16]) -> Bool {
+        let units = text.units(i)
+        guard units.count == spelling.count else { return false }
+        return zip(units, spelling).allSatisfy { u, s in
+            u == s || ((0x41...0x5A).contains(u) || (0xC0...0xDE).contains(u)) && u + 0x20 == s
+        }
+    }
+
+    /// The cue that token `i` is (or opens, for two-word cues), or nil.
+    func cue(at i: Int) -> TenseCue? {
         let token = text.tokens[i]
         guard token.kind == .word, !token.has(.capitalized) || token.has(.sentenceStart) else { return nil }
-        if let t = lexicon.tenseWords[token.word] {
-            // `a` the verb, not `à` the preposition (both fold to `a`).
-            if token.word == lexicon.wordA && text.units(i).first != 0x61 { return nil }
-            return t == .unknown ? nil : t
+        // `a` the verb, not `à` the preposition (both fold to `a`).
+        if token.word == lexicon.wordA && text.units(i).first != 0x61 { return nil }
+        if let pairs = lexicon.tensePairs[token.word], i + 1 < text.count {
+            let next = text.tokens[i + 1].word
+            if let pair = pairs.first(where: { $0.next == next }) { return pair.cue }
+        }
+        if let cue = lexicon.tenseWords[token.word] {
+            if let spelling = cue.spelling, !spelled(i, spelling) { return nil }
+            return cue
         }
         let keyStart = Int(token.keyStart), keyEnd = Int(token.keyEnd)
         guard keyEnd - keyStart >= 4 else { return nil }
-        for (suffix, tense) in lexicon.tenseSuffixes where suffix.count < keyEnd - keyStart {
+        for (suffix, cue) in lexicon.tenseSuffixes where suffix.count < keyEnd - keyStart {
             var matches = true
             var k = keyEnd - suffix.count
             for unit in suffix {
                 if text.keys[k] != unit { matches = false; break }
                 k += 1
             }
-            if matches { return tense == .unknown ? nil : tense }
+            if matches { return cue }
         }
         return nil
     }

@@ -17,6 +17,9 @@ struct Currency: Sendable {
     let factor: ExactDecimal
     /// Only after a number written in digits (`50 cents`, never `deux cents`).
     let afterDigitsOnly: Bool
+    /// A word several countries' currencies share (`pesos`): `code` is the default, and a
+    /// country named in the sentence picks its own (`currency-countries.txt`).
+    let byCountry: Bool
 
     /// Whether the currency may come before its amount (`USD 20`, `€12`).
     var mayLead: Bool { kind == .symbol || kind == .code }
@@ -32,6 +35,8 @@ struct Multiplier: Sendable {
         case bare
         /// Written exactly so (`3 M€`, `30 M d'euros`).
         case abbreviation
+        /// Half the power of ten, otherwise like `word` (`un demi-million d'euros`).
+        case half
     }
 
     let exponent: Int
@@ -50,6 +55,10 @@ enum MoneyCue: String, Sendable {
     case rangeTo = "range-to"
     case rangeDash = "range-dash"
     case generic
+    /// A unit that `cents` multiplies (`deux cents`).
+    case hundredsCount = "hundreds-count"
+    /// Makes two digits after an amount a count, not cents (`12 euros 30 minutes`).
+    case countNoun = "count-noun"
 }
 
 /// Words looked up by vocabulary id; an entry may require its exact surface (`M` is a
@@ -81,6 +90,12 @@ struct MoneyLexicon: Sendable {
     let currencies: [Currency]
     let multipliers: WordTable<Multiplier>
     let cues: WordTable<MoneyCue>
+    /// `centaine`: 100, read after `une`.
+    let collectives: WordTable<Int>
+    let countryCategory: LexiconCategory
+    /// Indexed by `LexiconMatch.entry` of `countryCategory`: the default code of the shared
+    /// currency word and the code of the country's own.
+    let countryCodes: [(shared: String, code: String)]
     private let numberWords: Set<Int32>
 
     init(_ loader: LexiconLoader) throws {
@@ -93,7 +108,16 @@ struct MoneyLexicon: Sendable {
             guard let factor = ExactDecimal(entry.field(2).flatMap { $0.isEmpty ? nil : $0 } ?? "1") else {
                 throw LexiconError(description: "currencies.txt: bad factor for \(entry.text)")
             }
-            return Currency(code: code, kind: kind, factor: factor, afterDigitsOnly: entry.field(3) == "after-digits")
+            return Currency(code: code, kind: kind, factor: factor, afterDigitsOnly: entry.field(3) == "after-digits",
+                            byCountry: entry.field(3) == "country-cue")
+        }
+        let (countries, countryEntries) = try loader.category("currency-countries")
+        countryCategory = countries
+        countryCodes = try countryEntries.map { entry in
+            guard let shared = entry.field(0), let code = entry.field(1), !shared.isEmpty, !code.isEmpty else {
+                throw LexiconError(description: "currency-countries.txt: bad entry \(entry.text)")
+            }
+            return (shared, code)
         }
 
         var multipliers = WordTable<Multiplier>()
@@ -115,6 +139,15 @@ struct MoneyLexicon: Sendable {
         }
         self.cues = cues
 
+        var collectives = WordTable<Int>()
+        for entry in try loader.entries("money-collectives") {
+            guard let value = entry.field(0).flatMap({ Int($0) }) else {
+                throw LexiconError(description: "money-collectives.txt: bad number for \(entry.text)")
+            }
+            collectives.add(word: try Self.word(entry.text, loader), exactSurface: nil, value: value)
+        }
+        self.collectives = collectives
+
         numberWords = Set(try loader.entries("money-number-words").map { try Self.word($0.text, loader) })
     }
 
@@ -130,6 +163,23 @@ struct MoneyLexicon: Sendable {
     func cue(at i: Int, in text: AnalyzedText) -> MoneyCue? { cues.value(at: i, in: text) }
 
     func multiplier(at i: Int, in text: AnalyzedText) -> Multiplier? { multipliers.value(at: i, in: text) }
+
+    func collective(at i: Int, in text: AnalyzedText) -> Int? { collectives.value(at: i, in: text) }
+
+    /// The code of a shared currency word (`pesos`) in the country named nearest to token
+    /// `i` in its sentence, or its default code.
+    func code(of currency: Currency, near i: Int, in text: AnalyzedText) -> String {
+        guard currency.byCountry else { return currency.code }
+        var best: (distance: Int, code: String)?
+        for k in text.sentence(of: i) {
+            guard let match = text.lexicon(countryCategory, at: k) else { continue }
+            let (shared, code) = countryCodes[Int(match.entry)]
+            guard shared == currency.code else { continue }
+            let distance = abs(k - i)
+            if best == nil || distance < best!.distance { best = (distance, code) }
+        }
+        return best?.code ?? currency.code
+    }
 
     /// The longest currency phrase starting at token `i`, with its length in tokens.
     func currency(at i: Int, in text: AnalyzedText) -> (currency: Currency, length: Int)? {

@@ -17,6 +17,8 @@ struct MoneyMatcher {
         var tokens: Range<Int>
         var numberEnd: Int
         var spelled: Bool
+        /// `une centaine`: the number a collective noun stands for.
+        var collective: Int? = nil
         var multiplier: Multiplier?
         var half: Bool
         /// The smaller amount after a multiplier word (`1 million 200 000`): none or one.
@@ -32,14 +34,14 @@ struct MoneyMatcher {
         var usesOf: Bool
     }
 
-    /// The money phrase that starts at token `i`, if any.
+    /// The money phrase that starts at token `i` (or at the sign just before it), if any.
     func match(at i: Int) -> Match? {
         let token = text.tokens[i]
         if token.kind == .symbol || token.has(.allCaps), let match = currencyFirst(at: i) {
             return match
         }
-        guard let first = amount(at: i) else { return nil }
-        return numberFirst(first)
+        guard let first = amount(at: i), let match = numberFirst(first) else { return nil }
+        return signed(match)
     }
 
     // MARK: - Rules
@@ -50,10 +52,56 @@ struct MoneyMatcher {
         guard let currency = currencyAfter(first) else {
             return range(from: first, connectorAt: first.tokens.upperBound)
         }
-        guard let parts = parts(of: first), !isCurrencyInGeneral(parts, after: currency.end) else { return nil }
+        guard var parts = parts(of: first), !isCurrencyInGeneral(parts, after: currency.end) else { return nil }
+        let code = lexicon.code(of: currency.currency, near: first.tokens.lowerBound, in: text)
+        if let cents = cents(after: currency, of: first) {
+            guard case .digits(let units) = parts.number else { return nil }
+            parts.number = .digits(units + "," + text.surface(cents))
+            return Match(tokens: first.tokens.lowerBound..<cents + 1,
+                         parts: MoneyParts(amounts: .single(parts), currency: code, factor: currency.currency.factor),
+                         rule: .amountCurrencyCents)
+        }
+        let rule: MoneyRule = first.collective != nil ? .collectiveOfCurrency : currency.usesOf ? .amountOfCurrency : .amountCurrency
         return Match(tokens: first.tokens.lowerBound..<currency.end,
-                     parts: MoneyParts(amounts: .single(parts), currency: currency.currency.code, factor: currency.currency.factor),
-                     rule: currency.usesOf ? .amountOfCurrency : .amountCurrency)
+                     parts: MoneyParts(amounts: .single(parts), currency: code, factor: currency.currency.factor),
+                     rule: rule)
+    }
+
+    /// `3 € 50`, `3€50`, `12 euros 30`: two digits after a whole amount's currency are its
+    /// cents, unless a noun makes them a count (`12 euros 30 minutes plus tard`).
+    private func cents(after currency: TrailingCurrency, of amount: Amount) -> Int? {
+        let k = currency.end
+        guard !amount.spelled, amount.multiplier == nil, amount.addends.isEmpty, amount.numberEnd == amount.tokens.lowerBound + 1,
+              currency.currency.kind == .symbol || currency.currency.kind == .name, !currency.usesOf,
+              k < text.count, text.tokens[k].kind == .number, text.tokens[k].length == 2,
+              !text.tokens[k].has(.groupedDigits), text.units(k).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              text.units(amount.tokens.lowerBound).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 || $0 == 0x20 }) else { return nil }
+        let next = k + 1
+        if next < text.count {
+            let t = text.tokens[next]
+            if t.kind == .number || t.kind == .ordinal || t.kind == .symbol { return nil }
+            if lexicon.cue(at: next, in: text) == .countNoun || lexicon.currency(at: next, in: text) != nil
+                || lexicon.multiplier(at: next, in: text) != nil { return nil }
+        }
+        return k
+    }
+
+    /// `-3 M€`, `+5 M€`: a sign against the digits, after a space or at the start of a line,
+    /// belongs to a single amount (`250-300 M€` is a range).
+    private func signed(_ match: Match) -> Match {
+        let i = match.tokens.lowerBound
+        guard i > 0, case .single(var amount) = match.parts.amounts, !text.tokens[i].has(.spaceBefore),
+              text.tokens[i].kind == .number else { return match }
+        let sign = text.tokens[i - 1]
+        guard sign.length == 1, sign.kind == .punctuation || sign.kind == .symbol,
+              i - 1 == 0 || sign.has(.spaceBefore) || sign.has(.lineStart) else { return match }
+        let unit = text.view.units[Int(sign.start)]
+        guard unit == 0x2D || unit == 0x2B else { return match }
+        amount.negative = unit == 0x2D
+        var signed = match
+        signed.tokens = i - 1..<match.tokens.upperBound
+        signed.parts.amounts = .single(amount)
+        return signed
     }
 
     /// `<currency> <amount>`: `USD 20 millions`, `€2,40`, `CHF 95`.
@@ -64,7 +112,8 @@ struct MoneyMatcher {
         guard start < text.count, text.tokens[start].kind == .number,
               let amount = amount(at: start), let parts = parts(of: amount) else { return nil }
         return Match(tokens: i..<amount.tokens.upperBound,
-                     parts: MoneyParts(amounts: .single(parts), currency: currency.code, factor: currency.factor),
+                     parts: MoneyParts(amounts: .single(parts), currency: lexicon.code(of: currency, near: i, in: text),
+                                       factor: currency.factor),
                      rule: .currencyAmount)
     }
 
@@ -74,7 +123,8 @@ struct MoneyMatcher {
         guard let second = amount(at: next), let currency = currencyAfter(second),
               let low = parts(of: first), let high = parts(of: second) else { return nil }
         return Match(tokens: first.tokens.lowerBound..<currency.end,
-                     parts: MoneyParts(amounts: .range(low, high), currency: currency.currency.code, factor: currency.currency.factor),
+                     parts: MoneyParts(amounts: .range(low, high), currency: lexicon.code(of: currency.currency, near: first.tokens.lowerBound, in: text),
+                                       factor: currency.currency.factor),
                      rule: rule)
     }
 
@@ -104,6 +154,9 @@ struct MoneyMatcher {
         if token.kind == .number {
             end = i + 1
             spelled = false
+            if isSwissGroups(end) { end += 1 }
+        } else if let collective = lexicon.collective(at: i + 1, in: text), text.keyIs(i, "une") || text.keyIs(i, "un") {
+            return collectiveAmount(at: i, value: collective)
         } else if lexicon.isNumberWord(token.word) {
             end = spelledRunEnd(from: i)
             spelled = true
@@ -114,7 +167,9 @@ struct MoneyMatcher {
         if let multiplier = lexicon.multiplier(at: end, in: text) {
             amount.multiplier = multiplier
             end += 1
-            if lexicon.cue(at: end, in: text) == .and, lexicon.cue(at: end + 1, in: text) == .half {
+            if multiplier.kind == .half {
+                // `un demi-million`: neither `et demi` nor a smaller amount follows.
+            } else if lexicon.cue(at: end, in: text) == .and, lexicon.cue(at: end + 1, in: text) == .half {
                 amount.half = true
                 end += 2
             } else if multiplier.kind == .word, let addend = self.amount(at: end),
@@ -127,12 +182,35 @@ struct MoneyMatcher {
         return amount
     }
 
+    /// `une centaine`, `une vingtaine de millions`: the collective noun is the number and
+    /// takes `de` before a multiplier word.
+    private func collectiveAmount(at i: Int, value: Int) -> Amount {
+        var amount = Amount(tokens: i..<i + 2, numberEnd: i + 2, spelled: false, multiplier: nil, half: false, addends: [])
+        amount.collective = value
+        if lexicon.cue(at: i + 2, in: text) == .of, let multiplier = lexicon.multiplier(at: i + 3, in: text),
+           multiplier.kind == .word {
+            amount.multiplier = multiplier
+            amount.tokens = i..<i + 4
+        }
+        return amount
+    }
+
+    /// `1'250'000`, `12'500.50`: the tokenizer keeps the Swiss groups after the first one
+    /// as one token against it.
+    private func isSwissGroups(_ k: Int) -> Bool {
+        guard k < text.count, !text.tokens[k].has(.spaceBefore), text.tokens[k].has(.hasDigit) else { return false }
+        let units = text.units(k)
+        return units.first == 0x27 && units.dropFirst().first.map { $0 >= 0x30 && $0 <= 0x39 } == true
+    }
+
     /// The end of the run of number words from `i` (`quatre-vingt-dix-neuf`, `deux cent mille`,
-    /// `soixante et onze`).
+    /// `soixante et onze`). A plural `cents` that no unit before it multiplies is the
+    /// sub-unit, not part of the number (`vingt cents`, but `deux cents`).
     private func spelledRunEnd(from i: Int) -> Int {
         var j = i + 1
         while j < text.count {
             if lexicon.isNumberWord(text.tokens[j].word) {
+                if isSubunitCents(j) { break }
                 j += 1
             } else if lexicon.cue(at: j, in: text) == .and, lexicon.cue(at: j + 1, in: text) == .unitAfterAnd {
                 j += 2
@@ -143,18 +221,30 @@ struct MoneyMatcher {
         return j
     }
 
+    private func isSubunitCents(_ j: Int) -> Bool {
+        guard text.units(j).last == 0x73, lexicon.cue(at: j - 1, in: text) != .hundredsCount,
+              let (currency, _) = lexicon.currency(at: j, in: text), currency.afterDigitsOnly else { return false }
+        return j + 1 >= text.count || !lexicon.isNumberWord(text.tokens[j + 1].word)
+    }
+
     /// The currency after an amount: `de` only after a multiplier (`millions d'euros`,
-    /// `M d'euros`) but `mille`, codes in capitals, `cents` after digits.
+    /// `M d'euros`) or a collective (`une centaine d'euros`) but `mille`; codes in capitals;
+    /// `cents` after digits or where the number words stopped before them.
     private func currencyAfter(_ amount: Amount) -> TrailingCurrency? {
         var p = amount.tokens.upperBound
         let usesOf = lexicon.cue(at: p, in: text) == .of
         if usesOf {
-            guard let multiplier = amount.last.multiplier, multiplier.kind != .bare else { return nil }
+            if let multiplier = amount.last.multiplier {
+                guard multiplier.kind != .bare else { return nil }
+            } else if amount.last.collective == nil {
+                return nil
+            }
             p += 1
         }
         guard let (currency, length) = lexicon.currency(at: p, in: text) else { return nil }
         if currency.kind == .code && !text.tokens[p].has(.allCaps) { return nil }
-        if currency.afterDigitsOnly && amount.last.spelled { return nil }
+        if currency.afterDigitsOnly && amount.last.spelled && !isSubunitCents(p) { return nil }
+        if amount.last.collective != nil && !usesOf { return nil }
         return TrailingCurrency(currency: currency, end: p + length, usesOf: usesOf)
     }
 
@@ -168,13 +258,16 @@ struct MoneyMatcher {
         }
         let numberTokens = amount.tokens.lowerBound..<amount.numberEnd
         let number: AmountParts.Number
-        if amount.spelled {
+        if let collective = amount.collective {
+            number = .spelled(Int64(collective))
+        } else if amount.spelled {
             guard let value = text.services.spelledNumber(text.normalizedText(numberTokens).lowercased()) else { return nil }
             number = .spelled(value)
         } else {
-            number = .digits(text.surface(numberTokens.lowerBound))
+            number = .digits(text.normalizedText(numberTokens))
         }
-        return AmountParts(number: number, exponent: amount.multiplier?.exponent, half: amount.half, addends: addends)
+        return AmountParts(number: number, exponent: amount.multiplier?.exponent, half: amount.half, addends: addends,
+                           halved: amount.multiplier?.kind == .half)
     }
 
     /// `un euro fort`, `un dollar faible`: the currency itself, not one unit of it.

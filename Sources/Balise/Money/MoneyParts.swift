@@ -15,15 +15,22 @@ public struct AmountParts: Sendable, Equatable {
     public var exponent: Int?
     /// `et demi` after the multiplier.
     public var half: Bool
+    /// A multiplier that counts half its unit (`un demi-million`).
+    public var halved: Bool
+    /// A minus sign written against the digits (`-3 M€`).
+    public var negative: Bool
     /// A smaller amount written after this one that adds to it (`200 000` in
     /// `1 million 200 000`); at most one, itself possibly followed by another.
     public var addends: [AmountParts]
 
-    public init(number: Number, exponent: Int? = nil, half: Bool = false, addends: [AmountParts] = []) {
+    public init(number: Number, exponent: Int? = nil, half: Bool = false, addends: [AmountParts] = [],
+                halved: Bool = false, negative: Bool = false) {
         self.number = number
         self.exponent = exponent
         self.half = half
         self.addends = addends
+        self.halved = halved
+        self.negative = negative
     }
 }
 
@@ -53,6 +60,8 @@ public enum MoneyRule: String, Sendable, CaseIterable {
     case amountCurrency = "<amount> <currency>"
     case amountOfCurrency = "<amount> de <currency>"
     case currencyAmount = "<currency> <amount>"
+    case amountCurrencyCents = "<amount> <currency> <cents>"
+    case collectiveOfCurrency = "une <collective> de <currency>"
     case rangeBetween = "entre <amount> et <amount> <currency>"
     case rangeTo = "<amount> à <amount> <currency>"
     case rangeDash = "<amount>-<amount> <currency>"

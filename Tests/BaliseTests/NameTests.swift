@@ -44,6 +44,23 @@ import Testing
             == ["PER Mathis Le Goff", "PER Le Goff"])
     }
 
+    @Test func acronymThatActsIsNoPerson() {
+        #expect(names("Selon le communiqué, FFLV réclame une aide.") == ["ORG FFLV"])
+    }
+
+    @Test func cityIsTeamWhenItPlaysAndPlaceWhenItHosts() {
+        #expect(names("Ligue 1 : Angers a battu Auxerre dans le derby. Le Stade rennais s'impose à Angers après un penalty.")
+            == ["ORG Angers", "ORG Auxerre", "ORG Stade rennais", "LOC Angers"])
+    }
+
+    @Test func cityThatActsOutsideMatchReportsStaysPlace() {
+        #expect(names("Angers a voté un budget en hausse. Auxerre a suivi.") == ["LOC Angers", "LOC Auxerre"])
+    }
+
+    @Test func lowercaseAcronymLookalikeIsNoOrganisation() {
+        #expect(names("Ses obsèques auront lieu jeudi. Sa famille remercie le personnel.") == [])
+    }
+
     @Test func pronounThatOpensSentenceIsNeverLearnt() {
         #expect(names("« Il faut agir », a déclaré Karim Benhaddi. Il a ajouté que rien n'était décidé.")
             == ["PER Karim Benhaddi"])

@@ -6,7 +6,10 @@ extension NameReader {
         guard isLowercaseWord(i), let head = entry(lexicons.geoHeads, at: i), lexicons.geoHeadKinds.contains(head.entry),
               match(lexicons.geoHeadsOutside, at: i) != head.length else { return nil }
         let length = head.length
-        if lexicons.roadHeads.contains(head.entry) && isRoadNumber(i + length) { return i + length + 1 }
+        // `autoroute A7`, `route nationale 165`.
+        if lexicons.roadHeads.contains(head.entry) && (isRoadNumber(i + length)
+            || (i + length < count && tokens[i + length].kind == .number && !tokens[i + length].has(.groupedDigits)
+                && tokens[i + length].has(.spaceBefore))) { return i + length + 1 }
         return headedComplementEnd(after: i + length)
     }
 
@@ -37,6 +40,20 @@ extension NameReader {
             }
         }
         return false
+    }
+
+    /// `le village de Najac`, `le château de Belcastel`: a geographic head of any kind, then
+    /// `de`; the head stays outside when it is an area or a building, but it says what follows.
+    func placeHeadBefore(_ s: Int) -> Bool {
+        guard s >= 2, lexicons.links.contains(tokens[s - 1]) || lexicons.contracted.contains(tokens[s - 1]) else { return false }
+        return matchEnding(lexicons.geoHeads, at: s - 1, maxLength: 2) != nil
+    }
+
+    /// `à Trégastel`, `le maire de Cancale`, `le château de Belcastel`: a place word right
+    /// before a name that ends like a demonym; a demonym would take an article (`aux Français`).
+    func placeWordBefore(_ s: Int) -> Bool {
+        guard s > 0, !lexicons.articles.contains(tokens[s - 1]), !lexicons.contracted.contains(tokens[s - 1]) else { return false }
+        return placePrepositionBefore(s) || placeHeadBefore(s)
     }
 
     /// `de Jarnac`, `du Croisic`: a link after a lowercase noun, where an unknown name is

@@ -6,27 +6,50 @@ struct NameList: Sendable {
     /// Per entry, how many of its words start with a capital: `le monde` must not match
     /// `Le Monde`, while `Union européenne` needs one capital only.
     let capitals: [UInt8]
+    /// Entries written in capitals only (`SES`, `CDM`): a one-word match must be in capitals
+    /// too, so that `Ses obsèques` is no company.
+    let acronyms: Set<Int32>
 
     init(_ loader: LexiconLoader, _ name: String, entryText: @escaping (LexiconEntry) -> String = { $0.text }) throws {
         let (category, entries) = try loader.category(name, entryText: entryText)
         self.category = category
         self.entries = entries
-        // Entries that fold to the same key (`Van`, `van`) need the fewest capitals of them,
-        // since the gazetteer reports only one of them.
+        // Entries that fold to the same key (`Van`, `van`; `INSEE`, `Insee`) need the fewest
+        // capitals of them, since the gazetteer reports only one of them.
         var capitals = entries.map { NameList.capitalCount(entryText($0)) }
+        var acronyms = Set<Int32>()
         if capitals.contains(where: { $0 > 0 }) {
             var fewest: [String: UInt8] = [:]
+            var written: [String: Bool] = [:]
             let keys = entries.map { KeyFolder.shared.foldedString(entryText($0)) }
-            for (key, count) in zip(keys, capitals) { fewest[key] = min(fewest[key] ?? count, count) }
+            let shapes = entries.map { NameList.isAcronym(entryText($0)) }
+            for (index, key) in keys.enumerated() {
+                fewest[key] = min(fewest[key] ?? capitals[index], capitals[index])
+                written[key] = (written[key] ?? true) && shapes[index]
+            }
             capitals = keys.map { fewest[$0]! }
+            for (index, key) in keys.enumerated() where written[key]! { acronyms.insert(Int32(index)) }
         }
         self.capitals = capitals
+        self.acronyms = acronyms
     }
 
-    init(category: LexiconCategory, entries: [LexiconEntry], capitals: [UInt8]) {
+    init(category: LexiconCategory, entries: [LexiconEntry], capitals: [UInt8], acronyms: Set<Int32> = []) {
         self.category = category
         self.entries = entries
         self.capitals = capitals
+        self.acronyms = acronyms
+    }
+
+    /// One word of two letters or more, none lowercase.
+    static func isAcronym(_ text: String) -> Bool {
+        var letters = 0
+        for scalar in text.unicodeScalars {
+            if scalar == " " { return false }
+            if scalar.properties.isLowercase { return false }
+            if scalar.properties.isAlphabetic { letters += 1 }
+        }
+        return letters >= 2
     }
 
     static func capitalCount(_ text: String) -> UInt8 {
@@ -157,12 +180,14 @@ struct NameLexicons: Sendable {
             // The acronym field of `organizations.txt` is a phrase of its own.
             let category = loader.customCategory("organization-acronyms")
             var capitals: [UInt8] = []
+            var written = Set<Int32>()
             for (index, entry) in organizations.entries.enumerated() {
                 let acronym = entry.field(0) ?? ""
                 capitals.append(NameList.capitalCount(acronym))
+                if NameList.isAcronym(acronym) { written.insert(Int32(index)) }
                 if !acronym.isEmpty && acronym != "-" { loader.addPhrase(acronym, category: category, entry: Int32(index)) }
             }
-            acronyms = NameList(category: category, entries: organizations.entries, capitals: capitals)
+            acronyms = NameList(category: category, entries: organizations.entries, capitals: capitals, acronyms: written)
         } else {
             acronyms = nil
         }

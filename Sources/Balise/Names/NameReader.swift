@@ -108,17 +108,20 @@ struct NameReader {
     /// The length of the longest entry of `list` at `i` whose capitals are all there.
     func match(_ list: NameList?, at i: Int, limit: Int? = nil) -> Int? {
         guard let list, i >= 0, i < count, let m = text.lexicon(list.category, at: i, limit: limit) else { return nil }
-        var capitals = 0
-        for k in i..<(i + m.length) where tokens[k].has(.capitalized) || tokens[k].has(.allCaps) { capitals += 1 }
-        return capitals >= Int(list.capitals[Int(m.entry)]) ? m.length : nil
+        return hasCapitals(list, m, at: i) ? m.length : nil
     }
 
     /// The entry matched at `i`, with the same capital check as `match`.
     func entry(_ list: NameList?, at i: Int) -> LexiconMatch? {
         guard let list, i >= 0, i < count, let m = text.lexicon(list.category, at: i) else { return nil }
+        return hasCapitals(list, m, at: i) ? m : nil
+    }
+
+    private func hasCapitals(_ list: NameList, _ m: LexiconMatch, at i: Int) -> Bool {
+        if m.length == 1 && !list.acronyms.isEmpty && list.acronyms.contains(m.entry) && !tokens[i].has(.allCaps) { return false }
         var capitals = 0
         for k in i..<(i + m.length) where tokens[k].has(.capitalized) || tokens[k].has(.allCaps) { capitals += 1 }
-        return capitals >= Int(list.capitals[Int(m.entry)]) ? m : nil
+        return capitals >= Int(list.capitals[Int(m.entry)])
     }
 
     /// The start of an entry of `list` that ends exactly at `end` (ignoring capitals),
@@ -153,7 +156,9 @@ struct NameReader {
         guard t.has(.hyphenated) else { return false }
         let key = text.keys[Int(t.keyStart)..<Int(t.keyEnd)]
         guard let hyphen = key.firstIndex(of: 0x2D) else { return false }
-        return lexicons.firstNameKeys.contains(Array(key[key.startIndex..<hyphen])) && !hasPlaceNamePart(i)
+        guard lexicons.firstNameKeys.contains(Array(key[key.startIndex..<hyphen])) && !hasPlaceNamePart(i) else { return false }
+        // `Jean-Toussaint Dupont`, but a lone `Vic-Fezensac` is a town: alone, both parts must be first names.
+        return isNameWord(i + 1) || lexicons.firstNameKeys.contains(Array(key[(hyphen + 1)...]))
     }
 
     func isHonorific(_ i: Int) -> Bool {

@@ -24,6 +24,24 @@ extension NameReader {
         return s >= 2 && lexicons.articles.contains(tokens[s - 2]) && matchEnding(lexicons.titles, at: s - 1) == nil
     }
 
+    /// The end of a name introduced by a descriptor: the run and its legal form, and when the
+    /// run is only common words (`la coopérative Terres du Lauragais`, `le quotidien La Voix
+    /// du Bocage`), the complement that makes it a name.
+    func descriptorNameEnd(_ s: Int, runEnd e: Int) -> Int {
+        if e < count, lexicons.links.contains(tokens[e]) || lexicons.contracted.contains(tokens[e]),
+           (s..<e).allSatisfy({ isCommonWord($0) }) {
+            var k = e + 1
+            if k < count, lexicons.articles.contains(tokens[k]) { k += 1 }
+            if isNameWord(k) && !isCalendarWord(k) { return legalFormEnd(runEnd(from: k)) }
+        }
+        return legalFormEnd(e)
+    }
+
+    func hasAmpersand(_ s: Int, _ e: Int) -> Bool {
+        for k in s..<e where isPunctuation(k, "&") { return true }
+        return false
+    }
+
     /// Whether a token of the run is a word that names organisations (`Partners`, `FC`, `Banque`).
     func hasOrganizationWord(_ s: Int, _ e: Int) -> Bool {
         for k in s..<e where lexicons.orgWords.contains(tokens[k]) { return true }
@@ -65,6 +83,8 @@ extension NameReader {
               !lexicons.articles.contains(tokens[k]), !lexicons.conjunctions.contains(tokens[k]),
               !lexicons.auxiliaries.contains(tokens[k]) else { return nil }
         if k == j + 1 && looksInfinitive(k) { return nil }
+        // `Association des amis du vieux Clamecy`: an adjective before the name.
+        if isNameWord(k + 1) && !isCalendarWord(k + 1) && !isFirstName(k + 1) { return runEnd(from: k + 1) }
         return k + 1
     }
 

@@ -27,7 +27,7 @@ extension NameReader {
         guard !placePrepositionBefore(s), e < count else { return false }
         // `où Lens tentera`, `puis Lens recevra`: a clause may open after a relative or a conjunction.
         guard opensSentence(s) || isPunctuation(s - 1, ":") || isPunctuation(s - 1, ",")
-                || text.keyIs(s - 1, "ou") || text.keyIs(s - 1, "puis") || text.keyIs(s - 1, "mais")
+                || text.keyIs(s - 1, "ou") || text.keyIs(s - 1, "puis") || text.keyIs(s - 1, "et") || text.keyIs(s - 1, "mais")
                 || text.keyIs(s - 1, "que") || text.keyIs(s - 1, "qu'") else { return false }
         // `Nantes, 15e, accueillera`, `Lens, qui retrouve`.
         if isPunctuation(e, ",") { return e + 1 < count && (tokens[e + 1].kind == .ordinal || text.keyIs(e + 1, "qui")) }

@@ -132,13 +132,19 @@ struct NameScan {
         if opening && runEnd == s + 1 && reader.isCommonWord(s) && lexiconName(at: s) == nil && !reader.isFirstName(s) { return runEnd }
         // `l'Italien Brando Benifei`: a demonym before a full name.
         if s + 1 < runEnd && reader.hasAdjectiveEnding(s) && reader.isCommonWord(s) && lexiconName(at: s) == nil
-            && reader.personEnd(s + 1, runEnd: runEnd) > s + 2 { return s + 1 }
+            && !lexicons.orgWords.contains(tokens[s]) && reader.personEnd(s + 1, runEnd: runEnd) > s + 2 { return s + 1 }
         // `les Rennais ont gagné`: a demonym alone.
         if runEnd == s + 1 && reader.hasAdjectiveEnding(s) && reader.isCommonWord(s) && lexiconName(at: s) == nil
-            && !reader.isFirstName(s) && title == nil { return runEnd }
+            && !reader.isFirstName(s) && title == nil && !reader.placeWordBefore(s) { return runEnd }
         // `Le Premier ministre`: a function written with a capital.
         if let length = reader.match(lexicons.titles, at: s), s + length > runEnd { return s + length }
         if reader.portfolioBefore(s) && !reader.tokens[s].has(.allCaps) { return runEnd }
+        // `Morvan & Associés`, `Brenault & Fils`: names joined by `&` make a firm.
+        if title == nil && reader.hasAmpersand(s, runEnd) {
+            let end = reader.legalFormEnd(runEnd)
+            emit(.organization, s..<end, Priority.lexicon, "name & name")
+            return end
+        }
         if title != .direct, let (type, length, rule) = lexiconName(at: s) {
             var end = s + length
             // `EDF Renouvelables`, `GE Renewable Energy`: a known name opens a longer unknown one.
@@ -185,8 +191,9 @@ struct NameScan {
         // `l'éditeur Vortalis`: a word that is both a function and a descriptor, before a
         // name that does not open with a first name.
         if title == .direct && !reader.isFirstName(s) && reader.descriptorBefore(s) {
-            emit(.organization, s..<reader.legalFormEnd(runEnd), Priority.lexicon, "descriptor + name")
-            return reader.legalFormEnd(runEnd)
+            let end = reader.descriptorNameEnd(s, runEnd: runEnd)
+            emit(.organization, s..<end, Priority.lexicon, "descriptor + name")
+            return end
         }
         if title != nil {
             let end = reader.personEnd(s, runEnd: runEnd)
@@ -212,8 +219,14 @@ struct NameScan {
             return end
         }
         if reader.descriptorBefore(s) {
-            emit(.organization, s..<reader.legalFormEnd(runEnd), Priority.lexicon, "descriptor + name")
-            return reader.legalFormEnd(runEnd)
+            let end = reader.descriptorNameEnd(s, runEnd: runEnd)
+            emit(.organization, s..<end, Priority.lexicon, "descriptor + name")
+            return end
+        }
+        // `Vortalis SAS`, `Hexavia GmbH`: a legal form closes the run.
+        if let start = reader.matchEnding(lexicons.legalForms, at: runEnd, maxLength: 2), start > s {
+            emit(.organization, s..<runEnd, Priority.lexicon, "name + legal form")
+            return runEnd
         }
         if reader.legalFormEnd(runEnd) > runEnd {
             emit(.organization, s..<reader.legalFormEnd(runEnd), Priority.lexicon, "name + legal form")
@@ -228,7 +241,8 @@ struct NameScan {
             return reader.personEnd(s, runEnd: runEnd)
         }
         // `FFLV réclame`: an acronym acts too; it is no person's name.
-        if reader.personEvidenceAfter(runEnd) && !(runEnd == s + 1 && tokens[s].has(.allCaps)) {
+        // `le maire de Cancale a signé`: after a place word the verb is the town's mayor's.
+        if reader.personEvidenceAfter(runEnd) && !(runEnd == s + 1 && tokens[s].has(.allCaps)) && !reader.placeWordBefore(s) {
             emit(.person, s..<runEnd, Priority.context, "name + speech verb or apposition")
             return runEnd
         }
@@ -247,19 +261,21 @@ struct NameScan {
     private mutating func readShape(_ s: Int, runEnd: Int, opening: Bool) -> Int {
         let single = runEnd == s + 1
         let t = tokens[s]
-        if single && (reader.isCalendarWord(s) || (opening && !t.has(.allCaps))) { return runEnd }
+        if single && (reader.isCalendarWord(s) || (opening && !t.has(.allCaps) && !t.has(.internalCaps))) { return runEnd }
         if single && (reader.hasPlaceNamePart(s) || reader.coordinatedWithPlace(s)) {
             emit(.location, s..<runEnd, Priority.shape, "place-like name")
             return runEnd
         }
         // `aux Français`, `les Rennais`: demonyms are not names.
-        if single && !t.has(.allCaps) && reader.hasAdjectiveEnding(s) { return runEnd }
+        if single && !t.has(.allCaps) && reader.hasAdjectiveEnding(s) && !reader.placeWordBefore(s) { return runEnd }
         if single && (t.has(.allCaps) || t.has(.internalCaps)) {
             emit(.organization, s..<runEnd, Priority.shape, t.has(.allCaps) ? "acronym shape" : "inner capitals shape")
         } else if reader.placePrepositionBefore(s) {
             emit(.location, s..<runEnd, Priority.shape, "place preposition + name")
         } else if single && (t.has(.allCaps) || t.has(.internalCaps)) {
             emit(.organization, s..<runEnd, Priority.shape, t.has(.allCaps) ? "acronym shape" : "inner capitals shape")
+        } else if single && reader.placeHeadBefore(s) {
+            emit(.location, s..<runEnd, Priority.shape, "place word + de + name")
         } else if single && reader.placeLinkBefore(s) {
             if !reader.isCommonWord(s) { emit(.location, s..<runEnd, Priority.shape, "noun + de + name") }
         } else if single {

@@ -67,6 +67,11 @@ extension NameReader {
     /// and the surname they open (`Charles de Gaulle`, `Ursula von der Leyen`).
     func personEnd(_ s: Int, runEnd: Int) -> Int {
         var e = runEnd
+        // `Laetitia Van den Berghe`: a capitalised particle closes the run, its lowercase rest follows.
+        if e - 1 > s, let length = match(lexicons.particles, at: e - 1), length > 1, isNameWord(e - 1 + length),
+           !tokens[e - 1 + length].has(.allCaps) {
+            e = self.runEnd(from: e - 1 + length)
+        }
         while e < count, isLowercaseWord(e) || tokens[e].has(.elision),
               let length = match(lexicons.particles, at: e), isNameWord(e + length), !isCalendarWord(e + length),
               !tokens[e + length].has(.allCaps) {

@@ -116,6 +116,42 @@ struct DateResolverTests {
         #expect(timex(DateParts(yearPart: .season(.winter), deixis: .this), october) == "2023-WI")
     }
 
+    @Test func aPresentThatAnnouncesPointsForwardFromToday() {
+        #expect(timex(DateParts(weekday: 3, tense: .present), reference) == "2025-03-12")
+        #expect(timex(DateParts(weekday: 2, tense: .present), reference) == "2025-03-18")
+        #expect(timex(DateParts(weekday: 6, tense: .present), reference) == "2025-03-15")
+        // Other dates read a present as no tense: the nearest.
+        #expect(timex(DateParts(month: 12, tense: .present), reference) == "2024-12")
+    }
+
+    @Test func weekendsCenturiesAndVagueCounts() {
+        #expect(timex(DateParts(shift: Shift(0, .weekend)), reference) == "2025-W11-WE")
+        #expect(timex(DateParts(shift: Shift(0, .weekend), tense: .past), reference) == "2025-W10-WE")
+        #expect(timex(DateParts(shift: Shift(-1, .weekend)), reference) == "2025-W10-WE")
+        #expect(timex(DateParts(shift: Shift(1, .weekend)), reference) == "2025-W11-WE")
+        let sunday = CalendarDay(year: 2025, month: 3, day: 16)!
+        #expect(timex(DateParts(shift: Shift(0, .weekend), tense: .past), sunday) == "2025-W11-WE")
+        #expect(timex(DateParts(shift: Shift(1, .weekend)), sunday) == "2025-W12-WE")
+        #expect(timex(DateParts(shift: Shift(0, .weekend)), nil) == "XXXX-WXX-WE")
+        #expect(timex(DateParts(shift: Shift(-1, .century)), reference) == "19")
+        #expect(timex(DateParts(shift: Shift(0, .century)), nil) == "XX")
+        #expect(timex(DateParts(shift: Shift(-1, .day, vague: true)), reference) == "XXXX-XX-XX")
+        #expect(timex(DateParts(shift: Shift(1, .week, vague: true)), reference) == "XXXX-WXX")
+        #expect(timex(DateParts(shift: Shift(-1, .year, vague: true)), reference) == "XXXX")
+    }
+
+    @Test func weekdayRangesStayInOneWeek() {
+        func range(_ first: DateParts, _ last: DateParts) -> String {
+            DateResolver.resolve(.range(first, last), reference: reference).timex
+        }
+        #expect(range(DateParts(weekday: 1, tense: .future), DateParts(weekday: 3, tense: .future)) == "2025-03-17/2025-03-19")
+        #expect(range(DateParts(weekday: 1, tense: .past), DateParts(weekday: 3, tense: .past)) == "2025-03-10/2025-03-12")
+        #expect(range(DateParts(weekday: 2), DateParts(weekday: 4, deixis: .next)) == "2025-03-18/2025-03-20")
+        #expect(range(DateParts(weekday: 5), DateParts(weekday: 7, deixis: .last)) == "2025-03-07/2025-03-09")
+        #expect(range(DateParts(weekday: 5, tense: .future), DateParts(weekday: 1, tense: .future)) == "2025-03-14/2025-03-17")
+        #expect(DateResolver.resolve(.range(DateParts(weekday: 1), DateParts(weekday: 3)), reference: nil).timex == "XXXX-XX-XX/XXXX-XX-XX")
+    }
+
     @Test func modifiersAndRanges() {
         let end = DateResolver.resolve(.single(DateParts(year: 2024, mod: .end)), reference: nil)
         #expect(end == DateValue(timex: "2024", mod: .end))

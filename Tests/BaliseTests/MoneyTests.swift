@@ -84,7 +84,12 @@ import Testing
         #expect(single(.digits(written)) == MoneyValue(amount: amount, currency: "EUR"))
     }
 
-    @Test(arguments: ["1,2,3", "12 00", "1.25.000", "1,5.000", "12a"])
+    @Test(arguments: [("1'500", "1500"), ("1'250'000", "1250000"), ("12'500.50", "12500.5")])
+    func readsSwissDigitGroups(_ written: String, _ amount: String) {
+        #expect(single(.digits(written)) == MoneyValue(amount: amount, currency: "EUR"))
+    }
+
+    @Test(arguments: ["1,2,3", "12 00", "1.25.000", "1,5.000", "12a", "1'50", "1'500,50", "1.500'000"])
     func rejectsMalformedDigits(_ written: String) {
         #expect(single(.digits(written)) == nil)
     }
@@ -96,6 +101,31 @@ import Testing
         #expect(single(.digits("25"), factor: "0.01") == MoneyValue(amount: "0.25", currency: "EUR"))
         #expect(single(.spelled(99), factor: "0.01") == MoneyValue(amount: "0.99", currency: "EUR"))
         #expect(single(.spelled(200), exponent: 6) == MoneyValue(amount: "200000000", currency: "EUR"))
+    }
+
+    @Test func halvesTheMultiplierAndKeepsTheSign() {
+        let halfMillion = AmountParts(number: .spelled(1), exponent: 6, halved: true)
+        #expect(resolver.resolve(MoneyParts(amounts: .single(halfMillion), currency: "EUR")) == MoneyValue(amount: "500000", currency: "EUR"))
+        let loss = AmountParts(number: .digits("3"), exponent: 6, negative: true)
+        #expect(resolver.resolve(MoneyParts(amounts: .single(loss), currency: "EUR")) == MoneyValue(amount: "-3000000", currency: "EUR"))
+        let zero = AmountParts(number: .digits("0"), negative: true)
+        #expect(resolver.resolve(MoneyParts(amounts: .single(zero), currency: "EUR")) == MoneyValue(amount: "0", currency: "EUR"))
+    }
+
+    // MARK: - Matching across lines and around the amount
+
+    @Test func readsAnAmountSplitOverALineBreak() throws {
+        let document = Document(id: "lines", text: "Le contrat porte sur 3 millions\nd'euros au total, puis 12 000\neuros.")
+        let entities = Shared.annotator().annotate(document, types: [.money]).entities
+        #expect(entities.map(\.text) == ["3 millions\nd'euros", "12 000\neuros"])
+        #expect(entities.map(\.value) == [.money(MoneyValue(amount: "3000000", currency: "EUR")),
+                                           .money(MoneyValue(amount: "12000", currency: "EUR"))])
+    }
+
+    @Test func theNearestCountryPicksASharedCurrency() {
+        let document = Document(id: "pesos", text: "De retour d'Argentine, il a payé 500 pesos au Mexique.")
+        let entities = Shared.annotator().annotate(document, types: [.money]).entities
+        #expect(entities.map(\.value) == [.money(MoneyValue(amount: "500", currency: "MXN"))])
     }
 
     @Test func addsTheSmallerAmountAfterAMultiplier() {

@@ -26,14 +26,17 @@ public enum DateResolver {
         first.weekday != nil && last.weekday != nil && first.day == nil && last.day == nil
     }
 
-    /// The end that says where it points (`au mercredi prochain`) is resolved, or else the
-    /// start by the tense; the other end is the same week's day after it.
+    /// `prochain` puts the whole range after the document date and `dernier` before it;
+    /// otherwise the tense places the start. The end is the first such weekday after the start.
     static func weekdayRange(_ first: DateParts, _ last: DateParts, _ r: CalendarDay) -> String {
         let length = (last.weekday! - first.weekday! + 7) % 7
         let start: CalendarDay
-        if last.deixis != nil && first.deixis == nil {
-            start = weekdayDate(last.weekday!, last.tense, last.deixis, r).adding(days: -length)
-        } else {
+        switch last.deixis {
+        case .last:
+            start = weekdayDate(last.weekday!, last.tense, .last, r).adding(days: -length)
+        case .next:
+            start = weekdayDate(first.weekday!, first.tense, .next, r)
+        default:
             start = weekdayDate(first.weekday!, first.tense, first.deixis, r)
         }
         return start.description + "/" + start.adding(days: length).description

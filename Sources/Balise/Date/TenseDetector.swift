@@ -46,7 +46,7 @@ struct TenseDetector {
             return opens(.reported, before: i) ? .future : nil
         case .imperfect where opens(.hypothesis, before: i):
             // `si le vote avait lieu en juin`: a condition on what is to come.
-            return nil
+            return .future
         default:
             break
         }

@@ -67,6 +67,8 @@ extension NameReader {
     /// Ploërmel`: a name coordinated with a known place.
     func coordinatedWithPlace(_ s: Int) -> Bool {
         var p = s - 1
+        // `la Gaspésie, la Côte-Nord et l'Abitibi-Témiscamingue`: each name with its article or link.
+        if p > 0, lexicons.articles.contains(tokens[p]) && !tokens[p].has(.capitalized) { p -= 1 }
         if p > 0, lexicons.links.contains(tokens[p]) || lexicons.contracted.contains(tokens[p]) { p -= 1 }
         // A comma counts inside a list only: `Vaud, Orbelis compte` is no list.
         if p >= 1, isNameWord(p - 1), lexicons.conjunctions.contains(tokens[p]) || (isPunctuation(p, ",") && endsListItem(s + 1)) {

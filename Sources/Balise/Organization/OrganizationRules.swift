@@ -61,6 +61,8 @@ extension NameReader {
                 break
             }
             if e < count, lexicons.links.contains(tokens[e]), let next = complementEnd(after: e) { e = next; continue }
+            // `Union des infirmiers libéraux et hospitaliers`: coordinated adjectives.
+            if e > runEnd, lexicons.conjunctions.contains(tokens[e]), isAdjective(e - 1), isAdjective(e + 1) { e += 2; continue }
             break
         }
         return e

@@ -286,7 +286,11 @@ struct NameScan {
                     && (s..<runEnd).contains(where: { reader.match(lexicons.surnames, at: $0) != nil && !reader.isCommonSurname($0) }) {
             emit(.person, s..<runEnd, Priority.shape, "capitalised words with a surname")
         } else {
-            emit(.organization, s..<runEnd, Priority.shape, "capitalised words with capitals")
+            // `dans Le Réveil cornouaillais`: a title that opens with its own article takes its adjectives.
+            var end = runEnd
+            if lexicons.articles.contains(tokens[s]) { while reader.isAdjective(end) && !reader.isCalendarWord(end) { end += 1 } }
+            emit(.organization, s..<end, Priority.shape, "capitalised words with capitals")
+            return end
         }
         return runEnd
     }

@@ -84,7 +84,10 @@ struct DateMatcher {
             let w = token.word
             // Other lexicons may know `janv.` or `mi-mars`: these forms are read apart.
             if token.has(.abbreviation) { consider(monthRules(at: i)) }
-            if token.has(.hyphenated) { consider(midMonth(at: i)) }
+            if token.has(.hyphenated) {
+                consider(midMonth(at: i))
+                consider(monthPair(at: i))
+            }
             guard w >= 0, lexicon.starters.contains(w) else { return best }
             if lexicon.months[w] != nil { consider(monthRules(at: i)) }
             if let weekday = lexicon.weekdays[w] { consider(weekdayRules(at: i, weekday: weekday)) }
@@ -703,6 +706,22 @@ struct DateMatcher {
         return piece
     }
 
+    /// `janvier-février`, `juillet-août 2024` (one hyphenated token): two months in a row.
+    func monthPair(at i: Int) -> Piece? {
+        let key = text.key(i)
+        let names = key.split(separator: "-", omittingEmptySubsequences: false)
+        guard names.count == 2, let a = lexicon.monthKeys[String(names[0])], let b = lexicon.monthKeys[String(names[1])],
+              b == a % 12 + 1 else { return nil }
+        var first = DateParts(month: a), last = DateParts(month: b)
+        var end = i + 1
+        if let after = yearAfter(end, into: &last) {
+            end = after
+            first.year = a == 12 ? last.year.map { $0 - 1 } : last.year
+            first.shortYear = a == 12 ? last.shortYear.map { ($0 + 99) % 100 } : last.shortYear
+        }
+        return Piece(i, end, .range(first, last), "<month>-<month>")
+    }
+
     /// `mi-mars`, `mi-décembre` (one hyphenated token).
     func midMonth(at i: Int) -> Piece? {
         let units = text.units(i)
@@ -721,14 +740,23 @@ struct DateMatcher {
     /// `entre mai 2021 et février 2022`. The opening preposition stays outside.
     func range(at i: Int) -> Piece? {
         if let weekdays = weekdayRange(at: i) { return weekdays }
+        // `lundi 3 au mercredi 5 mars`: the weekday of the first day.
+        if let weekday = lexicon.weekdays[word(i)], dayNumber(i + 1) != nil, month(i + 2) == nil,
+           let days = range(at: i + 1), case .range(var first, let last) = days.expression {
+            first.weekday = weekday
+            return Piece(i, days.end, .range(first, last), "<weekday> " + days.rule)
+        }
         let opener = word(i - 1)
         let opened = lexicon.roles(opener).contains(.rangeOpen)
         // A bare day before a full date: `3 au 5 mars`, `12 et 13 juin`.
         if let day = dayNumber(i), month(i + 1) == nil {
             let link = roles(i + 1)
-            guard link.contains(.rangeTo) || link.contains(.rangeAnd) || isPunctuation(i + 1, 0x2D),
-                  let second = core(at: i + 2, bareYear: false), let last = second.parts,
-                  last.day != nil, let m = last.month, second.start == i + 2 else { return nil }
+            guard link.contains(.rangeTo) || link.contains(.rangeAnd) || isPunctuation(i + 1, 0x2D) else { return nil }
+            // `entre le 3 et le 5 mars`: the second article stays inside the span.
+            let next = link.contains(.rangeAnd) && word(i - 2) == lexicon.wordEntre && roles(i + 2).contains(.dayNumberOpen)
+                && dayNumber(i + 3) != nil ? i + 3 : i + 2
+            guard let second = core(at: next, bareYear: false), let last = second.parts,
+                  last.day != nil, let m = last.month, second.start == next else { return nil }
             var first = last
             first.day = day
             first.weekday = nil

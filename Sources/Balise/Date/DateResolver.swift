@@ -12,7 +12,7 @@ public enum DateResolver {
             // Both ends share the year that the later end resolves to (`3 au 5 mars`).
             if !first.namesYear && !last.namesYear, first.month != nil, last.month != nil,
                first.shift == nil, last.shift == nil, let reference {
-                let year = monthYear(last.month!, last.day, last.tense, last.deixis, reference)
+                let year = dayYear(last, reference)
                 last.year = year
                 let firstIsLater = (first.month!, first.day ?? 1) > (last.month!, last.day ?? 1)
                 first.year = firstIsLater ? year - 1 : year
@@ -57,7 +57,7 @@ public enum DateResolver {
             }
         }
         if let month = p.month {
-            let y = year ?? reference.map { monthYear(month, p.day, p.tense, p.deixis, $0) }
+            let y = year ?? reference.map { dayYear(p, $0) }
             guard let day = p.day else { return yearText(y) + "-" + pad(month, 2) }
             return yearText(y) + "-" + pad(month, 2) + "-" + pad(day, 2)
         }
@@ -150,6 +150,18 @@ public enum DateResolver {
             }
             return [r.year, r.year - 1, r.year + 1].min { distance($0) < distance($1) }!
         }
+    }
+
+    /// The year of a month and day given without one; a weekday with them (`lundi 10 mars`)
+    /// picks, among the year `monthYear` reads and the two around the document date's, the
+    /// first in which the day falls on that weekday.
+    static func dayYear(_ p: DateParts, _ r: CalendarDay) -> Int {
+        let read = monthYear(p.month!, p.day, p.tense, p.deixis, r)
+        guard let weekday = p.weekday, let day = p.day else { return read }
+        for year in [read, r.year, r.year - 1, r.year + 1] {
+            if let date = CalendarDay(year: year, month: p.month!, day: day), date.weekday == weekday { return year }
+        }
+        return read
     }
 
     /// The year of a season given without one, by the same reading as `monthYear`.

@@ -34,7 +34,7 @@ import Testing
         #expect(tree.outputFiles == ["a/bon.jsonl", "errors.jsonl"])
         #expect(try tree.read("errors.jsonl") == #"{"file":"a/mauvais.txt","reason":"not valid UTF-8 (invalid byte at offset 1)"}"# + "\n")
         #expect(result.stderr.contains("2 files: 1 written, 0 skipped as complete, 1 with errors"))
-        #expect(result.stderr.contains("1 errors recorded in \(tree.output)/errors.jsonl"))
+        #expect(result.stderr.contains("1 error recorded in \(tree.output)/errors.jsonl"))
 
         try FileManager.default.removeItem(atPath: tree.input + "/a/mauvais.txt")
         let clean = try run(["batch", tree.input, "--output", tree.output, "--quiet"])

@@ -62,7 +62,7 @@ public struct BatchSummary: Sendable {
         let total = entities.values.reduce(0, +)
         lines.append("entities: \(total) (" + EntityType.allCases.map { "\($0.rawValue) \(entities[$0] ?? 0)" }.joined(separator: ", ") + ")")
         if undatedByPath > 0 { lines.append("\(undatedByPath) files got no date from their path") }
-        if errors > 0, let errorLog { lines.append("\(errors) errors recorded in \(errorLog)") }
+        if errors > 0, let errorLog { lines.append("\(errors) error\(errors == 1 ? "" : "s") recorded in \(errorLog)") }
         if interrupted { lines.append("interrupted: run again with --resume to complete") }
         return lines.joined(separator: "\n")
     }

@@ -24,6 +24,13 @@ struct NameScan {
 
     /// Computed on the first city that could stand for a team.
     private var matchReport: Bool?
+    /// The last word looked up in the name lexicons, and what they hold there.
+    private let lastLookup = LastLookup()
+
+    private final class LastLookup {
+        var index = -1
+        var name: (EntityType, Int, String)?
+    }
 
     init(_ reader: NameReader) { self.reader = reader }
 
@@ -303,6 +310,15 @@ struct NameScan {
     /// An organisation or place entry at `s`, organisations first (`Orange` the operator)
     /// unless a place preposition comes before (`à Orange`).
     private func lexiconName(at s: Int) -> (EntityType, Int, String)? {
+        // The rules ask about the same word several times in a row: nine look-ups each.
+        if lastLookup.index == s { return lastLookup.name }
+        let name = lookUpName(at: s)
+        lastLookup.index = s
+        lastLookup.name = name
+        return name
+    }
+
+    private func lookUpName(at s: Int) -> (EntityType, Int, String)? {
         let place = reader.placeMatch(at: s)
         if let org = reader.organizationMatch(at: s) {
             if let place, place >= org.length, reader.placePrepositionBefore(s) { return (.location, place, "place lexicon") }

@@ -155,9 +155,10 @@ struct MoneyMatcher {
             end = i + 1
             spelled = false
             if isSwissGroups(end) { end += 1 }
-        } else if let collective = lexicon.collective(at: i + 1, in: text), text.keyIs(i, "une") || text.keyIs(i, "un") {
-            return collectiveAmount(at: i, value: collective)
         } else if lexicon.isNumberWord(token.word) {
+            if let collective = lexicon.collective(at: i + 1, in: text), text.keyIs(i, "une") || text.keyIs(i, "un") {
+                return collectiveAmount(at: i, value: collective)
+            }
             end = spelledRunEnd(from: i)
             spelled = true
         } else {

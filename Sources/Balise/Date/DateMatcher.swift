@@ -285,12 +285,22 @@ struct DateMatcher {
         if before.contains(.yearWeak) && (1900...2099).contains(y) && !endsCountRange(i) {
             return Piece(i, i + 1, parts, "<year cue> <year>")
         }
-        // `en 2020 et 2021`, `en 2024 ou 2025`: the cue of the first year serves the second.
-        if (before.contains(.rangeAnd) || text.keyIs(i - 1, "ou")) && fullYear(i - 2) != nil
-            && !roles(i - 3).isDisjoint(with: [.yearStrong, .yearWeak]) {
-            return Piece(i, i + 1, parts, "<year> et <year>")
-        }
+        // `en 2020 et 2021`, `en 2019, 2020 et 2021`: the cue of the first year serves the others.
+        if isListedAfterCuedYear(i) { return Piece(i, i + 1, parts, "<year> et <year>") }
         return nil
+    }
+
+    /// Whether the year at `i` follows, after `et`, `ou` or a comma, a year that a cue word
+    /// opens, itself perhaps listed the same way.
+    func isListedAfterCuedYear(_ i: Int) -> Bool {
+        var k = i
+        for _ in 0..<4 {
+            guard roles(k - 1).contains(.rangeAnd) || text.keyIs(k - 1, "ou") || isPunctuation(k - 1, 0x2C),
+                  fullYear(k - 2) != nil else { return false }
+            k -= 2
+            if !roles(k - 1).isDisjoint(with: [.yearStrong, .yearWeak]) { return true }
+        }
+        return false
     }
 
     /// `en '98`: a two-digit year after its apostrophe, which stays in the span, and a cue word.

@@ -534,6 +534,10 @@ struct DateMatcher {
             return Piece(i, next + 1, DateParts(shift: Shift(0, .day)), "ce <part of day>")
         }
         if let weekday = lexicon.weekdays[w] {
+            // `ce mardi 11 mars`: the day names the date, the demonstrative stays in the span.
+            if let full = dayMonth(at: next + 1, weekday: weekday, start: i) {
+                return Piece(i, full.end, full.expression, "ce " + full.rule)
+            }
             let end = dayPart(after: next + 1)
             return Piece(i, end, DateParts(weekday: weekday, deixis: .this), "ce <weekday>")
         }
@@ -572,6 +576,10 @@ struct DateMatcher {
         var parts = DateParts(yearPart: .season(season))
         if let y = fullYear(i + 1) {
             parts.year = y
+            // `hiver 2024-2025`: a winter named by both its years.
+            if isPunctuation(i + 2, 0x2D), attached(i + 2), attached(i + 3), fullYear(i + 3) == y + 1 {
+                return Piece(i, i + 4, parts, "<season> <year>-<year>")
+            }
             return Piece(i, i + 2, parts, "<season> <year>")
         }
         if let d = deixisAt(i + 1) {

@@ -670,9 +670,15 @@ struct DateMatcher {
             }
         } else if hasOf && (text.keyIs(k - 1, "d'") || text.keyIs(k - 1, "de")), let unit = lexicon.units[word(k)],
                   unit != .day && unit != .weekend && unit != .century, !isPluralUnit(k), !text.tokens[k].has(.hyphenated) {
-            // `fin de siècle` is as often an adjective as a date.
-            // `fin d'année`, `début de semaine`: the current one.
-            target = Piece(k, k + 1, DateParts(shift: Shift(0, unit)), "<unit>")
+            // `fin d'année`, `début de semaine`: the current one, or the one that `prochaine`
+            // or `dernière` names. `fin de siècle` is as often an adjective as a date.
+            var parts = DateParts(shift: Shift(0, unit))
+            var end = k + 1
+            if let d = deixisAt(end) {
+                parts.shift = Shift(d == .last ? -1 : 1, unit)
+                end += 1
+            }
+            target = Piece(k, end, parts, "<unit>")
             relative = true
         } else if hasOf && text.keyIs(k - 1, "du"), let unit = lexicon.units[word(k)], unit == .month || unit == .century,
                   !isPluralUnit(k) {

@@ -3,7 +3,7 @@
 extension NameReader {
     /// `rue de la Soie`, `mer du Nord`, `autoroute A86`: a geographic head at `i` and its name.
     func geographicNameEnd(at i: Int) -> Int? {
-        guard isLowercaseWord(i), let head = entry(lexicons.geoHeads, at: i), lexicons.geoHeadKinds.contains(head.entry),
+        guard isLowercaseWord(i), lexicons.geoHeadFirstWords.contains(tokens[i]), let head = entry(lexicons.geoHeads, at: i), lexicons.geoHeadKinds.contains(head.entry),
               match(lexicons.geoHeadsOutside, at: i) != head.length else { return nil }
         let length = head.length
         // `autoroute A7`, `route nationale 165`.

@@ -128,6 +128,10 @@ struct NameLexicons: Sendable {
     /// Geographic heads that stay outside the span (`quartier de Bellevue`).
     let geoHeadsOutside: NameList?
     let geoHeadKinds: Set<Int32>
+    /// First words of the lowercase institution heads and of the geographic heads, so that
+    /// the scan looks those lexicons up only where an entry can start.
+    let institutionFirstWords: WordSet
+    let geoHeadFirstWords: WordSet
     /// Road heads, which a road number may follow (`autoroute A7`, `route nationale N88`).
     let roadHeads: Set<Int32>
     /// Parts of hyphenated names that mark a place (`-sur-`, `Saint-`).
@@ -210,6 +214,16 @@ struct NameLexicons: Sendable {
             if entryKinds.contains("road") { roads.insert(Int32(index)) }
         }
         geoHeadKinds = kinds
+        func firstWords(_ list: NameList?) -> WordSet {
+            // `presqu'île` may be read as `presqu'` and `île`: both first words count.
+            WordSet(loader, (list?.entries ?? []).flatMap { entry -> [String] in
+                let word = String(entry.text.prefix { $0 != " " })
+                guard let apostrophe = word.firstIndex(of: "'") else { return [word] }
+                return [word, String(word[...apostrophe])]
+            })
+        }
+        institutionFirstWords = firstWords(orgHeadsLowercase)
+        geoHeadFirstWords = firstWords(geoHeads)
         roadHeads = roads
         placeNameParts = try words("place-name-parts").map { KeyFolder.shared.fold($0) }
         speechVerbs = try optional("speech-verbs")

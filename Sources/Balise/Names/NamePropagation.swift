@@ -109,7 +109,15 @@ struct DocumentNames {
         guard candidate.type == .person, candidate.priority >= Priority.context, candidate.tokens.count >= 2 else { return }
         var k = candidate.tokens.lowerBound
         while k < candidate.tokens.upperBound - 1 && (reader.isFirstName(k) || text.tokens[k].has(.initial)) { k += 1 }
-        guard k > candidate.tokens.lowerBound else { return }
+        // `Dragomir Vasilescu` after a title: a first name no lexicon knows, so the last word is the surname.
+        guard k > candidate.tokens.lowerBound else {
+            let last = candidate.tokens.upperBound - 1
+            if candidate.tokens.count == 2 && reader.isNameWord(last) && !reader.isNameWord(candidate.tokens.lowerBound - 1)
+                && !reader.lexicons.articles.contains(text.tokens[candidate.tokens.lowerBound]) {
+                remember(last..<(last + 1), .person, Priority.lexicon)
+            }
+            return
+        }
         remember(k..<candidate.tokens.upperBound, .person, Priority.lexicon + 1)
         // `de Gaulle` is also `Gaulle`.
         if reader.isLowercaseWord(k), let length = reader.match(reader.lexicons.particles, at: k),

@@ -99,7 +99,7 @@ extension NameReader {
     /// `tribunal judiciaire de Nanterre`, `ministère de l'Économie`, `préfecture du Cantal`:
     /// a lowercase institution head at `i` and the complement that names one institution.
     func institutionEnd(at i: Int) -> Int? {
-        guard let length = match(lexicons.orgHeadsLowercase, at: i) else { return nil }
+        guard lexicons.institutionFirstWords.contains(tokens[i]), let length = match(lexicons.orgHeadsLowercase, at: i) else { return nil }
         return headedComplementEnd(after: i + length)
     }
 

@@ -214,6 +214,12 @@ struct NameScan {
                 return end
             }
         }
+        // `un fournisseur espagnol, Compositex Navarra,`: a descriptor in apposition.
+        if s >= 2 && reader.isPunctuation(s - 1, ",") && !reader.isFirstName(s) && reader.descriptorBefore(s - 1) {
+            let end = reader.legalFormEnd(runEnd)
+            emit(.organization, s..<end, Priority.lexicon, "descriptor, + name")
+            return end
+        }
         // `Dreets Occitanie`, `Santé Québec`: a word before a place names that place's branch.
         if s + 1 < runEnd, let length = reader.placeMatch(at: s + 1), s + 1 + length == runEnd, !reader.isFirstName(s),
            reader.match(lexicons.surnames, at: s) == nil, !reader.isCalendarWord(s), !reader.hasAdjectiveEnding(s) {
@@ -292,6 +298,8 @@ struct NameScan {
         } else if runEnd - s <= 3 && (s..<runEnd).allSatisfy({ !tokens[$0].has(.allCaps) })
                     && (s..<runEnd).contains(where: { reader.match(lexicons.surnames, at: $0) != nil && !reader.isCommonSurname($0) }) {
             emit(.person, s..<runEnd, Priority.shape, "capitalised words with a surname")
+        } else if reader.looksLikeForeignName(s, runEnd) {
+            emit(.person, s..<runEnd, Priority.shape, "two unknown capitalised words")
         } else {
             // `dans Le Réveil cornouaillais`: a title that opens with its own article takes its adjectives.
             var end = runEnd

@@ -50,6 +50,19 @@ extension NameReader {
         return false
     }
 
+    /// `Aïssata Maïga`, `Dragoș Tudorache`: two capitalised words that no lexicon knows, neither
+    /// a French word nor a place, are more often a person than a company, whose names carry a
+    /// common noun (`Favre Précision`, `Lotair Composites`) or a word of `org-words.txt`.
+    func looksLikeForeignName(_ s: Int, _ e: Int) -> Bool {
+        guard e - s == 2, !lexicons.articles.contains(tokens[s]) else { return false }
+        for k in s..<e {
+            let t = tokens[k]
+            if t.has(.allCaps) || t.has(.internalCaps) || t.has(.abbreviation) || t.has(.hasDigit) { return false }
+            if isCommonWord(k) || placeMatch(at: k) != nil || hasPlaceNamePart(k) || isCalendarWord(k) { return false }
+        }
+        return true
+    }
+
     func isCommonSurname(_ i: Int) -> Bool {
         guard let m = entry(lexicons.surnames, at: i) else { return false }
         return lexicons.commonSurnames.contains(m.entry)

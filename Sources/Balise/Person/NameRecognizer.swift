@@ -226,7 +226,8 @@ struct NameScan {
             emit(.organization, s..<runEnd, Priority.lexicon, "name + place")
             return runEnd
         }
-        if reader.hasOrganizationWord(s, runEnd) {
+        // A marker word alone is no name (`Sports` in a menu); a head alone may be (`la Banque`).
+        if reader.hasOrganizationWord(s, runEnd) && (runEnd > s + 1 || lexicons.orgHeads.contains(tokens[s])) {
             let end = reader.legalFormEnd(reader.organizationEnd(s, runEnd: runEnd))
             emit(.organization, s..<end, Priority.lexicon, "name with organisation word")
             return end

@@ -40,7 +40,6 @@ public final class WorkQueue<Element: Sendable>: @unchecked Sendable {
                 monitor.wait(seconds: 0.1)
             }
             if stop.isRequested || head == items.count { return nil }
-            let wasFull = items.count - head >= capacity
             let item = items[head]
             items[head] = nil
             head += 1
@@ -48,7 +47,9 @@ public final class WorkQueue<Element: Sendable>: @unchecked Sendable {
                 items.removeFirst(head)
                 head = 0
             }
-            if wasFull { monitor.broadcast() }
+            // The walk, waiting on a full queue, is woken once the queue is half empty
+            // rather than at every free slot: one wake-up per capacity/2 files.
+            if items.count - head == capacity / 2 { monitor.broadcast() }
             return item
         }
     }

@@ -17,7 +17,7 @@ from decimal import Decimal
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 TYPES = {"PER", "ORG", "LOC", "MONEY", "DATE"}
 MARK = re.compile(r"\[\[(PER|ORG|LOC|MONEY|DATE) ([^\]|]+?)(?:\|([^\]]*))?\]\]")
-TIMEX = re.compile(r"^[0-9X]{1,4}(-([0-9X]{2}|Q[1-4]|H[12]|W[0-9X]{2}|SU|FA|WI|SP)(-[0-9X]{2})?)?(/.+)?$")
+TIMEX = re.compile(r"^[0-9X]{1,4}(-([0-9X]{2}|Q[1-4]|H[12]|W[0-9X]{2}|SU|FA|WI|SP)(-[0-9X]{2}|-WE)?)?(/.+)?$")
 
 
 def fail(path, msg):

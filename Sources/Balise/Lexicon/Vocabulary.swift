@@ -49,7 +49,15 @@ public struct Vocabulary: Sendable {
 
     /// `find` over raw memory: the tokenizer calls it once per token.
     public func find(_ key: UnsafeBufferPointer<UInt16>) -> Int32 {
-        let h = Vocabulary.hash(key)
+        find(key, hash: Vocabulary.hash(key))
+    }
+
+    /// The hash `find(_:hash:)` expects, for callers that keep their own cache in front.
+    @inline(__always)
+    static func hashKey(_ key: UnsafeBufferPointer<UInt16>) -> UInt32 { hash(key) }
+
+    /// `find` with the key's hash already computed.
+    func find(_ key: UnsafeBufferPointer<UInt16>, hash h: UInt32) -> Int32 {
         let bit = Int(h >> 13) & ((1 << 19) - 1)
         if present[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return -1 }
         return slots.withUnsafeBufferPointer { slots in

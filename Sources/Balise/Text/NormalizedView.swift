@@ -71,8 +71,10 @@ public struct NormalizedView: Sendable {
     }()
 
     static func isNFC(_ units: [UInt16]) -> Bool {
-        // Fast path: text below U+0300 with no combining marks is always NFC.
-        if !units.contains(where: { $0 >= 0x300 }) { return true }
+        // Fast path: text below U+0300 is always NFC, and so is French punctuation
+        // (U+2002-U+206F: quotes, dashes, narrow spaces) and currency signs (U+20A0-U+20BF),
+        // none of which decomposes or combines; U+2000 and U+2001 decompose.
+        if units.allSatisfy({ $0 < 0x300 || ($0 >= 0x2002 && $0 <= 0x206F) || ($0 >= 0x20A0 && $0 <= 0x20BF) }) { return true }
         guard let nfc else { return true }
         var status = U_ZERO_ERROR
         let result = units.withUnsafeBufferPointer { unorm2_isNormalized(nfc, $0.baseAddress, Int32($0.count), &status) }

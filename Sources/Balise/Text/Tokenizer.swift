@@ -24,18 +24,32 @@ public final class Tokenizer {
     }
 
     /// A raw piece of text between two ICU word boundaries, before French fix-ups.
+    /// Kept to 16 bytes: every pass below reads and writes the whole array.
     private struct Piece {
-        var start: Int
-        var end: Int
-        var kind: Token.Kind
+        var start: Int32
+        var end: Int32
         var flags: Token.Flags
+        var kind: Token.Kind
         var spaceBefore: Bool
-        var newlines: Int
+        /// Line breaks before the piece, saturating at 255 (only 0, 1 and more matter).
+        var newlines: UInt8
+
+        @inline(__always) var lower: Int { Int(start) }
+        @inline(__always) var upper: Int { Int(end) }
+        @inline(__always) var length: Int { Int(end &- start) }
     }
+
+    /// Buffers reused from one document to the next (each pass reads one, writes the other).
+    private var front: [Piece] = []
+    private var back: [Piece] = []
+    private let cache = WordIdCache()
 
     /// Tokens of `view`, with their folded keys appended to `keys`.
     public func tokenize(_ view: [UInt16], keys: inout [UInt16]) -> [Token] {
-        var pieces = [Piece]()
+        var pieces = front, scratch = back
+        front = []
+        back = []
+        pieces.removeAll(keepingCapacity: true)
         pieces.reserveCapacity(view.count / 4)
         view.withUnsafeBufferPointer { text in
             var spaceBefore = false
@@ -53,53 +67,55 @@ public final class Tokenizer {
                 if status >= 100 && status < 200 { kind = .number }
                 else if status >= 200 { kind = .word }
                 else { kind = Tokenizer.isSymbol(first) ? .symbol : .punctuation }
-                pieces.append(Piece(start: start, end: end, kind: kind, flags: [], spaceBefore: spaceBefore, newlines: newlines))
+                let piece = Piece(start: Int32(start), end: Int32(end), flags: [], kind: kind, spaceBefore: spaceBefore,
+                                  newlines: UInt8(min(newlines, 255)))
+                Tokenizer.splitNumberFromLetters(piece, text, into: &pieces)
                 spaceBefore = false
                 newlines = 0
             }
         }
-        pieces = splitNumbersFromLetters(pieces, view)
-        pieces = splitElisions(pieces, view)
-        pieces = joinAbbreviations(pieces, view)
-        pieces = joinHyphenated(pieces, view)
-        pieces = joinDigitGroups(pieces, view)
-        return makeTokens(pieces, view, &keys)
+        view.withUnsafeBufferPointer { text in
+            splitElisions(pieces, text, into: &scratch)
+            joinAbbreviations(scratch, text, into: &pieces)
+            joinHyphenated(pieces, text, into: &scratch)
+            joinDigitGroups(scratch, text, into: &pieces)
+        }
+        let tokens = makeTokens(pieces, view, &keys)
+        front = pieces
+        back = scratch
+        return tokens
     }
 
     // MARK: - French fix-ups
 
     /// `3M` -> `3` `M`, `1,5Md` -> `1,5` `Md`; `1er`, `2e`, `XXIe` become ordinals.
-    private func splitNumbersFromLetters(_ pieces: [Piece], _ view: [UInt16]) -> [Piece] {
-        var out = [Piece]()
-        out.reserveCapacity(pieces.count)
-        for piece in pieces {
-            guard piece.kind != .punctuation && piece.kind != .symbol else { out.append(piece); continue }
-            let first = view[piece.start]
-            if Tokenizer.isDigit(first) {
-                var split = piece.start
-                while split < piece.end && (Tokenizer.isDigit(view[split]) || view[split] == 0x2C || view[split] == 0x2E) { split += 1 }
-                // A trailing separator belongs to the text, not the number.
-                while split > piece.start + 1 && !Tokenizer.isDigit(view[split - 1]) { split -= 1 }
-                if split == piece.end { var p = piece; p.kind = .number; out.append(p); continue }
-                if Tokenizer.isOrdinalSuffix(view[split..<piece.end]) {
-                    var p = piece; p.kind = .ordinal; out.append(p); continue
-                }
-                var number = piece; number.end = split; number.kind = .number
-                var rest = piece; rest.start = split; rest.spaceBefore = false; rest.newlines = 0; rest.kind = .word
-                out.append(number)
-                out.append(rest)
-            } else if piece.kind == .word && Tokenizer.isRomanOrdinal(view[piece.start..<piece.end]) {
-                var p = piece; p.kind = .ordinal; out.append(p)
-            } else {
-                out.append(piece)
+    @inline(__always)
+    private static func splitNumberFromLetters(_ piece: Piece, _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
+        guard piece.kind != .punctuation && piece.kind != .symbol else { out.append(piece); return }
+        let first = view[piece.lower]
+        if Tokenizer.isDigit(first) {
+            var split = piece.lower
+            while split < piece.upper && (Tokenizer.isDigit(view[split]) || view[split] == 0x2C || view[split] == 0x2E) { split += 1 }
+            // A trailing separator belongs to the text, not the number.
+            while split > piece.lower + 1 && !Tokenizer.isDigit(view[split - 1]) { split -= 1 }
+            if split == piece.upper { var p = piece; p.kind = .number; out.append(p); return }
+            if Tokenizer.isOrdinalSuffix(UnsafeBufferPointer(rebasing: view[split..<piece.upper])) {
+                var p = piece; p.kind = .ordinal; out.append(p); return
             }
+            var number = piece; number.end = Int32(split); number.kind = .number
+            var rest = piece; rest.start = Int32(split); rest.spaceBefore = false; rest.newlines = 0; rest.kind = .word
+            out.append(number)
+            out.append(rest)
+        } else if piece.kind == .word && Tokenizer.isRomanOrdinal(UnsafeBufferPointer(rebasing: view[piece.lower..<piece.upper])) {
+            var p = piece; p.kind = .ordinal; out.append(p)
+        } else {
+            out.append(piece)
         }
-        return out
     }
 
     /// `l'Union` -> `l'` `Union`; `l` `'` -> `l'`; `aujourd'hui` stays whole.
-    private func splitElisions(_ pieces: [Piece], _ view: [UInt16]) -> [Piece] {
-        var out = [Piece]()
+    private func splitElisions(_ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(pieces.count + pieces.count / 8)
         var i = 0
         while i < pieces.count {
@@ -107,55 +123,54 @@ public final class Tokenizer {
             i += 1
             guard piece.kind == .word else { out.append(piece); continue }
             // A bare elided form followed by its apostrophe.
-            if i < pieces.count, view[pieces[i].start] == 0x27, pieces[i].end == pieces[i].start + 1,
-               !pieces[i].spaceBefore, isElision(view[piece.start..<piece.end]) {
+            if i < pieces.count, view[pieces[i].lower] == 0x27, pieces[i].length == 1,
+               !pieces[i].spaceBefore, isElision(view, piece.lower..<piece.upper) {
                 piece.end += 1
                 piece.flags.insert(.elision)
                 out.append(piece)
                 i += 1
                 continue
             }
-            guard Tokenizer.firstApostrophe(view, piece.start, piece.end) != nil else { out.append(piece); continue }
+            guard Tokenizer.firstApostrophe(view, piece.lower, piece.upper) != nil else { out.append(piece); continue }
             // Inside a hyphenated place name the elision belongs to the name (`Gonfreville-l'Orcher`, `Mont-d'Or`).
             if !piece.spaceBefore, let hyphen = out.last, !hyphen.spaceBefore, hyphen.end == piece.start,
-               hyphen.end - hyphen.start == 1, view[hyphen.start] == 0x2D,
+               hyphen.length == 1, view[hyphen.lower] == 0x2D,
                out.count >= 2, out[out.count - 2].kind == .word, out[out.count - 2].end == hyphen.start {
                 out.append(piece)
                 continue
             }
-            if isUnsplittable(view[piece.start..<piece.end]) { out.append(piece); continue }
-            while let apostrophe = Tokenizer.firstApostrophe(view, piece.start, piece.end), apostrophe + 1 < piece.end,
-                  isElision(view[piece.start..<apostrophe]) {
+            if isUnsplittable(view, piece.lower..<piece.upper) { out.append(piece); continue }
+            while let apostrophe = Tokenizer.firstApostrophe(view, piece.lower, piece.upper), apostrophe + 1 < piece.upper,
+                  isElision(view, piece.lower..<apostrophe) {
                 var elided = piece
-                elided.end = apostrophe + 1
+                elided.end = Int32(apostrophe + 1)
                 elided.flags.insert(.elision)
                 out.append(elided)
-                piece.start = apostrophe + 1
+                piece.start = Int32(apostrophe + 1)
                 piece.spaceBefore = false
                 piece.newlines = 0
-                if isUnsplittable(view[piece.start..<piece.end]) { break }
+                if isUnsplittable(view, piece.lower..<piece.upper) { break }
             }
             out.append(piece)
         }
-        return out
     }
 
     /// `M` `.` -> `M.`; `J` `.` `-` `L` `.` -> `J.-L.`; `janv` `.` before a number -> `janv.`.
-    private func joinAbbreviations(_ pieces: [Piece], _ view: [UInt16]) -> [Piece] {
-        var out = [Piece]()
+    private func joinAbbreviations(_ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(pieces.count)
         var i = 0
         func isDot(_ k: Int) -> Bool {
-            k < pieces.count && !pieces[k].spaceBefore && pieces[k].end - pieces[k].start == 1 && view[pieces[k].start] == 0x2E
+            k < pieces.count && !pieces[k].spaceBefore && pieces[k].length == 1 && view[pieces[k].lower] == 0x2E
         }
         func isHyphen(_ k: Int) -> Bool {
-            k < pieces.count && !pieces[k].spaceBefore && pieces[k].end - pieces[k].start == 1 && view[pieces[k].start] == 0x2D
+            k < pieces.count && !pieces[k].spaceBefore && pieces[k].length == 1 && view[pieces[k].lower] == 0x2D
         }
         func isInitialLetters(_ p: Piece) -> Bool {
             // `J`, or ICU's `S.A` / `U.S.A` (letters joined by full stops).
             guard p.kind == .word else { return false }
             var expectLetter = true
-            for k in p.start..<p.end {
+            for k in p.lower..<p.upper {
                 let u = view[k]
                 if expectLetter { guard Tokenizer.isUpperASCIIorLatin(u) else { return false } } else { guard u == 0x2E else { return false } }
                 expectLetter.toggle()
@@ -177,7 +192,7 @@ public final class Tokenizer {
                     out.append(piece)
                     continue
                 }
-                let id = rules.abbreviationKeys.find(foldedKey(view[piece.start..<piece.end]))
+                let id = Tokenizer.findFolded(view, piece.lower..<piece.upper, in: rules.abbreviationKeys)
                 if id >= 0 {
                     let cls = rules.abbreviationClasses[Int(id)]
                     let nextIsNumber = i + 2 < pieces.count && pieces[i + 2].kind == .number
@@ -194,12 +209,11 @@ public final class Tokenizer {
             out.append(piece)
             i += 1
         }
-        return out
     }
 
     /// `Jean` `-` `Luc` -> `Jean-Luc` (letters on both sides, no space).
-    private func joinHyphenated(_ pieces: [Piece], _ view: [UInt16]) -> [Piece] {
-        var out = [Piece]()
+    private func joinHyphenated(_ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(pieces.count)
         var i = 0
         while i < pieces.count {
@@ -207,7 +221,7 @@ public final class Tokenizer {
             i += 1
             guard piece.kind == .word, !piece.flags.contains(.elision), !piece.flags.contains(.abbreviation) else { out.append(piece); continue }
             while i + 1 < pieces.count,
-                  !pieces[i].spaceBefore, pieces[i].end - pieces[i].start == 1, view[pieces[i].start] == 0x2D,
+                  !pieces[i].spaceBefore, pieces[i].length == 1, view[pieces[i].lower] == 0x2D,
                   !pieces[i + 1].spaceBefore, pieces[i + 1].kind == .word,
                   !pieces[i + 1].flags.contains(.elision), !pieces[i + 1].flags.contains(.abbreviation) {
                 piece.end = pieces[i + 1].end
@@ -216,27 +230,26 @@ public final class Tokenizer {
             }
             out.append(piece)
         }
-        return out
     }
 
     /// `12` ` ` `000` -> `12 000` (any single space kind between groups of three digits).
-    private func joinDigitGroups(_ pieces: [Piece], _ view: [UInt16]) -> [Piece] {
-        var out = [Piece]()
+    private func joinDigitGroups(_ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(pieces.count)
         func digits(_ p: Piece) -> (integer: Int, decimal: Bool)? {
             guard p.kind == .number else { return nil }
-            var k = p.start
-            while k < p.end && Tokenizer.isDigit(view[k]) { k += 1 }
-            if k == p.end { return (k - p.start, false) }
-            guard view[k] == 0x2C, k + 1 < p.end else { return nil }
-            for m in (k + 1)..<p.end where !Tokenizer.isDigit(view[m]) { return nil }
-            return (k - p.start, true)
+            var k = p.lower
+            while k < p.upper && Tokenizer.isDigit(view[k]) { k += 1 }
+            if k == p.upper { return (k - p.lower, false) }
+            guard view[k] == 0x2C, k + 1 < p.upper else { return nil }
+            for m in (k + 1)..<p.upper where !Tokenizer.isDigit(view[m]) { return nil }
+            return (k - p.lower, true)
         }
         var i = 0
         while i < pieces.count {
             var piece = pieces[i]
             i += 1
-            if let head = digits(piece), !head.decimal, (1...3).contains(head.integer) {
+            if piece.kind == .number, let head = digits(piece), !head.decimal, (1...3).contains(head.integer) {
                 while i < pieces.count, pieces[i].spaceBefore, pieces[i].newlines == 0,
                       pieces[i].start == piece.end + 1,
                       let group = digits(pieces[i]), group.integer == 3 {
@@ -248,36 +261,39 @@ public final class Tokenizer {
             }
             out.append(piece)
         }
-        return out
     }
 
     // MARK: - Tokens
 
     private func makeTokens(_ pieces: [Piece], _ view: [UInt16], _ keys: inout [UInt16]) -> [Token] {
-        var tokens = [Token]()
-        tokens.reserveCapacity(pieces.count)
         let base = keys.count
         // Folding at most doubles a key (œ -> oe): reserve that much and write in place.
-        let capacity = pieces.reduce(0) { $0 + 2 * ($1.end - $1.start) }
+        var capacity = 0
+        for piece in pieces { capacity += 2 * piece.length }
         keys.append(contentsOf: repeatElement(0, count: capacity))
         var used = base
-        view.withUnsafeBufferPointer { v in
-            keys.withUnsafeMutableBufferPointer { k in
-                for piece in pieces {
-                    var flags = piece.flags
-                    if piece.spaceBefore { flags.insert(.spaceBefore) }
-                    if piece.newlines > 0 || tokens.isEmpty { flags.insert(.lineStart) }
-                    if piece.newlines > 1 || tokens.isEmpty { flags.insert(.paragraphStart) }
-                    if piece.kind == .word || piece.kind == .ordinal { flags.formUnion(Tokenizer.shape(v, piece.start, piece.end)) }
-                    if piece.kind == .number || piece.kind == .ordinal { flags.insert(.hasDigit) }
-                    let keyStart = used
-                    used += KeyFolder.shared.fold(v, piece.start..<piece.end, to: k.baseAddress! + used)
-                    let word: Int32 = vocabulary.count == 0 || used == keyStart ? -1
-                        : vocabulary.find(UnsafeBufferPointer(rebasing: k[keyStart..<used]))
-                    tokens.append(Token(start: Int32(piece.start), end: Int32(piece.end), kind: piece.kind, flags: flags,
-                                        keyStart: Int32(keyStart), keyEnd: Int32(used), word: word))
+        let hasVocabulary = vocabulary.count > 0
+        let folder = KeyFolder.shared, cache = self.cache, vocabulary = self.vocabulary
+        let tokens = [Token](unsafeUninitializedCapacity: pieces.count) { out, written in
+            view.withUnsafeBufferPointer { v in
+                keys.withUnsafeMutableBufferPointer { k in
+                    for (n, piece) in pieces.enumerated() {
+                        var flags = piece.flags
+                        if piece.spaceBefore { flags.insert(.spaceBefore) }
+                        if piece.newlines > 0 || n == 0 { flags.insert(.lineStart) }
+                        if piece.newlines > 1 || n == 0 { flags.insert(.paragraphStart) }
+                        if piece.kind == .word || piece.kind == .ordinal { flags.formUnion(Tokenizer.shape(v, piece.lower, piece.upper)) }
+                        if piece.kind == .number || piece.kind == .ordinal { flags.insert(.hasDigit) }
+                        let keyStart = used
+                        used += folder.fold(v, piece.lower..<piece.upper, to: k.baseAddress! + used)
+                        let word: Int32 = !hasVocabulary || used == keyStart ? -1
+                            : cache.find(UnsafeBufferPointer(rebasing: k[keyStart..<used]), in: vocabulary)
+                        (out.baseAddress! + n).initialize(to: Token(start: piece.start, end: piece.end, kind: piece.kind, flags: flags,
+                                                                    keyStart: Int32(keyStart), keyEnd: Int32(used), word: word))
+                    }
                 }
             }
+            written = pieces.count
         }
         keys.removeLast(keys.count - used)
         return tokens
@@ -304,31 +320,31 @@ public final class Tokenizer {
 
     // MARK: - Character classes
 
-    private func foldedKey(_ units: ArraySlice<UInt16>) -> [UInt16] {
-        var out = [UInt16]()
-        KeyFolder.shared.fold(units, into: &out)
-        return out
-    }
-
-    private func isElision(_ units: ArraySlice<UInt16>) -> Bool {
-        guard !units.isEmpty, units.count <= 8 else { return false }
-        return rules.elisionKeys.find(foldedKey(units)) >= 0
-    }
-
-    private func isUnsplittable(_ units: ArraySlice<UInt16>) -> Bool {
-        guard units.contains(0x27) else { return false }
-        return rules.unsplittableKeys.find(foldedKey(units)) >= 0
-    }
-
-    @inline(__always) static func firstApostrophe(_ view: [UInt16], _ start: Int, _ end: Int) -> Int? {
-        view.withUnsafeBufferPointer { p in
-            var k = start
-            while k < end {
-                if p[k] == 0x27 { return k }
-                k += 1
-            }
-            return nil
+    /// The id of the folded form of `view[range]` in `keys`, folded on the stack.
+    private static func findFolded(_ view: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, in keys: Vocabulary) -> Int32 {
+        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 2 * range.count + 1) { buffer in
+            let n = KeyFolder.shared.fold(view, range, to: buffer.baseAddress!)
+            return keys.find(UnsafeBufferPointer(rebasing: buffer[0..<n]))
         }
+    }
+
+    private func isElision(_ view: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.count <= 8 else { return false }
+        return Tokenizer.findFolded(view, range, in: rules.elisionKeys) >= 0
+    }
+
+    private func isUnsplittable(_ view: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Bool {
+        guard Tokenizer.firstApostrophe(view, range.lowerBound, range.upperBound) != nil else { return false }
+        return Tokenizer.findFolded(view, range, in: rules.unsplittableKeys) >= 0
+    }
+
+    @inline(__always) static func firstApostrophe(_ view: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int) -> Int? {
+        var k = start
+        while k < end {
+            if view[k] == 0x27 { return k }
+            k += 1
+        }
+        return nil
     }
 
     @inline(__always) static func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
@@ -396,18 +412,19 @@ public final class Tokenizer {
 
     private static let ordinalSuffixes: [[UInt16]] = ["er", "re", "e", "ème", "eme", "nd", "nde", "ers", "res", "es", "èmes", "emes", "d"].map { Array($0.utf16) }
 
-    static func isOrdinalSuffix(_ units: ArraySlice<UInt16>) -> Bool {
+    static func isOrdinalSuffix(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
         ordinalSuffixes.contains { $0.elementsEqual(units) }
     }
 
-    static func isRomanOrdinal(_ units: ArraySlice<UInt16>) -> Bool {
+    static func isRomanOrdinal(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
         // Cheap guard first: this runs on every word.
         guard units.count >= 2, let first = units.first, let last = units.last,
               first == 0x49 || first == 0x56 || first == 0x58 || first == 0x4C || first == 0x43,
               last == 0x65 || last == 0x72 else { return false }
         // Roman digits, then `e`, `er`, `re` or `ème`.
+        func isRomanDigit(_ u: UInt16) -> Bool { u == 0x49 || u == 0x56 || u == 0x58 || u == 0x4C || u == 0x43 }
         var romanEnd = units.startIndex
-        while romanEnd < units.endIndex, [0x49, 0x56, 0x58, 0x4C, 0x43].contains(units[romanEnd]) { romanEnd += 1 }
+        while romanEnd < units.endIndex, isRomanDigit(units[romanEnd]) { romanEnd += 1 }
         let roman = units[units.startIndex..<romanEnd]
         guard !roman.isEmpty else { return false }
         let suffix = units[romanEnd...]

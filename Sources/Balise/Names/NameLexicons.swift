@@ -115,6 +115,9 @@ struct NameLexicons: Sendable {
     let acronyms: NameList?
     let seats: NameList?
     let orgDescriptors: NameList?
+    /// Descriptors after which the name may be a phrase with lowercase words
+    /// (`l'association Lire et écrire en Gascogne`, `le groupe d'opposition Valence en commun`).
+    let phraseDescriptors: Set<Int32>
     let orgHeadsLowercase: NameList?
     let legalForms: NameList?
     let places: [NameList]
@@ -161,6 +164,8 @@ struct NameLexicons: Sendable {
     let contracted: WordSet
     /// Lowercase endings of adjectives that continue an organisation name.
     let adjectiveEndings: [[UInt16]]
+    /// Adjectives that no ending catches (`belge`, `suisse`, `civile`).
+    let adjectiveWords: WordSet
 
     init(_ loader: LexiconLoader) throws {
         let directory = loader.directory
@@ -197,6 +202,7 @@ struct NameLexicons: Sendable {
         }
         seats = try optional("seats-of-power")
         orgDescriptors = try optional("org-descriptors")
+        phraseDescriptors = orgDescriptors?.entryIndices(field: 1, equal: "phrase") ?? []
         orgHeadsLowercase = try optional("org-heads-lowercase")
         legalForms = try optional("legal-forms")
         places = try ["countries", "regions", "departments", "cities", "continents", "geo-features"].compactMap { try optional($0) }
@@ -210,7 +216,7 @@ struct NameLexicons: Sendable {
         var roads = Set<Int32>()
         for (index, entry) in (geoHeads?.entries ?? []).enumerated() {
             let entryKinds = (entry.field(0) ?? "").split(separator: ",")
-            if entryKinds.contains(where: { ["street", "road", "water", "relief", "island"].contains($0) }) { kinds.insert(Int32(index)) }
+            if entryKinds.contains(where: { ["street", "road", "water", "relief", "island", "territory"].contains($0) }) { kinds.insert(Int32(index)) }
             if entryKinds.contains("road") { roads.insert(Int32(index)) }
         }
         geoHeadKinds = kinds
@@ -246,5 +252,6 @@ struct NameLexicons: Sendable {
         auxiliaries = WordSet(loader, try words("name-function-words", field: "auxiliary"))
         contracted = WordSet(loader, try words("name-function-words", field: "contracted"))
         adjectiveEndings = try words("name-adjective-endings").map { KeyFolder.shared.fold($0) }
+        adjectiveWords = WordSet(loader, try words("name-adjectives"))
     }
 }

@@ -77,17 +77,14 @@ struct NameReader {
     /// A lowercase word that reads as an adjective of a name (`européenne`, `rennais`).
     func isAdjective(_ i: Int) -> Bool {
         guard isLowercaseWord(i), !lexicons.links.contains(tokens[i]), !lexicons.articles.contains(tokens[i]) else { return false }
-        let t = tokens[i]
-        let key = text.keys[Int(t.keyStart)..<Int(t.keyEnd)]
-        for ending in lexicons.adjectiveEndings where key.count > ending.count + 2 {
-            if key.suffix(ending.count).elementsEqual(ending) { return true }
-        }
-        return false
+        return hasAdjectiveEnding(i)
     }
 
-    /// Whether word `i`, whatever its case, ends like an adjective or a demonym (`Français`).
+    /// Whether word `i`, whatever its case, ends like an adjective or a demonym (`Français`),
+    /// or is one of the adjectives no ending catches (`belge`).
     func hasAdjectiveEnding(_ i: Int) -> Bool {
         let t = tokens[i]
+        if lexicons.adjectiveWords.contains(t) { return true }
         let key = text.keys[Int(t.keyStart)..<Int(t.keyEnd)]
         for ending in lexicons.adjectiveEndings where key.count > ending.count + 2 {
             if key.suffix(ending.count).elementsEqual(ending) { return true }

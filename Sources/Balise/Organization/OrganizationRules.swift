@@ -24,17 +24,85 @@ extension NameReader {
         return s >= 2 && lexicons.articles.contains(tokens[s - 2]) && matchEnding(lexicons.titles, at: s - 1) == nil
     }
 
-    /// The end of a name introduced by a descriptor: the run and its legal form, and when the
-    /// run is only common words (`la coopérative Terres du Lauragais`, `le quotidien La Voix
-    /// du Bocage`), the complement that makes it a name.
-    func descriptorNameEnd(_ s: Int, runEnd e: Int) -> Int {
-        if e < count, lexicons.links.contains(tokens[e]) || lexicons.contracted.contains(tokens[e]),
-           (s..<e).allSatisfy({ isCommonWord($0) }) {
-            var k = e + 1
-            if k < count, lexicons.articles.contains(tokens[k]) { k += 1 }
-            if isNameWord(k) && !isCalendarWord(k) { return legalFormEnd(runEnd(from: k)) }
+    /// Whether the descriptor before `s` (or before its adjective) may take a phrase as a name
+    /// (`l'association`, `le groupe d'opposition`).
+    func phraseDescriptorBefore(_ s: Int) -> Bool {
+        guard let descriptors = lexicons.orgDescriptors, !lexicons.phraseDescriptors.isEmpty else { return false }
+        for end in [s, s - 1] where end > 0 {
+            if let start = matchEnding(descriptors, at: end, allowed: lexicons.phraseDescriptors), start < end { return true }
         }
-        return legalFormEnd(e)
+        return false
+    }
+
+    /// The end of a name introduced by a descriptor: the run and its legal form; capitalised
+    /// words joined by `et` or a link when the name is made of common words (`l'association Eau
+    /// et Rivières de Bretagne`, `la coopérative Terres du Lauragais`, `le syndicat Sud Transports
+    /// et Logistique`); after a phrase descriptor, lowercase words up to the punctuation that
+    /// closes the name (`le groupe d'opposition Valence en commun,`, `l'association Lire et
+    /// écrire en Gascogne.`, `la troupe Les Goélands moqueurs,`).
+    func descriptorNameEnd(_ s: Int, runEnd e: Int, phrase: Bool = false) -> Int {
+        var end = e
+        var k = e
+        // Only a name made of common words goes on over a link (`Terres du Lauragais`, but
+        // `Vortalis de Grenoble` is a brand and its town); `et` needs one common word.
+        var common = (s..<e).allSatisfy { isCommonWord($0) }
+        var descriptive = common || (s..<e).contains { isCommonWord($0) }
+        var steps = 0
+        while k < count && steps < 6 {
+            steps += 1
+            let t = tokens[k]
+            let joins = lexicons.conjunctions.contains(t) || isPunctuation(k, "&")
+            let links = lexicons.links.contains(t) || lexicons.contracted.contains(t) || (phrase && text.keyIs(k, "a") && tokens[k].length == 1)
+            if joins || links {
+                var m = k + 1
+                if m < count, lexicons.articles.contains(tokens[m]), !tokens[m].has(.capitalized) { m += 1 }
+                if isNameWord(m) && !tokens[m].has(.lineStart) && !isCalendarWord(m) && !isFirstName(m) {
+                    // `Vortalis et Hexavia`, `Vortalis de Grenoble`: two brands, or a brand and its town.
+                    let next = runEnd(from: m)
+                    let other = (m..<next).contains { isCommonWord($0) }
+                    if links && !common { break }
+                    if joins && !(descriptive || other) { break }
+                    if joins && (organizationMatch(at: m) != nil || placeMatch(at: m) != nil) { break }
+                    k = next
+                    end = k
+                    descriptive = descriptive || other
+                    common = common || (m..<next).allSatisfy { isCommonWord($0) }
+                    continue
+                }
+                // `en commun`, `et écrire`: lowercase words, kept only when punctuation closes them.
+                guard phrase, isLowercaseWord(m), !lexicons.links.contains(tokens[m]), !lexicons.articles.contains(tokens[m]),
+                      !lexicons.auxiliaries.contains(tokens[m]), !lexicons.conjunctions.contains(tokens[m]), !isCalendarWord(m) else { break }
+                k = m + 1
+                while isAdjective(k) { k += 1 }
+                if closesPhrase(k) { end = k; break }
+                continue
+            }
+            // `la troupe Les Goélands moqueurs,`: a name with its own article takes its adjectives.
+            if phrase && k == e && lexicons.articles.contains(tokens[s]) && isLowercaseWord(k) && !lexicons.auxiliaries.contains(t) {
+                var a = k
+                while isLowercaseWord(a) && !lexicons.links.contains(tokens[a]) && !lexicons.conjunctions.contains(tokens[a]) && a < k + 2 { a += 1 }
+                if a > k && closesPhrase(a) { end = a }
+            }
+            break
+        }
+        return legalFormEnd(end)
+    }
+
+    /// Punctuation (or the end of the text) that closes a name written as a phrase.
+    private func closesPhrase(_ k: Int) -> Bool {
+        guard k < count else { return true }
+        return isPunctuation(k, ",") || isPunctuation(k, ".") || isPunctuation(k, "(") || isPunctuation(k, ")")
+            || isPunctuation(k, "»") || isPunctuation(k, ";") || isPunctuation(k, ":") || isPunctuation(k, "\u{201D}")
+    }
+
+    /// `(la Calédonienne) des Métaux`, `(la Lyonnaise) des Eaux`: the complement of a demonym
+    /// that names a company, or nil.
+    func demonymCompanyEnd(after e: Int) -> Int? {
+        guard e < count, lexicons.links.contains(tokens[e]) || lexicons.contracted.contains(tokens[e]) else { return nil }
+        var m = e + 1
+        if m < count, lexicons.articles.contains(tokens[m]), !tokens[m].has(.capitalized) { m += 1 }
+        guard isNameWord(m), !tokens[m].has(.lineStart), !isCalendarWord(m), !isFirstName(m), placeMatch(at: m) == nil else { return nil }
+        return legalFormEnd(runEnd(from: m))
     }
 
     func hasAmpersand(_ s: Int, _ e: Int) -> Bool {
@@ -63,9 +131,34 @@ extension NameReader {
             if e < count, lexicons.links.contains(tokens[e]), let next = complementEnd(after: e) { e = next; continue }
             // `Union des infirmiers libéraux et hospitaliers`: coordinated adjectives.
             if e > runEnd, lexicons.conjunctions.contains(tokens[e]), isAdjective(e - 1), isAdjective(e + 1) { e += 2; continue }
+            if e > runEnd && isLowercaseWord(e - 1) {
+                // `des ports et docks CGT`, `en sciences et techniques du vivant`: coordinated nouns of a complement.
+                if lexicons.conjunctions.contains(tokens[e]), isPlainWord(e + 1), closesComplement(e + 2) { e += 2; continue }
+                // `d'assurance maladie du Morbihan`: a noun that qualifies the complement before its place.
+                if isPlainWord(e), e + 1 < count, lexicons.links.contains(tokens[e + 1]) || lexicons.contracted.contains(tokens[e + 1]),
+                   let next = complementEnd(after: e + 1), isNameWord(next - 1) { e = next; continue }
+                // `Fédération nationale des ports et docks CGT`: the union's acronym closes the name.
+                if tokens[e].has(.allCaps), !tokens[e].has(.lineStart), organizationMatch(at: e)?.length == 1 { e += 1 }
+            }
             break
         }
         return e
+    }
+
+    /// A lowercase word that is no function word: a noun or an adjective.
+    private func isPlainWord(_ i: Int) -> Bool {
+        guard isLowercaseWord(i) else { return false }
+        let t = tokens[i]
+        return !lexicons.links.contains(t) && !lexicons.articles.contains(t) && !lexicons.conjunctions.contains(t)
+            && !lexicons.auxiliaries.contains(t) && !lexicons.contracted.contains(t) && !isCalendarWord(i)
+    }
+
+    /// Whether a complement may close at `k`: punctuation, a link, an acronym or the end.
+    private func closesComplement(_ k: Int) -> Bool {
+        guard k < count else { return true }
+        let t = tokens[k]
+        return t.kind == .punctuation || lexicons.links.contains(t) || lexicons.contracted.contains(t)
+            || (t.has(.allCaps) && organizationMatch(at: k)?.length == 1)
     }
 
     /// `Haute Autorité`, `Grand Port`: the head is not the last word of the run.
@@ -100,22 +193,26 @@ extension NameReader {
     /// a lowercase institution head at `i` and the complement that names one institution.
     func institutionEnd(at i: Int) -> Int? {
         guard lexicons.institutionFirstWords.contains(tokens[i]), let length = match(lexicons.orgHeadsLowercase, at: i) else { return nil }
-        return headedComplementEnd(after: i + length)
+        return headedComplementEnd(after: i + length, person: false)
     }
 
     /// The end of the complement that follows a lowercase head (institution or geographic
     /// feature): adjectives, then lowercase complements, and it must close on a name
     /// (`direction régionale des affaires culturelles de Bretagne`, `rue de la Soie`).
-    func headedComplementEnd(after start: Int) -> Int? {
+    func headedComplementEnd(after start: Int, person: Bool = true) -> Int? {
         var k = start
+        var linked = false
         while isAdjective(k) { k += 1 }
         for _ in 0..<4 {
             if isNameWord(k) {
-                guard !isCalendarWord(k) else { return nil }
+                guard !isCalendarWord(k), !tokens[k].has(.lineStart) else { return nil }
+                // `le gouvernement de Michel Barnier`: a person's full name is no institution's complement.
+                if !person && linked && isFirstName(k) && isNameWord(k + 1) && placeMatch(at: k) == nil { return nil }
                 var e = runEnd(from: k)
                 while isAdjective(e) { e += 1 }
-                // `musée royal des Beaux-Arts d'Anvers`: one more place after the name.
-                if e < count, lexicons.links.contains(tokens[e]) {
+                // `musée royal des Beaux-Arts d'Anvers`: one more place after a name the head links to;
+                // `hôpital Avicenne de Bobigny` names the hospital, then its town.
+                if linked, e < count, lexicons.links.contains(tokens[e]) {
                     var m = e + 1
                     if m < count, lexicons.articles.contains(tokens[m]) { m += 1 }
                     if isNameWord(m) && !isCalendarWord(m) { e = runEnd(from: m) }
@@ -123,6 +220,7 @@ extension NameReader {
                 return e
             }
             guard k < count, lexicons.links.contains(tokens[k]) else { return nil }
+            linked = true
             k += 1
             if k < count, lexicons.articles.contains(tokens[k]) { k += 1 }
             if isNameWord(k) { continue }

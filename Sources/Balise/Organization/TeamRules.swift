@@ -2,22 +2,30 @@
 /// or that a team meets, names its club; the city as a venue stays a place
 /// (`s'impose à Angers`, `se déplacera à Annecy`).
 extension NameReader {
-    /// Whether the document reads as a team-sport report: two sport words at least
-    /// (`derby`, `Ligue 1`, `mi-temps`), so that one `match` in a political story is not enough.
-    func isMatchReport() -> Bool {
-        guard let cues = lexicons.sportsCues, !lexicons.sportWords.isEmpty else { return false }
-        var found = 0
+    /// Where the words of team-sport reports are (`derby`, `Ligue 1`, `mi-temps`): one `match`
+    /// in a political story is not enough to make it a match report.
+    func sportWordPositions() -> [Int] {
+        guard let cues = lexicons.sportsCues, !lexicons.sportWords.isEmpty else { return [] }
+        var found: [Int] = []
         var i = 0
         while i < count {
             if tokens[i].word >= 0, let m = entry(cues, at: i), lexicons.sportWords.contains(m.entry) {
-                found += 1
-                if found >= 2 { return true }
+                found.append(i)
                 i += m.length
             } else {
                 i += 1
             }
         }
-        return false
+        return found
+    }
+
+    /// The tokens of the paragraph that holds `i`.
+    func paragraph(of i: Int) -> Range<Int> {
+        var start = i
+        while start > 0 && !tokens[start].has(.paragraphStart) { start -= 1 }
+        var end = i + 1
+        while end < count && !tokens[end].has(.paragraphStart) { end += 1 }
+        return start..<end
     }
 
     /// Whether the city `s..<e` stands where a team does: right after a match verb or

@@ -22,8 +22,8 @@ struct NameScan {
     let reader: NameReader
     var found: [Candidate] = []
 
-    /// Computed on the first city that could stand for a team.
-    private var matchReport: Bool?
+    /// Where the sport words are, found on the first city that could stand for a team.
+    private var sportWords: [Int]?
     /// The last word looked up in the name lexicons, and what they hold there.
     private let lastLookup = LastLookup()
 
@@ -34,11 +34,16 @@ struct NameScan {
 
     init(_ reader: NameReader) { self.reader = reader }
 
-    private mutating func isMatchReport() -> Bool {
-        if let matchReport { return matchReport }
-        let found = reader.isMatchReport()
-        matchReport = found
-        return found
+    /// Whether the text around `i` reads as a team-sport report: two sport words in the
+    /// document, one of them in the paragraph of `i` or a neighbouring one, so that a sports
+    /// page does not turn the towns of a political paragraph into clubs.
+    private mutating func isMatchReport(at i: Int) -> Bool {
+        if sportWords == nil { sportWords = reader.sportWordPositions() }
+        guard let words = sportWords, words.count >= 2 else { return false }
+        let paragraph = reader.paragraph(of: i)
+        let before = paragraph.lowerBound > 0 ? reader.paragraph(of: paragraph.lowerBound - 1).lowerBound : 0
+        let after = paragraph.upperBound < reader.count ? reader.paragraph(of: paragraph.upperBound).upperBound : reader.count
+        return words.contains { $0 >= before && $0 < after }
     }
 
     private var tokens: [Token] { reader.tokens }
@@ -91,7 +96,13 @@ struct NameScan {
         let opening = reader.opensSentence(s)
         if lexicons.articles.contains(tokens[s]) {
             if let (type, length, rule) = lexiconName(at: s), length >= 2 {
-                emit(type, s..<(s + length), Priority.lexicon, rule)
+                // `Toulouse écarte La Rochelle`: a city with its own article may stand for its club too.
+                if type == .location && reader.match(lexicons.cities, at: s) == length && reader.standsForTeam(s, s + length)
+                    && isMatchReport(at: s) {
+                    emit(.organization, s..<(s + length), Priority.lexicon, "city standing for its team")
+                } else {
+                    emit(type, s..<(s + length), Priority.lexicon, rule)
+                }
                 return s + length
             }
             // `Le Paris Saint-Germain a gagné`: an article that only opens the sentence.
@@ -135,14 +146,29 @@ struct NameScan {
             return k
         }
         if let length = reader.notNameLength(at: s) { return s + length }
-        // `Il espère ...`: a common word that opens the sentence, whatever follows.
-        if opening && runEnd == s + 1 && reader.isCommonWord(s) && lexiconName(at: s) == nil && !reader.isFirstName(s) { return runEnd }
-        // `l'Italien Brando Benifei`: a demonym before a full name.
+        // `Il espère ...`: a common word that opens the sentence, whatever follows; not a dateline (`CHABLIS –`).
+        if opening && runEnd == s + 1 && reader.isCommonWord(s) && lexiconName(at: s) == nil && !reader.isFirstName(s)
+            && !reader.isDateline(s, runEnd) { return runEnd }
         if s + 1 < runEnd && reader.hasAdjectiveEnding(s) && reader.isCommonWord(s) && lexiconName(at: s) == nil
-            && !lexicons.orgWords.contains(tokens[s]) && reader.personEnd(s + 1, runEnd: runEnd) > s + 2 { return s + 1 }
-        // `les Rennais ont gagné`: a demonym alone.
+            && !lexicons.orgWords.contains(tokens[s]) {
+            // `le Néerlandais Bram de Witte`, `l'Italienne Giulia Marcotti`: one person after a singular article and a demonym.
+            if reader.singularArticleBefore(s) && lexiconName(at: s + 1)?.0 != .organization && !reader.hasOrganizationWord(s + 1, runEnd) {
+                let end = reader.personEnd(s + 1, runEnd: runEnd)
+                emit(.person, (s + 1)..<end, Priority.lexicon, "demonym + name")
+                return end
+            }
+            // `les Italiens Brando Benifei et ...`: the demonym is no part of the name.
+            if reader.personEnd(s + 1, runEnd: runEnd) > s + 2 { return s + 1 }
+        }
+        // `la Calédonienne des Métaux`, `la Lyonnaise des Eaux`: a feminine demonym and its complement name a company.
+        if runEnd == s + 1 && reader.hasAdjectiveEnding(s) && !tokens[s].has(.allCaps) && s > 0 && reader.text.keyIs(s - 1, "la")
+            && lexiconName(at: s) == nil, let end = reader.demonymCompanyEnd(after: runEnd) {
+            emit(.organization, s..<end, Priority.lexicon, "la + demonym + complement")
+            return end
+        }
+        // `les Rennais ont gagné`: a demonym alone; not a head (`la Mutuelle des ...`).
         if runEnd == s + 1 && reader.hasAdjectiveEnding(s) && reader.isCommonWord(s) && lexiconName(at: s) == nil
-            && !reader.isFirstName(s) && title == nil && !reader.placeWordBefore(s) { return runEnd }
+            && !reader.isFirstName(s) && title == nil && !reader.placeWordBefore(s) && !lexicons.orgWords.contains(tokens[s]) { return runEnd }
         // `Le Premier ministre`: a function written with a capital.
         if let length = reader.match(lexicons.titles, at: s), s + length > runEnd { return s + length }
         if reader.portfolioBefore(s) && !reader.tokens[s].has(.allCaps) { return runEnd }
@@ -170,6 +196,14 @@ struct NameScan {
             // `le Suisse Loïc Berthoud`: a country before a person's name is a demonym.
             if type == .location && end == s + 1 && s > 0 && lexicons.articles.contains(tokens[s - 1])
                 && reader.isFirstName(s + 1) && s + 2 < runEnd { return s + 1 }
+            // `le groupe d'opposition Valence en commun`: a place that opens a phrase named by its descriptor.
+            if type == .location && reader.descriptorBefore(s) && reader.phraseDescriptorBefore(s) {
+                let orgEnd = reader.descriptorNameEnd(s, runEnd: end, phrase: true)
+                if orgEnd > end {
+                    emit(.organization, s..<orgEnd, Priority.lexicon, "descriptor + name")
+                    return orgEnd
+                }
+            }
             if type == .location && reader.isDateline(s, end) {
                 emit(.location, s..<end, Priority.lexicon, "dateline")
                 return end
@@ -180,7 +214,7 @@ struct NameScan {
                 emit(.organization, s..<orgEnd, Priority.lexicon, "organisation head + adjective")
                 return orgEnd
             }
-            if type == .location && reader.match(lexicons.cities, at: s) == end - s && reader.standsForTeam(s, end) && isMatchReport() {
+            if type == .location && reader.match(lexicons.cities, at: s) == end - s && reader.standsForTeam(s, end) && isMatchReport(at: s) {
                 emit(.organization, s..<end, Priority.lexicon, "city standing for its team")
                 return end
             }
@@ -198,7 +232,7 @@ struct NameScan {
         // `l'éditeur Vortalis`: a word that is both a function and a descriptor, before a
         // name that does not open with a first name.
         if title == .direct && !reader.isFirstName(s) && reader.descriptorBefore(s) {
-            let end = reader.descriptorNameEnd(s, runEnd: runEnd)
+            let end = reader.descriptorNameEnd(s, runEnd: runEnd, phrase: reader.phraseDescriptorBefore(s))
             emit(.organization, s..<end, Priority.lexicon, "descriptor + name")
             return end
         }
@@ -233,7 +267,7 @@ struct NameScan {
             return end
         }
         if reader.descriptorBefore(s) {
-            let end = reader.descriptorNameEnd(s, runEnd: runEnd)
+            let end = reader.descriptorNameEnd(s, runEnd: runEnd, phrase: reader.phraseDescriptorBefore(s))
             emit(.organization, s..<end, Priority.lexicon, "descriptor + name")
             return end
         }
@@ -248,6 +282,14 @@ struct NameScan {
         }
         if reader.isDateline(s, runEnd) {
             emit(.location, s..<runEnd, Priority.lexicon, "dateline")
+            return runEnd
+        }
+        // `Le Standard a battu Gand`: in a match report, a common word written with a capital after an
+        // article and standing where a team does is a club's short name.
+        if runEnd == s + 1 && reader.isCommonWord(s) && !tokens[s].has(.allCaps) && s > 0 && !reader.isCalendarWord(s)
+            && (lexicons.articles.contains(tokens[s - 1]) || lexicons.contracted.contains(tokens[s - 1]))
+            && reader.standsForTeam(s - 1, runEnd) && isMatchReport(at: s) {
+            emit(.organization, s..<runEnd, Priority.lexicon, "club short name in a match report")
             return runEnd
         }
         if reader.personEvidenceBefore(s) {

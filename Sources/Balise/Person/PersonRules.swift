@@ -55,12 +55,21 @@ extension NameReader {
     /// common noun (`Favre Précision`, `Lotair Composites`) or a word of `org-words.txt`.
     func looksLikeForeignName(_ s: Int, _ e: Int) -> Bool {
         guard e - s == 2, !lexicons.articles.contains(tokens[s]) else { return false }
+        // `les Kaizer Chiefs`, `des Otago Highlanders`: a person's name takes no article.
+        if s > 0 && (lexicons.articles.contains(tokens[s - 1]) || lexicons.contracted.contains(tokens[s - 1]) || text.keyIs(s - 1, "des")) {
+            return false
+        }
         for k in s..<e {
             let t = tokens[k]
             if t.has(.allCaps) || t.has(.internalCaps) || t.has(.abbreviation) || t.has(.hasDigit) { return false }
             if isCommonWord(k) || placeMatch(at: k) != nil || hasPlaceNamePart(k) || isCalendarWord(k) { return false }
         }
         return true
+    }
+
+    /// `le`, `la` or `l'` right before `s` (`le Néerlandais`), in either case.
+    func singularArticleBefore(_ s: Int) -> Bool {
+        s > 0 && (text.keyIs(s - 1, "le") || text.keyIs(s - 1, "la") || text.keyIs(s - 1, "l'"))
     }
 
     func isCommonSurname(_ i: Int) -> Bool {
@@ -87,7 +96,9 @@ extension NameReader {
         }
         while e < count, isLowercaseWord(e) || tokens[e].has(.elision),
               let length = match(lexicons.particles, at: e), isNameWord(e + length), !isCalendarWord(e + length),
-              !tokens[e + length].has(.allCaps) {
+              !tokens[e + length].has(.allCaps),
+              // `le groupe Artémis de François-Henri Pinault`: a full name after `de` is another person.
+              !(isFirstName(e + length) && isNameWord(e + length + 1)) {
             e = self.runEnd(from: e + length)
         }
         return e

@@ -1,6 +1,8 @@
+import Synchronization
+
 /// One lexicon file registered in the gazetteer, with what the name rules need to
-/// know about each entry.
-struct NameList: Sendable {
+/// know about each entry. A class: the rules pass lists around for every token.
+final class NameList: Sendable {
     let category: LexiconCategory
     let entries: [LexiconEntry]
     /// Per entry, how many of its words start with a capital: `le monde` must not match
@@ -12,8 +14,6 @@ struct NameList: Sendable {
 
     init(_ loader: LexiconLoader, _ name: String, entryText: @escaping (LexiconEntry) -> String = { $0.text }) throws {
         let (category, entries) = try loader.category(name, entryText: entryText)
-        self.category = category
-        self.entries = entries
         // Entries that fold to the same key (`Van`, `van`; `INSEE`, `Insee`) need the fewest
         // capitals of them, since the gazetteer reports only one of them.
         var capitals = entries.map { NameList.capitalCount(entryText($0)) }
@@ -30,6 +30,8 @@ struct NameList: Sendable {
             capitals = keys.map { fewest[$0]! }
             for (index, key) in keys.enumerated() where written[key]! { acronyms.insert(Int32(index)) }
         }
+        self.category = category
+        self.entries = entries
         self.capitals = capitals
         self.acronyms = acronyms
     }
@@ -83,25 +85,46 @@ struct NameList: Sendable {
     }
 }
 
-/// A set of single words compared by vocabulary id.
+/// A set of single words compared by vocabulary id: one bit per id up to the largest,
+/// since the rules ask about nearly every token.
 struct WordSet: Sendable {
-    private var ids = Set<Int32>()
+    private var bits: [UInt64] = []
 
     init() {}
 
     init(_ loader: LexiconLoader, _ words: [String]) {
         for word in words {
-            let id = loader.word(word)
-            if id >= 0 { ids.insert(id) }
+            let id = Int(loader.word(word))
+            guard id >= 0 else { continue }
+            if id >> 6 >= bits.count { bits.append(contentsOf: repeatElement(0, count: (id >> 6) + 1 - bits.count)) }
+            bits[id >> 6] |= 1 << UInt64(id & 63)
         }
     }
 
-    @inline(__always) func contains(_ token: Token) -> Bool { token.word >= 0 && ids.contains(token.word) }
+    @inline(__always) func contains(_ token: Token) -> Bool {
+        let id = Int(token.word)
+        return id >= 0 && id >> 6 < bits.count && bits[id >> 6] & (1 << UInt64(id & 63)) != 0
+    }
+}
+
+/// Common-word answers by vocabulary id, shared by the threads that annotate: the words
+/// that open sentences (`Selon`, `Cette`) come back in every document, and the common-word
+/// list is searched, not hashed.
+final class CommonWordCache: Sendable {
+    private let answers = Mutex<[Int32: Bool]>([:])
+    /// Enough for the words of a language; past it, the list is searched each time.
+    private let capacity = 1 << 18
+
+    func answer(_ word: Int32) -> Bool? { answers.withLock { $0[word] } }
+
+    func record(_ word: Int32, _ listed: Bool) {
+        answers.withLock { if $0.count < capacity { $0[word] = listed } }
+    }
 }
 
 /// The lexicons the PER, ORG and LOC rules read. A file not written yet gives nil, so
-/// the rules still run, with less evidence.
-struct NameLexicons: Sendable {
+/// the rules still run, with less evidence. A class, loaded once and shared, never copied.
+final class NameLexicons: Sendable {
     let firstNames: NameList?
     /// Folded first names, for the parts of hyphenated ones (`Jean-Toussaint`).
     let firstNameKeys: Set<[UInt16]>
@@ -148,6 +171,7 @@ struct NameLexicons: Sendable {
     let strongPlacePrepositions: Set<Int32>
     /// ~370 000 forms: searched in place rather than loaded into the gazetteer (start-up time).
     let commonWords: SortedWordList?
+    let commonWordCache = CommonWordCache()
     let portfolioTitles: NameList?
     let notNames: NameList?
     let months: NameList?

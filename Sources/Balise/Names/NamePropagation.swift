@@ -63,17 +63,20 @@ extension EntityType {
     var isName: Bool { self == .person || self == .organization || self == .location }
 }
 
-/// The names of one document, by their tokens' folded keys.
+/// The names of one document, by their tokens' folded keys. A name is found again by a
+/// hash of its keys and the range of its first mention, compared key by key: no key
+/// arrays are built for the names of a document.
 struct DocumentNames {
     struct Known {
-        var keys: [[UInt16]]
+        /// The tokens of the mention it was learnt from.
+        var tokens: Range<Int>
         var type: EntityType
         var strength: Int
     }
 
     private let text: AnalyzedText
     private var names: [Known] = []
-    private var byKey: [[[UInt16]]: Int] = [:]
+    private var byKey: [Int: [Int]] = [:]
     /// Known names by the hash of their first token's key.
     private var byFirstToken: [Int: [Int]] = [:]
 
@@ -81,25 +84,41 @@ struct DocumentNames {
 
     var isEmpty: Bool { names.isEmpty }
 
-    private func keys(_ range: Range<Int>) -> [[UInt16]] {
-        range.map { Array(text.keys[Int(text.tokens[$0].keyStart)..<Int(text.tokens[$0].keyEnd)]) }
+    private func key(_ i: Int) -> ArraySlice<UInt16> {
+        text.keys[Int(text.tokens[i].keyStart)..<Int(text.tokens[i].keyEnd)]
     }
 
-    private static func hash<C: Collection>(_ units: C) -> Int where C.Element == UInt16 {
-        var h: UInt32 = 2_166_136_261
+    private static func hash<C: Collection>(_ units: C, _ seed: UInt32 = 2_166_136_261) -> UInt32 where C.Element == UInt16 {
+        var h = seed
         for unit in units { h = (h ^ UInt32(unit)) &* 16_777_619 }
+        return h
+    }
+
+    private func hash(_ range: Range<Int>) -> Int {
+        var h: UInt32 = 2_166_136_261
+        for i in range { h = (DocumentNames.hash(key(i), h) ^ 0x20) &* 16_777_619 }
         return Int(h)
     }
 
+    /// Whether the tokens of `range` have the keys of `other`, one for one.
+    private func sameKeys(_ range: Range<Int>, _ other: Range<Int>) -> Bool {
+        guard range.count == other.count else { return false }
+        for (a, b) in zip(range, other) where !key(a).elementsEqual(key(b)) { return false }
+        return true
+    }
+
+    private func index(of range: Range<Int>) -> Int? {
+        byKey[hash(range)]?.first { sameKeys(range, names[$0].tokens) }
+    }
+
     mutating func remember(_ range: Range<Int>, _ type: EntityType, _ strength: Int) {
-        let k = keys(range)
-        if let index = byKey[k] {
+        if let index = index(of: range) {
             if strength > names[index].strength { names[index].type = type; names[index].strength = strength }
             return
         }
-        byKey[k] = names.count
-        byFirstToken[DocumentNames.hash(k[0]), default: []].append(names.count)
-        names.append(Known(keys: k, type: type, strength: strength))
+        byKey[hash(range), default: []].append(names.count)
+        byFirstToken[Int(DocumentNames.hash(key(range.lowerBound))), default: []].append(names.count)
+        names.append(Known(tokens: range, type: type, strength: strength))
     }
 
     /// Learns a selected name, and for a full person's name its surname (`Le Goff` from
@@ -127,23 +146,20 @@ struct DocumentNames {
     }
 
     func lookup(_ range: Range<Int>) -> Known? {
-        byKey[keys(range)].map { names[$0] }
+        index(of: range).map { names[$0] }
     }
 
     /// The longest known name whose tokens start at `i`, all uncovered.
     func longest(at i: Int, covered: [Bool]) -> (Known, Int)? {
-        let t = text.tokens[i]
-        let first = text.keys[Int(t.keyStart)..<Int(t.keyEnd)]
-        guard let indices = byFirstToken[DocumentNames.hash(first)] else { return nil }
+        guard let indices = byFirstToken[Int(DocumentNames.hash(key(i)))] else { return nil }
         var best: (Known, Int)?
         for index in indices {
             let known = names[index]
-            let length = known.keys.count
+            let length = known.tokens.count
             guard i + length <= text.count, length > (best?.1 ?? 0) else { continue }
             var matches = true
-            for (offset, key) in known.keys.enumerated() {
-                let u = text.tokens[i + offset]
-                if covered[i + offset] || !text.keys[Int(u.keyStart)..<Int(u.keyEnd)].elementsEqual(key) { matches = false; break }
+            for offset in 0..<length {
+                if covered[i + offset] || !key(i + offset).elementsEqual(key(known.tokens.lowerBound + offset)) { matches = false; break }
             }
             // A longer capitalised run is another name (`Macron` is not `Macron Paris`... nor `Paris` of `Paris Saint-Germain`).
             if matches, i + length < text.count, text.tokens[i + length].has(.capitalized), !covered[i + length],

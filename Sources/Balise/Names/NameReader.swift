@@ -4,11 +4,27 @@ struct NameReader {
     let text: AnalyzedText
     let lexicons: NameLexicons
     let tokens: [Token]
+    private let memo: Memo
+
+    /// Answers the rules ask again and again about one token, kept for the document.
+    private final class Memo {
+        /// Per token: 0 not asked yet, 1 no, 2 yes.
+        var common: [UInt8]
+        var adjectiveEnding: [UInt8]
+        /// Per token: -1 not asked yet, 0 no place, else the length of the longest place entry.
+        var place: [Int8]
+        init(_ count: Int) {
+            common = [UInt8](repeating: 0, count: count)
+            adjectiveEnding = [UInt8](repeating: 0, count: count)
+            place = [Int8](repeating: -1, count: count)
+        }
+    }
 
     init(_ text: AnalyzedText, _ lexicons: NameLexicons) {
         self.text = text
         self.lexicons = lexicons
         self.tokens = text.tokens
+        self.memo = Memo(text.tokens.count)
     }
 
     var count: Int { tokens.count }
@@ -83,6 +99,14 @@ struct NameReader {
     /// Whether word `i`, whatever its case, ends like an adjective or a demonym (`Français`),
     /// or is one of the adjectives no ending catches (`belge`).
     func hasAdjectiveEnding(_ i: Int) -> Bool {
+        let known = memo.adjectiveEnding[i]
+        if known != 0 { return known == 2 }
+        let found = adjectiveEndingOf(i)
+        memo.adjectiveEnding[i] = found ? 2 : 1
+        return found
+    }
+
+    private func adjectiveEndingOf(_ i: Int) -> Bool {
         let t = tokens[i]
         if lexicons.adjectiveWords.contains(t) { return true }
         let key = text.keys[Int(t.keyStart)..<Int(t.keyEnd)]
@@ -138,10 +162,14 @@ struct NameReader {
 
     /// The longest place entry at `i`.
     func placeMatch(at i: Int) -> Int? {
+        guard i >= 0 && i < count else { return nil }
+        let known = memo.place[i]
+        if known >= 0 { return known == 0 ? nil : Int(known) }
         var best: Int?
         for list in lexicons.places {
             if let length = match(list, at: i), length > (best ?? 0) { best = length }
         }
+        memo.place[i] = Int8(clamping: best ?? 0)
         return best
     }
 
@@ -163,7 +191,21 @@ struct NameReader {
         return lexicons.honorifics.contains(m.entry)
     }
 
-    func isCommonWord(_ i: Int) -> Bool { lexicons.commonWords.map { text.isListed(i, in: $0) } ?? false }
+    func isCommonWord(_ i: Int) -> Bool {
+        guard i >= 0 && i < count, let words = lexicons.commonWords else { return false }
+        let known = memo.common[i]
+        if known != 0 { return known == 2 }
+        let word = tokens[i].word
+        let listed: Bool
+        if word >= 0, let answer = lexicons.commonWordCache.answer(word) {
+            listed = answer
+        } else {
+            listed = text.isListed(i, in: words)
+            if word >= 0 { lexicons.commonWordCache.record(word, listed) }
+        }
+        memo.common[i] = listed ? 2 : 1
+        return listed
+    }
 
     func isCalendarWord(_ i: Int) -> Bool {
         match(lexicons.months, at: i) == 1 || match(lexicons.weekdays, at: i) == 1

@@ -45,8 +45,8 @@ extension NameReader {
         var k = e
         // Only a name made of common words goes on over a link (`Terres du Lauragais`, but
         // `Vortalis de Grenoble` is a brand and its town); `et` needs one common word.
-        var common = (s..<e).allSatisfy { isCommonWord($0) }
-        var descriptive = common || (s..<e).contains { isCommonWord($0) }
+        var common = false
+        var descriptive = false
         var steps = 0
         while k < count && steps < 6 {
             steps += 1
@@ -54,6 +54,10 @@ extension NameReader {
             let joins = lexicons.conjunctions.contains(t) || isPunctuation(k, "&")
             let links = lexicons.links.contains(t) || lexicons.contracted.contains(t) || (phrase && text.keyIs(k, "a") && tokens[k].length == 1)
             if joins || links {
+                if steps == 1 {
+                    common = (s..<e).allSatisfy { isCommonWord($0) }
+                    descriptive = common || (s..<e).contains { isCommonWord($0) }
+                }
                 var m = k + 1
                 if m < count, lexicons.articles.contains(tokens[m]), !tokens[m].has(.capitalized) { m += 1 }
                 if isNameWord(m) && !tokens[m].has(.lineStart) && !isCalendarWord(m) && !isFirstName(m) {

@@ -286,9 +286,9 @@ struct NameScan {
         }
         // `Le Standard a battu Gand`: in a match report, a common word written with a capital after an
         // article and standing where a team does is a club's short name.
-        if runEnd == s + 1 && reader.isCommonWord(s) && !tokens[s].has(.allCaps) && s > 0 && !reader.isCalendarWord(s)
+        if runEnd == s + 1 && s > 0 && !tokens[s].has(.allCaps)
             && (lexicons.articles.contains(tokens[s - 1]) || lexicons.contracted.contains(tokens[s - 1]))
-            && reader.standsForTeam(s - 1, runEnd) && isMatchReport(at: s) {
+            && reader.standsForTeam(s - 1, runEnd) && reader.isCommonWord(s) && !reader.isCalendarWord(s) && isMatchReport(at: s) {
             emit(.organization, s..<runEnd, Priority.lexicon, "club short name in a match report")
             return runEnd
         }

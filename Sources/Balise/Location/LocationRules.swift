@@ -60,6 +60,9 @@ extension NameReader {
     /// mostly a place.
     func placeLinkBefore(_ s: Int) -> Bool {
         guard s >= 2, lexicons.links.contains(tokens[s - 1]) || lexicons.contracted.contains(tokens[s - 1]) else { return false }
+        // `pour Rolex`, `contre Vexalia`: only `de` and its forms say where.
+        guard text.keyIs(s - 1, "de") || text.keyIs(s - 1, "du") || text.keyIs(s - 1, "des") || text.keyIs(s - 1, "d'")
+                || lexicons.contracted.contains(tokens[s - 1]) else { return false }
         return isLowercaseWord(s - 2) && matchEnding(lexicons.titles, at: s - 1) == nil
     }
 

@@ -109,6 +109,19 @@ extension NameReader {
         return legalFormEnd(runEnd(from: m))
     }
 
+    /// `Rolex et Patek Philippe`, `Norvalis, Airbus et Safran`: a name in a list with a known
+    /// organisation is one too.
+    func coordinatedWithOrganization(_ s: Int, _ e: Int) -> Bool {
+        if s >= 2, lexicons.conjunctions.contains(tokens[s - 1]) || isPunctuation(s - 1, ",") {
+            var j = s - 2
+            while j > 0 && isNameWord(j - 1) { j -= 1 }
+            if isNameWord(j), let org = organizationMatch(at: j), j + org.length == s - 1 { return true }
+        }
+        guard e + 1 < count, lexicons.conjunctions.contains(tokens[e]) || (isPunctuation(e, ",") && isNameWord(e + 1)) else { return false }
+        guard let org = organizationMatch(at: e + 1) else { return false }
+        return runEnd(from: e + 1) == e + 1 + org.length
+    }
+
     func hasAmpersand(_ s: Int, _ e: Int) -> Bool {
         for k in s..<e where isPunctuation(k, "&") { return true }
         return false

@@ -113,13 +113,19 @@ struct NameScan {
             && (reader.isCommonWord(s) || lexiconName(at: s + 1) != nil || reader.isFirstName(s + 1)) {
             s += 1
         }
-        // `M. de Villiers-Laroche`: a title alone, then a particle and the surname.
-        if let length = reader.match(lexicons.titles, at: s), s + length == runEnd {
+        // `M. de Villiers-Laroche`: an honorific alone, then a particle and the surname; a function
+        // is followed by its organisation (`le PDG de Vexalia`).
+        if let length = reader.match(lexicons.titles, at: s), s + length == runEnd, reader.isHonorific(s) {
             let end = reader.personEnd(runEnd, runEnd: runEnd)
             if end > runEnd {
                 emit(.person, runEnd..<end, Priority.lexicon, "title + particle + surname")
                 return end
             }
+        }
+        // `le PDG de Vexalia`, `Le Président a dit`: a function alone is no name.
+        if !opening || s > start, let length = reader.match(lexicons.titles, at: s), s + length == runEnd,
+           tokens[s].has(.allCaps) && !reader.isHonorific(s) {
+            return runEnd
         }
         var title = reader.titleBefore(s) ? TitleEvidence.direct : nil
         if let length = reader.titleInRun(at: s, runEnd: runEnd) {
@@ -298,7 +304,9 @@ struct NameScan {
         }
         // `FFLV réclame`: an acronym acts too; it is no person's name.
         // `le maire de Cancale a signé`: after a place word the verb is the town's mayor's.
-        if reader.personEvidenceAfter(runEnd) && !(runEnd == s + 1 && tokens[s].has(.allCaps)) && !reader.placeWordBefore(s) {
+        // `le PDG de Vexalia a démissionné`: the verb is the function's, whose organisation follows `de`.
+        if reader.personEvidenceAfter(runEnd) && !(runEnd == s + 1 && tokens[s].has(.allCaps)) && !reader.placeWordBefore(s)
+            && !reader.functionOfBefore(s) {
             emit(.person, s..<runEnd, Priority.context, "name + speech verb or apposition")
             return runEnd
         }
@@ -335,9 +343,12 @@ struct NameScan {
         } else if single && reader.placeLinkBefore(s) {
             if !reader.isCommonWord(s) { emit(.location, s..<runEnd, Priority.shape, "noun + de + name") }
         } else if single {
-            if !reader.isCommonWord(s) || reader.capitalElisionBefore(s) {
+            // `contre X.`: an initial or an abbreviation alone names nobody.
+            if !t.has(.abbreviation) && !t.has(.initial) && (!reader.isCommonWord(s) || reader.capitalElisionBefore(s)) {
                 emit(.organization, s..<runEnd, Priority.shape, "capitalised word")
             }
+        } else if reader.coordinatedWithOrganization(s, runEnd) {
+            emit(.organization, s..<runEnd, Priority.shape, "name coordinated with an organisation")
         } else if runEnd - s <= 3 && (s..<runEnd).allSatisfy({ !tokens[$0].has(.allCaps) })
                     && (s..<runEnd).contains(where: { reader.match(lexicons.surnames, at: $0) != nil && !reader.isCommonSurname($0) }) {
             emit(.person, s..<runEnd, Priority.shape, "capitalised words with a surname")

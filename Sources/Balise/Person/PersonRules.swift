@@ -67,6 +67,12 @@ extension NameReader {
         return true
     }
 
+    /// `le PDG de`, `la directrice d'`: a function and the `de` of its organisation right before `s`.
+    func functionOfBefore(_ s: Int) -> Bool {
+        guard s >= 2, text.keyIs(s - 1, "de") || text.keyIs(s - 1, "d'") || text.keyIs(s - 1, "du") else { return false }
+        return matchEnding(lexicons.titles, at: s - 1) != nil
+    }
+
     /// `le`, `la` or `l'` right before `s` (`le Néerlandais`), in either case.
     func singularArticleBefore(_ s: Int) -> Bool {
         s > 0 && (text.keyIs(s - 1, "le") || text.keyIs(s - 1, "la") || text.keyIs(s - 1, "l'"))

@@ -17,5 +17,5 @@ PY
 "$bin" annotate --input jsonl "$out/gold-heldout.jsonl" > "$out/pred-heldout.jsonl"
 echo "== whole corpus (Corpus/gold.jsonl)"
 "$bin" eval Corpus/gold.jsonl "$out/pred.jsonl" | sed -n '1,8p'
-echo "== held-out c- documents"
+echo "== c- documents (written blind; used for tuning since the second round)"
 "$bin" eval "$out/gold-heldout.jsonl" "$out/pred-heldout.jsonl" | sed -n '1,8p'

@@ -59,25 +59,25 @@ struct DateLexicon: Sendable {
     enum PeriodKind: Sendable { case quarter, half }
 
     var roles: [Int32: Roles] = [:]
-    var months: [Int32: Int] = [:]
+    var months = WordMap<Int>()
     /// Abbreviations whose full stop the tokenizer did not join, by folded key (`janv.`).
     var monthKeys: [String: Int] = [:]
-    var weekdays: [Int32: Int] = [:]
-    var seasons: [Int32: Season] = [:]
-    var dayOffsets: [Int32: Int] = [:]
-    var units: [Int32: DateUnit] = [:]
-    var deixis: [Int32: Deixis] = [:]
+    var weekdays = WordMap<Int>()
+    var seasons = WordMap<Season>()
+    var dayOffsets = WordMap<Int>()
+    var units = WordMap<DateUnit>()
+    var deixis = WordMap<Deixis>()
     /// Position words; a nil value is `courant` (inside the period, no modifier).
-    var mods: [Int32: DateValue.Mod?] = [:]
-    var ordinals: [Int32: Int] = [:]
-    var periods: [Int32: PeriodKind] = [:]
-    var tenseWords: [Int32: TenseCue] = [:]
+    var mods = WordMap<DateValue.Mod?>()
+    var ordinals = WordMap<Int>()
+    var periods = WordMap<PeriodKind>()
+    var tenseWords = WordMap<TenseCue>()
     /// Cues of two words (`a lieu`, `s'il`), keyed by the first.
-    var tensePairs: [Int32: [(next: Int32, cue: TenseCue)]] = [:]
+    var tensePairs = WordMap<[(next: Int32, cue: TenseCue)]>()
     /// Folded suffixes and their cue, longest first.
     var tenseSuffixes: [(suffix: [UInt16], cue: TenseCue)] = []
     /// Words that are the start of some date rule: the recognizer skips every other word.
-    var starters: Set<Int32> = []
+    var starters = WordBitSet()
     let wordA: Int32
     let wordIl: Int32
     let wordY: Int32
@@ -183,8 +183,13 @@ struct DateLexicon: Sendable {
         starters.insert(wordIl)
         starters.insert(wordDans)
         starters.insert(wordMois)
-        starters.remove(-1)
+        var roleTable = [Roles](repeating: [], count: Int(roles.keys.max() ?? -1) + 1)
+        for (id, r) in roles where id >= 0 { roleTable[Int(id)] = r }
+        self.roleTable = roleTable
     }
 
-    func roles(_ word: Int32) -> Roles { word < 0 ? [] : roles[word] ?? [] }
+    /// `roles` by word id, read at nearly every token near a date: an array load, no hashing.
+    private var roleTable: [Roles] = []
+
+    func roles(_ word: Int32) -> Roles { word >= 0 && Int(word) < roleTable.count ? roleTable[Int(word)] : [] }
 }

@@ -19,6 +19,13 @@ public struct Gazetteer: Sendable {
         var entry: Int32
     }
 
+    /// A terminal in the frozen layout: a node's terminals are contiguous, the last flagged.
+    struct PackedTerminal: Sendable {
+        var category: Int16
+        var last: Bool
+        var entry: Int32
+    }
+
     private var children = EdgeTable()
     /// Per node, its first terminal in `terminals` (-1: none); terminals of a node are
     /// chained through `nextTerminal`. Flat arrays keep loading fast.
@@ -26,9 +33,13 @@ public struct Gazetteer: Sendable {
     private var terminals: [Terminal] = []
     private var nextTerminal: [Int32] = []
 
-    @inline(__always) private static func edge(_ node: Int32, _ word: Int32) -> Int64 {
-        Int64(node) << 32 | Int64(UInt32(bitPattern: word))
-    }
+    /// Filled by `freeze` once every phrase is added: the walk from every token of every
+    /// document then reads the root's step for a word from one array slot, finds each
+    /// child with its terminals in the same edge slot, and reads a node's terminals from
+    /// one run of `packed`.
+    private var frozen = false
+    private var rootSteps: [EdgeTable.Step] = []
+    private var packed: [PackedTerminal] = []
 
     mutating func add(words: [Int32], category: Int16, entry: Int32) {
         var node: Int32 = 0
@@ -55,6 +66,37 @@ public struct Gazetteer: Sendable {
         terminals.append(Terminal(category: category, entry: entry))
         nextTerminal.append(-1)
         if last < 0 { firstTerminal[Int(node)] = new } else { nextTerminal[Int(last)] = new }
+        frozen = false
+    }
+
+    /// Lays the trie out for walking (see `frozen`); words with an id of `wordCount` or
+    /// more fall back to the edge table.
+    mutating func freeze(wordCount: Int) {
+        var packed: [PackedTerminal] = []
+        packed.reserveCapacity(terminals.count)
+        var packedStart = [Int32](repeating: -1, count: firstTerminal.count)
+        for node in firstTerminal.indices {
+            var t = firstTerminal[node]
+            guard t >= 0 else { continue }
+            packedStart[node] = Int32(packed.count)
+            while t >= 0 {
+                let next = nextTerminal[Int(t)]
+                packed.append(PackedTerminal(category: terminals[Int(t)].category, last: next < 0, entry: terminals[Int(t)].entry))
+                t = next
+            }
+        }
+        children.setTerminals { child in packedStart[Int(child)] }
+        var root = [EdgeTable.Step](repeating: EdgeTable.Step(child: -1, terminals: -1), count: wordCount)
+        for word in 0..<wordCount {
+            root[word] = children.step(Gazetteer.edge(0, Int32(word)))
+        }
+        self.rootSteps = root
+        self.packed = packed
+        frozen = true
+    }
+
+    @inline(__always) private static func edge(_ node: Int32, _ word: Int32) -> Int64 {
+        Int64(node) << 32 | Int64(UInt32(bitPattern: word))
     }
 
     /// The longest entry of `category` starting at token `start`.
@@ -81,6 +123,29 @@ public struct Gazetteer: Sendable {
     /// Follows the trie along the tokens from `start`, reporting each entry that ends on the way.
     @inline(__always)
     private func walk(_ tokens: [Token], from start: Int, to end: Int, _ found: (Int16, LexiconMatch) -> Void) {
+        guard frozen else { return walkWhileLoading(tokens, from: start, to: end, found) }
+        var node: Int32 = 0
+        var i = start
+        while i < end {
+            let word = tokens[i].word
+            if word < 0 { break }
+            let step = node == 0 && Int(word) < rootSteps.count ? rootSteps[Int(word)] : children.step(Gazetteer.edge(node, word))
+            if step.child < 0 { break }
+            node = step.child
+            i += 1
+            var t = Int(step.terminals)
+            guard t >= 0 else { continue }
+            while true {
+                let terminal = packed[t]
+                found(terminal.category, LexiconMatch(length: i - start, entry: terminal.entry))
+                if terminal.last { break }
+                t += 1
+            }
+        }
+    }
+
+    /// `walk` over the loading layout, before `freeze`.
+    private func walkWhileLoading(_ tokens: [Token], from start: Int, to end: Int, _ found: (Int16, LexiconMatch) -> Void) {
         var node: Int32 = 0
         var i = start
         while i < end {
@@ -187,49 +252,98 @@ public final class LexiconLoader {
         return tokens.map { Array(keys[Int($0.keyStart)..<Int($0.keyEnd)]) }
     }
 
-    func finish() -> (Vocabulary, Gazetteer) { (vocabulary, gazetteer) }
+    func finish() -> (Vocabulary, Gazetteer) {
+        gazetteer.freeze(wordCount: vocabulary.count)
+        return (vocabulary, gazetteer)
+    }
 }
 
-/// Trie edges (node, word) -> child node: open addressing on flat arrays, because the
-/// gazetteer is walked from every token and Swift's Dictionary hashing dominated.
+/// Trie edges (node, word) -> child node: open addressing on one flat array whose slots
+/// hold key, child and the child's terminals together (one cache line per probe), because
+/// the gazetteer is walked from every token and Swift's Dictionary hashing dominated. A
+/// presence bitset answers most absent edges (the usual case past a phrase's first word)
+/// without probing the table.
 struct EdgeTable: Sendable {
-    private var keys: [Int64] = Array(repeating: -1, count: 1 << 12)
-    private var values: [Int32] = Array(repeating: -1, count: 1 << 12)
+    /// A child node and the start of its terminals in `Gazetteer.packed` (-1: none).
+    struct Step: Sendable {
+        var child: Int32
+        var terminals: Int32
+    }
+
+    private struct Slot: Sendable {
+        var key: Int64 = -1
+        var step = Step(child: -1, terminals: -1)
+    }
+
+    private var slots = [Slot](repeating: Slot(), count: 1 << 12)
     private var count = 0
+    private static let presenceBits = 1 << 20
+    private var presence = [UInt64](repeating: 0, count: EdgeTable.presenceBits / 64)
+
+    @inline(__always) private static func mixed(_ key: Int64) -> UInt64 {
+        UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15
+    }
 
     @inline(__always) private static func slot(_ key: Int64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        Int(truncatingIfNeeded: mixed(key) >> 20) & mask
+    }
+
+    /// Presence bit from the high bits of the hash, independent of the slot's bits.
+    @inline(__always) private static func presenceBit(_ key: Int64) -> Int {
+        Int(truncatingIfNeeded: mixed(key) >> 44) & (presenceBits - 1)
     }
 
     /// The child of an edge, or -1.
-    @inline(__always) func find(_ key: Int64) -> Int32 {
-        keys.withUnsafeBufferPointer { k in
-            let mask = k.count - 1
+    @inline(__always) func find(_ key: Int64) -> Int32 { step(key).child }
+
+    /// The child of an edge with its terminals, or a step with child -1.
+    @inline(__always) func step(_ key: Int64) -> Step {
+        let bit = EdgeTable.presenceBit(key)
+        if presence[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return Step(child: -1, terminals: -1) }
+        return slots.withUnsafeBufferPointer { table in
+            let mask = table.count - 1
             var s = EdgeTable.slot(key, mask)
             while true {
-                let here = k[s]
-                if here == key { return values[s] }
-                if here < 0 { return -1 }
+                let here = table[s]
+                if here.key == key { return here.step }
+                if here.key < 0 { return Step(child: -1, terminals: -1) }
                 s = (s + 1) & mask
             }
         }
     }
 
     mutating func insert(_ key: Int64, _ value: Int32) {
-        if (count + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
         var s = EdgeTable.slot(key, mask)
-        while keys[s] >= 0 && keys[s] != key { s = (s + 1) & mask }
-        if keys[s] < 0 { count += 1 }
-        keys[s] = key
-        values[s] = value
+        while slots[s].key >= 0 && slots[s].key != key { s = (s + 1) & mask }
+        if slots[s].key < 0 { count += 1 }
+        slots[s] = Slot(key: key, step: Step(child: value, terminals: -1))
+        let bit = EdgeTable.presenceBit(key)
+        presence[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// Stores each child's terminals next to it.
+    mutating func setTerminals(_ terminals: (Int32) -> Int32) {
+        for s in slots.indices where slots[s].key >= 0 {
+            slots[s].step.terminals = terminals(slots[s].step.child)
+        }
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = Array(repeating: -1, count: oldKeys.count * 2)
-        values = Array(repeating: -1, count: oldKeys.count * 2)
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
         count = 0
-        for (k, v) in zip(oldKeys, oldValues) where k >= 0 { insert(k, v) }
+        for slot in old where slot.key >= 0 {
+            insert(slot.key, slot.step.child)
+            if slot.step.terminals >= 0 { setTerminal(slot.key, slot.step.terminals) }
+        }
+    }
+
+    private mutating func setTerminal(_ key: Int64, _ terminals: Int32) {
+        let mask = slots.count - 1
+        var s = EdgeTable.slot(key, mask)
+        while slots[s].key != key { s = (s + 1) & mask }
+        slots[s].step.terminals = terminals
     }
 }

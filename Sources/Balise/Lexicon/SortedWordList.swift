@@ -8,6 +8,11 @@ public struct SortedWordList: Sendable {
     /// Start and end offsets of each entry's text in `bytes`.
     private let starts: [Int32]
     private let ends: [Int32]
+    /// For keys that open with three letters a-z, the entries that open the same way:
+    /// `buckets[2b]..<buckets[2b + 1]` with `b` the three letters in base 26. Entries are
+    /// sorted by folded key, so each such prefix is one run; the binary search then reads
+    /// a run of a few dozen entries instead of the whole list.
+    private let buckets: [Int32]
 
     public init(directory: LexiconDirectory, name: String) throws {
         let bytes = try directory.bytes(name)
@@ -28,6 +33,60 @@ public struct SortedWordList: Sendable {
         self.bytes = bytes
         self.starts = starts
         self.ends = ends
+        self.buckets = SortedWordList.buckets(bytes, starts, ends)
+    }
+
+    private static let bucketCount = 26 * 26 * 26
+
+    /// The bucket of a folded key's first three units, or nil unless all three are a-z.
+    @inline(__always)
+    private static func bucket(_ a: UInt16, _ b: UInt16, _ c: UInt16) -> Int? {
+        guard a >= 0x61 && a <= 0x7A, b >= 0x61 && b <= 0x7A, c >= 0x61 && c <= 0x7A else { return nil }
+        return (Int(a - 0x61) * 26 + Int(b - 0x61)) * 26 + Int(c - 0x61)
+    }
+
+    private static func buckets(_ bytes: [UInt8], _ starts: [Int32], _ ends: [Int32]) -> [Int32] {
+        // first[b] and last[b] + 1 of each bucket's run; empty buckets get an empty range.
+        var first = [Int32](repeating: -1, count: bucketCount)
+        var last = [Int32](repeating: -1, count: bucketCount)
+        let folder = KeyFolder.shared
+        bytes.withUnsafeBufferPointer { all in
+            for index in starts.indices {
+                // The first three folded units, decoded and folded as `compare` does.
+                var units: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
+                func set(_ n: Int, _ unit: UInt16) {
+                    switch n {
+                    case 0: units.0 = unit
+                    case 1: units.1 = unit
+                    case 2: units.2 = unit
+                    default: units.3 = unit
+                    }
+                }
+                var i = Int(starts[index]), n = 0
+                let end = Int(ends[index])
+                while n < 3 && i < end {
+                    let b0 = UInt32(all[i])
+                    var c: UInt32
+                    if b0 < 0x80 { c = b0; i += 1 }
+                    else if b0 < 0xE0 { c = ((b0 & 0x1F) << 6) | (UInt32(all[i + 1]) & 0x3F); i += 2 }
+                    else if b0 < 0xF0 { c = ((b0 & 0x0F) << 12) | ((UInt32(all[i + 1]) & 0x3F) << 6) | (UInt32(all[i + 2]) & 0x3F); i += 3 }
+                    else { c = 0xFFFD; i += 4 }
+                    let folded = folder.fold(UInt16(c))
+                    set(n, folded.0)
+                    n += 1
+                    if folded.1 != 0 { set(n, folded.1); n += 1 }
+                }
+                guard n >= 3, let b = bucket(units.0, units.1, units.2) else { continue }
+                if first[b] < 0 { first[b] = Int32(index) }
+                last[b] = Int32(index)
+            }
+        }
+        var result = [Int32](repeating: 0, count: 2 * bucketCount)
+        for b in 0..<bucketCount where first[b] >= 0 {
+            result[2 * b] = first[b]
+            result[2 * b + 1] = last[b] + 1
+        }
+        return result
     }
 
     public var count: Int { starts.count }
@@ -40,6 +99,10 @@ public struct SortedWordList: Sendable {
     /// Whether an entry folds to `key` (a folded key, as in `AnalyzedText.keys`).
     public func contains(_ key: UnsafeBufferPointer<UInt16>) -> Bool {
         var low = 0, high = starts.count
+        if key.count >= 3, let b = SortedWordList.bucket(key[0], key[1], key[2]) {
+            low = Int(buckets[2 * b])
+            high = Int(buckets[2 * b + 1])
+        }
         while low < high {
             let mid = (low + high) / 2
             let order = compare(entry: mid, key)

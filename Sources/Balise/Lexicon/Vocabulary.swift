@@ -88,7 +88,7 @@ public struct Vocabulary: Sendable {
     }
 
     public func key(_ id: Int32) -> String {
-        String(decoding: pool[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])], as: UTF16.self)
+        UTF16String.make(pool, Int(starts[Int(id)])..<Int(starts[Int(id) + 1]))
     }
 
     private mutating func place(id: Int, hash h: UInt32) {

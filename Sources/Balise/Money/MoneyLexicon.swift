@@ -64,7 +64,7 @@ enum MoneyCue: String, Sendable {
 /// Words looked up by vocabulary id; an entry may require its exact surface (`M` is a
 /// multiplier, `m` is a metre; `à` is a cue, `a` is a verb).
 struct WordTable<Value: Sendable>: Sendable {
-    private var forms: [Int32: [(surface: [UInt16]?, value: Value)]] = [:]
+    private var forms = WordMap<[(surface: [UInt16]?, value: Value)]>()
 
     mutating func add(word: Int32, exactSurface: String?, value: Value) {
         forms[word, default: []].append((exactSurface.map { Array($0.utf16) }, value))
@@ -96,7 +96,7 @@ struct MoneyLexicon: Sendable {
     /// Indexed by `LexiconMatch.entry` of `countryCategory`: the default code of the shared
     /// currency word and the code of the country's own.
     let countryCodes: [(shared: String, code: String)]
-    private let numberWords: Set<Int32>
+    private let numberWords: WordBitSet
 
     init(_ loader: LexiconLoader) throws {
         let (category, entries) = try loader.category("currencies")
@@ -148,7 +148,7 @@ struct MoneyLexicon: Sendable {
         }
         self.collectives = collectives
 
-        numberWords = Set(try loader.entries("money-number-words").map { try Self.word($0.text, loader) })
+        numberWords = WordBitSet(try loader.entries("money-number-words").map { try Self.word($0.text, loader) })
     }
 
     private static func word(_ text: String, _ loader: LexiconLoader) throws -> Int32 {
@@ -158,7 +158,7 @@ struct MoneyLexicon: Sendable {
     }
 
     @inline(__always)
-    func isNumberWord(_ word: Int32) -> Bool { word >= 0 && numberWords.contains(word) }
+    func isNumberWord(_ word: Int32) -> Bool { numberWords.contains(word) }
 
     func cue(at i: Int, in text: AnalyzedText) -> MoneyCue? { cues.value(at: i, in: text) }
 

@@ -28,7 +28,7 @@ public final class AnalyzedText {
 
     /// The folded key of token `i` (allocates: for rules that run rarely and for tests).
     public func key(_ i: Int) -> String {
-        String(decoding: keys[Int(tokens[i].keyStart)..<Int(tokens[i].keyEnd)], as: UTF16.self)
+        UTF16String.make(keys, Int(tokens[i].keyStart)..<Int(tokens[i].keyEnd))
     }
 
     /// Whether token `i`'s folded key equals `folded` (already folded, e.g. `"milliards"`).
@@ -47,7 +47,7 @@ public final class AnalyzedText {
 
     /// Token `i` as it reads in the normalised view.
     public func surface(_ i: Int) -> String {
-        String(decoding: view.units[Int(tokens[i].start)..<Int(tokens[i].end)], as: UTF16.self)
+        UTF16String.make(view.units, Int(tokens[i].start)..<Int(tokens[i].end))
     }
 
     /// The normalised-view units of token `i`.
@@ -57,12 +57,13 @@ public final class AnalyzedText {
 
     /// The normalised text of a token range, tokens separated by one space where the text has any.
     public func normalizedText(_ range: Range<Int>) -> String {
-        var out = ""
+        var units = [UInt16]()
+        units.reserveCapacity(Int(tokens[range.upperBound - 1].end - tokens[range.lowerBound].start) + 1)
         for i in range {
-            if i > range.lowerBound && tokens[i].has(.spaceBefore) { out += " " }
-            out += surface(i)
+            if i > range.lowerBound && tokens[i].has(.spaceBefore) { units.append(0x20) }
+            units.append(contentsOf: view.units[Int(tokens[i].start)..<Int(tokens[i].end)])
         }
-        return out
+        return units.withUnsafeBufferPointer(UTF16String.make)
     }
 
     /// Original UTF-16 range of a token range.
@@ -104,13 +105,15 @@ public final class AnalyzedText {
     /// The longest entry of a lexicon category that starts at token `i` (and ends at or
     /// before token `limit`).
     public func lexicon(_ category: LexiconCategory, at i: Int, limit: Int? = nil) -> LexiconMatch? {
-        if matchStarts == nil { indexLexiconMatches() }
+        let index = lexiconIndex ?? makeLexiconIndex()
         let end = limit ?? tokens.count
         var best: LexiconMatch?
-        for k in Int(matchStarts![i])..<Int(matchStarts![i + 1]) {
-            let m = matches[k]
-            if m.category == category.id && i + m.match.length <= end && m.match.length > (best?.length ?? 0) {
-                best = m.match
+        index.matches.withUnsafeBufferPointer { matches in
+            for k in Int(index.starts[i])..<Int(index.starts[i + 1]) {
+                let m = matches[k]
+                if m.category == category.id && i + m.match.length <= end && m.match.length > (best?.length ?? 0) {
+                    best = m.match
+                }
             }
         }
         return best
@@ -118,18 +121,32 @@ public final class AnalyzedText {
 
     /// Every lexicon entry starting at each token, found by one gazetteer walk per token
     /// the first time a recognizer asks: recognizers query many categories per token.
-    private var matchStarts: [Int32]?
-    private var matches: [(category: Int16, match: LexiconMatch)] = []
+    private final class LexiconIndex {
+        /// Matches of token `i` are `matches[starts[i]..<starts[i + 1]]`.
+        let starts: [Int32]
+        let matches: [(category: Int16, match: LexiconMatch)]
 
-    private func indexLexiconMatches() {
+        init(starts: [Int32], matches: [(category: Int16, match: LexiconMatch)]) {
+            self.starts = starts
+            self.matches = matches
+        }
+    }
+
+    private var lexiconIndex: LexiconIndex?
+
+    private func makeLexiconIndex() -> LexiconIndex {
         var starts = [Int32]()
         starts.reserveCapacity(tokens.count + 1)
+        var matches: [(category: Int16, match: LexiconMatch)] = []
+        matches.reserveCapacity(tokens.count / 2)
         for i in tokens.indices {
             starts.append(Int32(matches.count))
             if tokens[i].word >= 0 { gazetteer.appendAll(in: tokens, at: i, to: &matches) }
         }
         starts.append(Int32(matches.count))
-        matchStarts = starts
+        let index = LexiconIndex(starts: starts, matches: matches)
+        lexiconIndex = index
+        return index
     }
 }
 

@@ -4,29 +4,45 @@
 public struct OverlapPolicy: Sendable {
     public init() {}
 
-    public func select(_ candidates: [Candidate]) -> [Candidate] {
-        let ordered = candidates.enumerated().sorted { a, b in
-            let x = a.element, y = b.element
-            if x.priority != y.priority { return x.priority > y.priority }
-            if x.tokens.count != y.tokens.count { return x.tokens.count > y.tokens.count }
-            if x.tokens.lowerBound != y.tokens.lowerBound { return x.tokens.lowerBound < y.tokens.lowerBound }
-            return a.offset < b.offset
+    /// What the order needs of a candidate: sorting these instead of the candidates
+    /// themselves moves no value or rule name (a candidate is over a hundred bytes).
+    private struct Rank {
+        var priority: Int
+        var length: Int
+        var start: Int
+        var index: Int
+
+        /// Priority, then length, then position, then the order proposed.
+        func precedes(_ other: Rank) -> Bool {
+            if priority != other.priority { return priority > other.priority }
+            if length != other.length { return length > other.length }
+            if start != other.start { return start < other.start }
+            return index < other.index
         }
-        var taken: [Candidate] = []
-        // Taken ranges kept sorted by start for a binary-search overlap test.
-        var occupied: [Range<Int>] = []
-        for (_, candidate) in ordered where !candidate.tokens.isEmpty {
-            let r = candidate.tokens
+    }
+
+    public func select(_ candidates: [Candidate]) -> [Candidate] {
+        var ranks = [Rank]()
+        ranks.reserveCapacity(candidates.count)
+        for (index, candidate) in candidates.enumerated() where !candidate.tokens.isEmpty {
+            ranks.append(Rank(priority: candidate.priority, length: candidate.tokens.count,
+                              start: candidate.tokens.lowerBound, index: index))
+        }
+        ranks.sort { $0.precedes($1) }
+        // Taken ranges kept sorted by start for a binary-search overlap test, with the
+        // index of their candidate.
+        var occupied: [(range: Range<Int>, index: Int)] = []
+        for rank in ranks {
+            let r = rank.start..<(rank.start + rank.length)
             var low = 0, high = occupied.count
             while low < high {
                 let mid = (low + high) / 2
-                if occupied[mid].lowerBound < r.lowerBound { low = mid + 1 } else { high = mid }
+                if occupied[mid].range.lowerBound < r.lowerBound { low = mid + 1 } else { high = mid }
             }
-            if low > 0 && occupied[low - 1].upperBound > r.lowerBound { continue }
-            if low < occupied.count && occupied[low].lowerBound < r.upperBound { continue }
-            occupied.insert(r, at: low)
-            taken.append(candidate)
+            if low > 0 && occupied[low - 1].range.upperBound > r.lowerBound { continue }
+            if low < occupied.count && occupied[low].range.lowerBound < r.upperBound { continue }
+            occupied.insert((r, rank.index), at: low)
         }
-        return taken.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        return occupied.map { candidates[$0.index] }
     }
 }

@@ -115,6 +115,6 @@ public struct KeyFolder: Sendable {
     }
 
     public func foldedString(_ text: String) -> String {
-        String(decoding: fold(text), as: UTF16.self)
+        fold(text).withUnsafeBufferPointer(UTF16String.make)
     }
 }

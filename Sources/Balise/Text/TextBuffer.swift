@@ -62,6 +62,6 @@ public struct TextBuffer: Sendable {
     }
 
     public func string(_ range: Range<Int>) -> String {
-        String(decoding: units[range], as: UTF16.self)
+        UTF16String.make(units, range)
     }
 }

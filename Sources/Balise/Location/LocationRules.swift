@@ -3,14 +3,29 @@
 extension NameReader {
     /// `rue de la Soie`, `mer du Nord`, `autoroute A86`: a geographic head at `i` and its name.
     func geographicNameEnd(at i: Int) -> Int? {
-        guard isLowercaseWord(i), lexicons.geoHeadFirstWords.contains(tokens[i]), let head = entry(lexicons.geoHeads, at: i), lexicons.geoHeadKinds.contains(head.entry),
-              match(lexicons.geoHeadsOutside, at: i) != head.length else { return nil }
+        guard isLowercaseWord(i), lexicons.geoHeadFirstWords.contains(tokens[i]), let head = entry(lexicons.geoHeads, at: i) else { return nil }
+        if lexicons.venueHeads.contains(head.entry) { return venueNameEnd(after: i + head.length) }
+        guard lexicons.geoHeadKinds.contains(head.entry), match(lexicons.geoHeadsOutside, at: i) != head.length else { return nil }
         let length = head.length
         // `autoroute A7`, `route nationale 165`.
         if lexicons.roadHeads.contains(head.entry) && (isRoadNumber(i + length)
             || (i + length < count && tokens[i + length].kind == .number && !tokens[i + length].has(.groupedDigits)
                 && tokens[i + length].has(.spaceBefore))) { return i + length + 1 }
         return headedComplementEnd(after: i + length)
+    }
+
+    /// `stade Jean-Bouin`, `stade de la Beaujoire`, `salle du Moustoir`: the venue's own name right
+    /// after its head, or after `de` and an article; `le stade de Dax` is the town's stadium, and
+    /// only the town is named.
+    func venueNameEnd(after k: Int) -> Int? {
+        var m = k
+        if m < count, lexicons.contracted.contains(tokens[m]) || text.keyIs(m, "du") || text.keyIs(m, "des") {
+            m += 1
+        } else if m + 1 < count, text.keyIs(m, "de"), lexicons.articles.contains(tokens[m + 1]) {
+            m += 2
+        }
+        guard isNameWord(m), !tokens[m].has(.lineStart), !isCalendarWord(m), (notNameLength(at: m) ?? 0) < 2 else { return nil }
+        return runEnd(from: m)
     }
 
     /// `A7`, `N88`, `RN 165` read as one token: capital letters, then digits.

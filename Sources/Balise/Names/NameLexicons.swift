@@ -54,16 +54,13 @@ final class NameList: Sendable {
         return letters >= 2
     }
 
+    /// Words that start with a capital; a word with digits (`D2` of `Pro D2`) is read as a
+    /// number by the tokenizer, which gives it no capital, so it does not count.
     static func capitalCount(_ text: String) -> UInt8 {
         var count: UInt8 = 0
-        var atWordStart = true
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "'" || scalar == "\u{2019}" {
-                atWordStart = true
-            } else {
-                if atWordStart && scalar.properties.isUppercase { count &+= 1 }
-                atWordStart = false
-            }
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "'" || $0 == "\u{2019}" }) {
+            guard let first = word.unicodeScalars.first, first.properties.isUppercase else { continue }
+            if !word.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { count &+= 1 }
         }
         return count
     }
@@ -146,6 +143,8 @@ final class NameLexicons: Sendable {
     let places: [NameList]
     /// Cities alone: in a match report a city may name its club (`Rennes renverse Nantes`).
     let cities: NameList?
+    /// Regions alone: a word before one names that region's branch of an agency (`Drac Normandie`).
+    let regions: NameList?
     let sportsCues: NameList?
     /// Words of team-sport reports (`derby`, `Ligue 1`) and words right before a team (`face à`).
     let sportWords: Set<Int32>
@@ -154,6 +153,8 @@ final class NameLexicons: Sendable {
     /// Geographic heads that stay outside the span (`quartier de Bellevue`).
     let geoHeadsOutside: NameList?
     let geoHeadKinds: Set<Int32>
+    /// Venues that keep their head when their own name follows (`stade Jean-Bouin`, `salle Gaveau`).
+    let venueHeads: Set<Int32>
     /// First words of the lowercase institution heads and of the geographic heads, so that
     /// the scan looks those lexicons up only where an entry can start.
     let institutionFirstWords: WordSet
@@ -174,6 +175,14 @@ final class NameLexicons: Sendable {
     let commonWordCache = CommonWordCache()
     let portfolioTitles: NameList?
     let notNames: NameList?
+    /// Lowercase words after which a capitalised word names a law, a plan or a show (`la loi Climat`).
+    let notNameHeads: NameList?
+    /// First names that are mostly common words (`Colombe`): a person only before a surname.
+    let weakFirstNames: NameList?
+    /// Verbs that make the capitalised word before them a river (`le Lirou a débordé`).
+    let riverCues: NameList?
+    /// Middle words of Vietnamese names (`Van`, `Thi`).
+    let middleNameParts: NameList?
     let months: NameList?
     let weekdays: NameList?
 
@@ -229,8 +238,9 @@ final class NameLexicons: Sendable {
         phraseDescriptors = orgDescriptors?.entryIndices(field: 1, equal: "phrase") ?? []
         orgHeadsLowercase = try optional("org-heads-lowercase")
         legalForms = try optional("legal-forms")
-        places = try ["countries", "regions", "departments", "cities", "continents", "geo-features"].compactMap { try optional($0) }
+        places = try ["countries", "regions", "departments", "cities", "continents", "geo-features", "compass-areas"].compactMap { try optional($0) }
         cities = try optional("cities")
+        regions = try optional("regions")
         sportsCues = try optional("sports-cues")
         sportWords = sportsCues?.entryIndices(field: 0, equal: "sport") ?? []
         teamCuesBefore = sportsCues?.entryIndices(field: 0, equal: "before") ?? []
@@ -238,12 +248,15 @@ final class NameLexicons: Sendable {
         geoHeadsOutside = try optional("geo-heads-outside")
         var kinds = Set<Int32>()
         var roads = Set<Int32>()
+        var venues = Set<Int32>()
         for (index, entry) in (geoHeads?.entries ?? []).enumerated() {
             let entryKinds = (entry.field(0) ?? "").split(separator: ",")
             if entryKinds.contains(where: { ["street", "road", "water", "relief", "island", "territory"].contains($0) }) { kinds.insert(Int32(index)) }
             if entryKinds.contains("road") { roads.insert(Int32(index)) }
+            if entryKinds.contains("venue") { venues.insert(Int32(index)) }
         }
         geoHeadKinds = kinds
+        venueHeads = venues
         func firstWords(_ list: NameList?) -> WordSet {
             // `presqu'île` may be read as `presqu'` and `île`: both first words count.
             WordSet(loader, (list?.entries ?? []).flatMap { entry -> [String] in
@@ -264,6 +277,10 @@ final class NameLexicons: Sendable {
         commonWords = directory.exists("common-words") ? try loader.sortedList("common-words") : nil
         portfolioTitles = try optional("portfolio-titles")
         notNames = try optional("not-names")
+        notNameHeads = try optional("not-name-heads")
+        weakFirstNames = try optional("first-names-weak")
+        riverCues = try optional("river-cues")
+        middleNameParts = try optional("name-middle-parts")
         months = try optional("months")
         weekdays = try optional("weekdays")
 

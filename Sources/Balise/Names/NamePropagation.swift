@@ -46,6 +46,9 @@ public struct NamePropagation: DocumentPass {
         while i < text.count {
             guard !blocked[i], reader.isNameWord(i), i == 0 || !reader.isNameWord(i - 1) || covered[i - 1],
                   let (known, length) = memory.longest(at: i, covered: blocked) else { i += 1; continue }
+            // A first name alone is a person's only where a quotation opens on it (`« Tamaz ne lâche rien »`).
+            if known.quoted && !(reader.isPunctuation(i - 1, "«") || reader.isPunctuation(i - 1, "\u{201C}")
+                || reader.isPunctuation(i - 1, "\"")) { i += 1; continue }
             let span = i..<(i + length)
             let outranks = selected.allSatisfy { other in
                 !other.tokens.overlaps(span) || (other.tokens.clamped(to: span) == other.tokens
@@ -72,6 +75,8 @@ struct DocumentNames {
         var tokens: Range<Int>
         var type: EntityType
         var strength: Int
+        /// A first name learnt from a full name: a bare mention counts only where a quotation opens.
+        var quoted = false
     }
 
     private let text: AnalyzedText
@@ -111,14 +116,18 @@ struct DocumentNames {
         byKey[hash(range)]?.first { sameKeys(range, names[$0].tokens) }
     }
 
-    mutating func remember(_ range: Range<Int>, _ type: EntityType, _ strength: Int) {
+    mutating func remember(_ range: Range<Int>, _ type: EntityType, _ strength: Int, quoted: Bool = false) {
         if let index = index(of: range) {
-            if strength > names[index].strength { names[index].type = type; names[index].strength = strength }
+            if strength > names[index].strength {
+                names[index].type = type
+                names[index].strength = strength
+                names[index].quoted = quoted
+            }
             return
         }
         byKey[hash(range), default: []].append(names.count)
         byFirstToken[Int(DocumentNames.hash(key(range.lowerBound))), default: []].append(names.count)
-        names.append(Known(tokens: range, type: type, strength: strength))
+        names.append(Known(tokens: range, type: type, strength: strength, quoted: quoted))
     }
 
     /// Learns a selected name, and for a full person's name its surname (`Le Goff` from
@@ -126,6 +135,11 @@ struct DocumentNames {
     mutating func learn(_ candidate: Candidate, reader: NameReader) {
         remember(candidate.tokens, candidate.type, candidate.priority)
         guard candidate.type == .person, candidate.priority >= Priority.context, candidate.tokens.count >= 2 else { return }
+        let first = candidate.tokens.lowerBound
+        if reader.isNameWord(first) && !text.tokens[first].has(.allCaps) && !text.tokens[first].has(.initial)
+            && !reader.lexicons.articles.contains(text.tokens[first]) && reader.match(reader.lexicons.particles, at: first) == nil {
+            remember(first..<(first + 1), .person, Priority.document + 1, quoted: true)
+        }
         var k = candidate.tokens.lowerBound
         while k < candidate.tokens.upperBound - 1 && (reader.isFirstName(k) || text.tokens[k].has(.initial)) { k += 1 }
         // `Dragomir Vasilescu` after a title: a first name no lexicon knows, so the last word is the surname.

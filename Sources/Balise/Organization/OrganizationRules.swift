@@ -22,6 +22,7 @@ extension NameReader {
         guard isAdjective(s - 1) else { return false }
         if matchEnding(lexicons.orgDescriptors, at: s - 1) != nil { return true }
         return s >= 2 && lexicons.articles.contains(tokens[s - 2]) && matchEnding(lexicons.titles, at: s - 1) == nil
+            && matchEnding(lexicons.titles, at: s, maxLength: 1) == nil
     }
 
     /// Whether the descriptor before `s` (or before its adjective) may take a phrase as a name
@@ -82,10 +83,17 @@ extension NameReader {
                 continue
             }
             // `la troupe Les Goélands moqueurs,`: a name with its own article takes its adjectives.
-            if phrase && k == e && lexicons.articles.contains(tokens[s]) && isLowercaseWord(k) && !lexicons.auxiliaries.contains(t) {
+            if phrase && k == e && (lexicons.articles.contains(tokens[s]) || (e == s + 1 && isCommonWord(s)))
+                && isLowercaseWord(k) && !lexicons.auxiliaries.contains(t) {
                 var a = k
                 while isLowercaseWord(a) && !lexicons.links.contains(tokens[a]) && !lexicons.conjunctions.contains(tokens[a]) && a < k + 2 { a += 1 }
-                if a > k && closesPhrase(a) { end = a }
+                if a > k && closesPhrase(a) && lexicons.articles.contains(tokens[s]) {
+                    end = a
+                } else if a > k, a < count, lexicons.links.contains(tokens[a]), isNameWord(a + 1), !isCalendarWord(a + 1) {
+                    // `l'association Un toit pour Bagnolet,`: a phrase that closes on a name after its link.
+                    let close = runEnd(from: a + 1)
+                    if closesPhrase(close) { end = close }
+                }
             }
             break
         }
@@ -120,6 +128,49 @@ extension NameReader {
         guard e + 1 < count, lexicons.conjunctions.contains(tokens[e]) || (isPunctuation(e, ",") && isNameWord(e + 1)) else { return false }
         guard let org = organizationMatch(at: e + 1) else { return false }
         return runEnd(from: e + 1) == e + 1 + org.length
+    }
+
+    /// The end of a title that opens with its own article (`Le Réveil cornouaillais`, `La Voix du
+    /// Quercy`, `L'Hebdo du Perche`): its adjectives, then one complement that names a place or a
+    /// thing, not a person (`Les Bleus de Deschamps`).
+    func titleNameEnd(_ e: Int) -> Int {
+        var end = e
+        while isAdjective(end) && !isCalendarWord(end) { end += 1 }
+        guard end < count, lexicons.links.contains(tokens[end]) || lexicons.contracted.contains(tokens[end]) else { return end }
+        var m = end + 1
+        if m < count, lexicons.articles.contains(tokens[m]), !tokens[m].has(.capitalized) { m += 1 }
+        guard isNameWord(m), !tokens[m].has(.lineStart), !isCalendarWord(m), !isFirstName(m),
+              match(lexicons.surnames, at: m) == nil || placeMatch(at: m) != nil else { return end }
+        return runEnd(from: m)
+    }
+
+    /// `Vézère Aviation`, `Sologne Solidaire`, `Garonne Leasing Services`: the words after a place
+    /// that make it a company's name: capitalised words that are neither places, nor people's
+    /// names, nor dates, one of them a common word or a word of organisations.
+    func isNameTail(_ s: Int, _ e: Int) -> Bool {
+        var named = false
+        for k in s..<e {
+            let t = tokens[k]
+            if t.has(.allCaps) || t.has(.hasDigit) || isCalendarWord(k) || placeMatch(at: k) != nil || isFirstName(k) { return false }
+            if match(lexicons.surnames, at: k) != nil && !isCommonSurname(k) { return false }
+            if isCommonWord(k) || lexicons.orgWords.contains(t) { named = true }
+        }
+        return named
+    }
+
+    /// `aux Red Arrows de Ndola`, `au Black Eagles de Lusaka`: after `au`, `aux` or `les`, words
+    /// that are no French words nor places, then `de` and a known town, name a club.
+    func isClubOfTown(_ s: Int, _ e: Int) -> Bool {
+        guard s > 0, lexicons.contracted.contains(tokens[s - 1]) || text.keyIs(s - 1, "les"),
+              e + 1 < count, text.keyIs(e, "de"), let town = placeMatch(at: e + 1), runEnd(from: e + 1) == e + 1 + town else { return false }
+        for k in s..<e where isCommonWord(k) || placeMatch(at: k) != nil || isFirstName(k) || tokens[k].has(.allCaps) { return false }
+        return true
+    }
+
+    /// `72-600` after a maker's name: a number, a hyphen and a number, written together.
+    func isModelNumber(_ i: Int) -> Bool {
+        guard i + 2 < count, tokens[i].kind == .number, !tokens[i].has(.groupedDigits), isPunctuation(i + 1, "-") else { return false }
+        return !tokens[i + 1].has(.spaceBefore) && tokens[i + 2].kind == .number && !tokens[i + 2].has(.spaceBefore)
     }
 
     func hasAmpersand(_ s: Int, _ e: Int) -> Bool {
@@ -160,6 +211,19 @@ extension NameReader {
             break
         }
         return e
+    }
+
+    /// `Conseil européen de la recherche`: a known name made of a head and its adjectives goes
+    /// on with a lowercase complement (`de l'innovation`), not with a place (`de Strasbourg`).
+    func lowercaseComplementEnd(_ s: Int, end: Int) -> Int {
+        guard end < count, end > s + 1, lexicons.orgHeads.contains(tokens[s]),
+              text.keyIs(end, "de") || text.keyIs(end, "d'") || text.keyIs(end, "du") || text.keyIs(end, "des"),
+              ((s + 1)..<end).allSatisfy({ isAdjective($0) }) else { return end }
+        var k = end + 1
+        if k < count, lexicons.articles.contains(tokens[k]) { k += 1 }
+        // `de la semaine dernière`: a complement with its own adjective is more often a date or a description.
+        guard isPlainWord(k), !looksInfinitive(k), !isAdjective(k + 1) else { return end }
+        return k + 1
     }
 
     /// A lowercase word that is no function word: a noun or an adjective.
@@ -222,7 +286,8 @@ extension NameReader {
         while isAdjective(k) { k += 1 }
         for _ in 0..<4 {
             if isNameWord(k) {
-                guard !isCalendarWord(k), !tokens[k].has(.lineStart) else { return nil }
+                // `à la quatrième place du classement de Pro D2`: a competition closes no place name.
+                guard !isCalendarWord(k), !tokens[k].has(.lineStart), (notNameLength(at: k) ?? 0) < 2 else { return nil }
                 // `le gouvernement de Michel Barnier`: a person's full name is no institution's complement.
                 if !person && linked && isFirstName(k) && isNameWord(k + 1) && placeMatch(at: k) == nil { return nil }
                 var e = runEnd(from: k)

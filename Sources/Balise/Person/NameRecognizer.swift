@@ -93,6 +93,14 @@ struct NameScan {
         let runEnd = min(reader.runEnd(from: start), limit)
         var s = start
         if let length = reader.notNameLength(at: s) { return s + length }
+        if reader.isLowercaseWord(s - 1) {
+            // `le prix Nobel`, `en Bourse`: a phrase of not-names that opens on the word before.
+            if let length = reader.match(lexicons.notNames, at: s - 1), length >= 2 { return s - 1 + length }
+            // `la loi Climat`, `le salon Vinexpo`: laws, plans and shows are not annotated.
+            if reader.matchEnding(lexicons.notNameHeads, at: s, maxLength: 3) != nil { return runEnd }
+        }
+        // `dix ATR 72-600`: a maker's name before a model number names a product.
+        if runEnd == s + 1 && tokens[s].has(.allCaps) && reader.isModelNumber(runEnd) { return runEnd }
         let opening = reader.opensSentence(s)
         if lexicons.articles.contains(tokens[s]) {
             if let (type, length, rule) = lexiconName(at: s), length >= 2 {
@@ -109,7 +117,8 @@ struct NameScan {
             if opening { s += 1 }
         }
         if reader.opensSentence(s) && s + 1 < runEnd && lexiconName(at: s) == nil && !reader.isFirstName(s)
-            && !lexicons.orgWords.contains(tokens[s])
+            && !lexicons.orgWords.contains(tokens[s]) && !reader.isWeakFirstName(s, runEnd: runEnd)
+            && (reader.match(lexicons.surnames, at: s) == nil || reader.isCommonSurname(s)) && !reader.isAsianName(s, runEnd: runEnd)
             && (reader.isCommonWord(s) || lexiconName(at: s + 1) != nil || reader.isFirstName(s + 1)) {
             s += 1
         }
@@ -152,6 +161,11 @@ struct NameScan {
             return k
         }
         if let length = reader.notNameLength(at: s) { return s + length }
+        // `le Lirou a débordé`: a flood report names a river.
+        if runEnd == s + 1 && reader.singularArticleBefore(s) && reader.match(lexicons.riverCues, at: runEnd) != nil {
+            emit(.location, s..<runEnd, Priority.lexicon, "le + name + flood verb")
+            return runEnd
+        }
         // `Il espère ...`: a common word that opens the sentence, whatever follows; not a dateline (`CHABLIS –`).
         if opening && runEnd == s + 1 && reader.isCommonWord(s) && lexiconName(at: s) == nil && !reader.isFirstName(s)
             && !reader.isDateline(s, runEnd) { return runEnd }
@@ -184,6 +198,16 @@ struct NameScan {
             emit(.organization, s..<end, Priority.lexicon, "name & name")
             return end
         }
+        if title == nil && reader.isAsianName(s, runEnd: runEnd) {
+            emit(.person, s..<runEnd, Priority.lexicon, "family name + given names")
+            return runEnd
+        }
+        // `SCI Les Tilleuls du Canal`, `SARL Vortalis`: a legal form that opens the name.
+        if title == nil, let length = reader.match(lexicons.legalForms, at: s), s + length < runEnd, tokens[s].has(.allCaps) {
+            let end = reader.descriptorNameEnd(s + length, runEnd: runEnd)
+            emit(.organization, s..<end, Priority.lexicon, "legal form + name")
+            return end
+        }
         if title != .direct, let (type, length, rule) = lexiconName(at: s) {
             var end = s + length
             // `EDF Renouvelables`, `GE Renewable Energy`: a known name opens a longer unknown one.
@@ -197,7 +221,21 @@ struct NameScan {
                 return orgEnd
             }
             if type == .organization {
-                end = reader.legalFormEnd(reader.organizationEnd(s, runEnd: max(end, runEnd) == end ? end : end))
+                end = reader.lowercaseComplementEnd(s, end: end)
+                end = reader.legalFormEnd(reader.organizationEnd(s, runEnd: end))
+            }
+            // `Vézère Aviation`, `Sologne Solidaire`: a place that opens a longer name of words no place list holds.
+            if type == .location && end < runEnd && !reader.isFirstName(s) && reader.isNameTail(end, runEnd) {
+                let orgEnd = reader.descriptorBefore(s)
+                    ? reader.descriptorNameEnd(s, runEnd: runEnd, phrase: reader.phraseDescriptorBefore(s)) : reader.legalFormEnd(runEnd)
+                emit(.organization, s..<orgEnd, Priority.lexicon, "place + name")
+                return orgEnd
+            }
+            // `Drac Normandie`: a word before a region names the region's branch of an agency.
+            if type == .location && end == s + 1 && runEnd == s + 2 && reader.match(lexicons.cities, at: s) == nil
+                && reader.match(lexicons.regions, at: s) == nil && reader.match(lexicons.regions, at: end) == 1 {
+                emit(.organization, s..<runEnd, Priority.lexicon, "name + region")
+                return runEnd
             }
             // `le Suisse Loïc Berthoud`: a country before a person's name is a demonym.
             if type == .location && end == s + 1 && s > 0 && lexicons.articles.contains(tokens[s - 1])
@@ -210,7 +248,14 @@ struct NameScan {
                     return orgEnd
                 }
             }
-            if type == .location && reader.isDateline(s, end) {
+            // `selon L'Ouest républicain`: a capital article inside a sentence and an adjective make a title.
+            if type == .location && end == runEnd && reader.capitalElisionBefore(s) && reader.isAdjective(end) {
+                let titleEnd = reader.titleNameEnd(runEnd)
+                emit(.organization, s..<titleEnd, Priority.lexicon, "L' + name + adjective")
+                return titleEnd
+            }
+            // `ORANGE –`: a town that is also an organisation's name, at a dateline.
+            if reader.isDateline(s, end) && (type == .location || reader.placeMatch(at: s) == end - s) {
                 emit(.location, s..<end, Priority.lexicon, "dateline")
                 return end
             }
@@ -253,6 +298,12 @@ struct NameScan {
                 emit(.person, s..<end, Priority.lexicon, "first name + surname")
                 return end
             }
+        }
+        // `Colombe Arnoult`: a first name that is mostly a common word, before a surname.
+        if reader.isWeakFirstName(s, runEnd: runEnd) {
+            let end = reader.personEnd(s, runEnd: runEnd)
+            emit(.person, s..<end, Priority.lexicon, "first name + surname")
+            return end
         }
         // `un fournisseur espagnol, Compositex Navarra,`: a descriptor in apposition.
         if s >= 2 && reader.isPunctuation(s - 1, ",") && !reader.isFirstName(s) && reader.descriptorBefore(s - 1) {
@@ -326,6 +377,17 @@ struct NameScan {
         let single = runEnd == s + 1
         let t = tokens[s]
         if single && (reader.isCalendarWord(s) || (opening && !t.has(.allCaps) && !t.has(.internalCaps))) { return runEnd }
+        // `selon L'Est solognot`, `à L'Hebdo du Perche`: a title with its own capital article.
+        if reader.capitalElisionBefore(s) {
+            let end = reader.titleNameEnd(runEnd)
+            emit(.organization, s..<end, Priority.shape, "L' + name")
+            return end
+        }
+        // `aux Red Arrows de Ndola`: a club and its town; the town stays a place.
+        if !single && reader.isClubOfTown(s, runEnd) {
+            emit(.organization, s..<runEnd, Priority.shape, "club + de + town")
+            return runEnd
+        }
         if single && (reader.hasPlaceNamePart(s) || reader.coordinatedWithPlace(s)) {
             emit(.location, s..<runEnd, Priority.shape, "place-like name")
             return runEnd
@@ -356,8 +418,7 @@ struct NameScan {
             emit(.person, s..<runEnd, Priority.shape, "two unknown capitalised words")
         } else {
             // `dans Le Réveil cornouaillais`: a title that opens with its own article takes its adjectives.
-            var end = runEnd
-            if lexicons.articles.contains(tokens[s]) { while reader.isAdjective(end) && !reader.isCalendarWord(end) { end += 1 } }
+            let end = lexicons.articles.contains(tokens[s]) ? reader.titleNameEnd(runEnd) : runEnd
             emit(.organization, s..<end, Priority.shape, "capitalised words with capitals")
             return end
         }

@@ -78,6 +78,32 @@ extension NameReader {
         s > 0 && (text.keyIs(s - 1, "le") || text.keyIs(s - 1, "la") || text.keyIs(s - 1, "l'"))
     }
 
+    /// `Colombe Arnoult`: a first name that is mostly a common word, followed by a surname or a
+    /// capitalised word no lexicon knows, and by nothing else in the run.
+    func isWeakFirstName(_ s: Int, runEnd: Int) -> Bool {
+        guard runEnd == s + 2, match(lexicons.weakFirstNames, at: s) == 1 else { return false }
+        let k = s + 1
+        if tokens[k].has(.allCaps) || isCalendarWord(k) || placeMatch(at: k) != nil || organizationMatch(at: k) != nil { return false }
+        if let _ = match(lexicons.surnames, at: k), !isCommonSurname(k) { return true }
+        return !isCommonWord(k) && !isFirstName(k) && !lexicons.orgWords.contains(tokens[k])
+    }
+
+    /// `Nguyen Van Long`, `Le Thi Hoa`: three words with a Vietnamese middle name; `Park Ji-woo`,
+    /// `Kim Min-jun`: a name and a given name whose second part, after the hyphen, is lowercase.
+    func isAsianName(_ s: Int, runEnd e: Int) -> Bool {
+        if e - s == 3 {
+            return match(lexicons.middleNameParts, at: s + 1) == 1 && !tokens[s].has(.allCaps) && !tokens[s + 2].has(.allCaps)
+                && placeMatch(at: s + 2) == nil
+        }
+        guard e - s == 2, tokens[s + 1].has(.hyphenated), !tokens[s].has(.allCaps), !tokens[s + 1].has(.allCaps) else { return false }
+        let units = text.units(s + 1)
+        guard let hyphen = units.firstIndex(of: 0x2D), hyphen + 1 < units.endIndex, units.lastIndex(of: 0x2D) == hyphen else { return false }
+        let next = units[hyphen + 1]
+        guard next >= 0x61 && next <= 0x7A else { return false }
+        // `À Villeneuve-sur-Lot`, `Région Hauts-de-France`: places and common words are no given names.
+        return !isCommonWord(s) && placeMatch(at: s) == nil && placeMatch(at: s + 1) == nil && !hasPlaceNamePart(s + 1)
+    }
+
     func isCommonSurname(_ i: Int) -> Bool {
         guard let m = entry(lexicons.surnames, at: i) else { return false }
         return lexicons.commonSurnames.contains(m.entry)

@@ -100,7 +100,9 @@ public struct DateParts: Sendable, Equatable {
 /// One date or a range between two dates (`3 au 5 mars`, `entre 2015 et 2017`).
 public enum DateExpression: Sendable, Equatable {
     case single(DateParts)
-    case range(DateParts, DateParts)
+    /// Boxed: ranges are rare, and an inline pair would double the size of every match
+    /// the rules copy while they compare readings.
+    indirect case range(DateParts, DateParts)
 
     var tense: Tense {
         get {

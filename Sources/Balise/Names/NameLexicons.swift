@@ -190,6 +190,8 @@ final class NameLexicons: Sendable {
     /// lowercase adjectives and complements.
     let orgWords: WordSet
     let orgHeads: WordSet
+    /// Heads of newspaper titles, whose article stays even at a sentence start (`La Gazette du Morvan`).
+    let mediaHeads: WordSet
     let links: WordSet
     let articles: WordSet
     let conjunctions: WordSet
@@ -286,6 +288,7 @@ final class NameLexicons: Sendable {
 
         let heads = try words("org-words", field: "head") + (try words("org-heads"))
         orgHeads = WordSet(loader, heads)
+        mediaHeads = WordSet(loader, try words("media-heads"))
         orgWords = WordSet(loader, heads + (try words("org-words", field: "word")))
         links = WordSet(loader, try words("name-function-words", field: "link"))
         articles = WordSet(loader, try words("name-function-words", field: "article"))

@@ -108,15 +108,22 @@ struct NameScan {
                 if type == .location && reader.match(lexicons.cities, at: s) == length && reader.standsForTeam(s, s + length)
                     && isMatchReport(at: s) {
                     emit(.organization, s..<(s + length), Priority.lexicon, "city standing for its team")
+                } else if type == .organization {
+                    // `La Tribune de l'Yonne`: a known title goes on with its complement.
+                    let end = reader.legalFormEnd(reader.organizationEnd(s, runEnd: s + length))
+                    emit(type, s..<end, Priority.lexicon, rule)
+                    return end
                 } else {
                     emit(type, s..<(s + length), Priority.lexicon, rule)
                 }
                 return s + length
             }
-            // `Le Paris Saint-Germain a gagné`: an article that only opens the sentence.
-            if opening { s += 1 }
+            // `Le Paris Saint-Germain a gagné`: an article that only opens the sentence; a newspaper
+            // keeps its own (`La Gazette du Morvan a révélé`).
+            if opening && !(s + 1 < runEnd && lexicons.mediaHeads.contains(tokens[s + 1])
+                            && (runEnd > s + 2 || reader.titleNameEnd(runEnd) > runEnd)) { s += 1 }
         }
-        if reader.opensSentence(s) && s + 1 < runEnd && lexiconName(at: s) == nil && !reader.isFirstName(s)
+        if s != start || !lexicons.articles.contains(tokens[s]), reader.opensSentence(s) && s + 1 < runEnd && lexiconName(at: s) == nil && !reader.isFirstName(s)
             && !lexicons.orgWords.contains(tokens[s]) && !reader.isWeakFirstName(s, runEnd: runEnd)
             && (reader.match(lexicons.surnames, at: s) == nil || reader.isCommonSurname(s)) && !reader.isAsianName(s, runEnd: runEnd)
             && (reader.isCommonWord(s) || lexiconName(at: s + 1) != nil || reader.isFirstName(s + 1)) {

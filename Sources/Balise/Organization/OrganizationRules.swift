@@ -159,12 +159,17 @@ extension NameReader {
     }
 
     /// `aux Red Arrows de Ndola`, `au Black Eagles de Lusaka`: after `au`, `aux` or `les`, words
-    /// that are no French words nor places, then `de` and a known town, name a club.
+    /// that are no places nor first names, one of them no French word, then `de` and a known town,
+    /// name a club (`aux Bleus de France` is a description).
     func isClubOfTown(_ s: Int, _ e: Int) -> Bool {
         guard s > 0, lexicons.contracted.contains(tokens[s - 1]) || text.keyIs(s - 1, "les"),
               e + 1 < count, text.keyIs(e, "de"), let town = placeMatch(at: e + 1), runEnd(from: e + 1) == e + 1 + town else { return false }
-        for k in s..<e where isCommonWord(k) || placeMatch(at: k) != nil || isFirstName(k) || tokens[k].has(.allCaps) { return false }
-        return true
+        var foreign = false
+        for k in s..<e {
+            if placeMatch(at: k) != nil || isFirstName(k) || tokens[k].has(.allCaps) { return false }
+            if !isCommonWord(k) { foreign = true }
+        }
+        return foreign
     }
 
     /// `72-600` after a maker's name: a number, a hyphen and a number, written together.

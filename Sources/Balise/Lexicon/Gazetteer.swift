@@ -241,9 +241,9 @@ public final class LexiconLoader {
     /// The folded keys of `phrase`'s tokens.
     public func phraseKeys(_ phrase: String) -> [[UInt16]] {
         // Plain words skip the tokenizer: most entries are one word.
-        if phrase.utf16.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0xC0 && $0 <= 0x24F && $0 != 0xD7 && $0 != 0xF7) }) {
-            var key = [UInt16]()
-            KeyFolder.shared.fold(phrase.utf16, into: &key)
+        if phrase.unicodeScalars.allSatisfy({ ($0.value >= 0x61 && $0.value <= 0x7A) || ($0.value >= 0x41 && $0.value <= 0x5A)
+            || ($0.value >= 0xC0 && $0.value <= 0x24F && $0.value != 0xD7 && $0.value != 0xF7) }) {
+            let key = KeyFolder.shared.fold(phrase)
             return key.isEmpty ? [] : [key]
         }
         let view = NormalizedView(original: Array(phrase.utf16))

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A large one-word lexicon kept as its file's bytes and searched by binary search on
 /// folded keys, so that loading costs one read and one line scan instead of hundreds of
 /// thousands of insertions (`common-words.txt` has ~370 000 forms). The file must be
@@ -5,9 +11,9 @@
 public struct SortedWordList: Sendable {
     public let name: String
     private let bytes: [UInt8]
-    /// Start and end offsets of each entry's text in `bytes`.
+    /// Start offset of each entry's text in `bytes`; an entry ends at its line's TAB or end
+    /// (`entryEnd`), which the comparison finds as it reads, so no end offsets are kept.
     private let starts: [Int32]
-    private let ends: [Int32]
     /// For keys that open with three letters a-z, the entries that open the same way:
     /// `buckets[2b]..<buckets[2b + 1]` with `b` the three letters in base 26. Entries are
     /// sorted by folded key, so each such prefix is one run; the binary search then reads
@@ -16,24 +22,39 @@ public struct SortedWordList: Sendable {
 
     public init(directory: LexiconDirectory, name: String) throws {
         let bytes = try directory.bytes(name)
-        var starts: [Int32] = [], ends: [Int32] = []
+        var starts: [Int32] = []
         starts.reserveCapacity(bytes.count / 8)
-        ends.reserveCapacity(bytes.count / 8)
         bytes.withUnsafeBufferPointer { all in
-            let base = all.baseAddress!
-            forEachLine(all) { line in
-                guard line.first != UInt8(ascii: "#") else { return }
-                let start = line.baseAddress! - base
-                let end = start + (line.firstIndex(of: 0x09) ?? line.count)
-                starts.append(Int32(start))
-                ends.append(Int32(end))
+            guard let base = all.baseAddress else { return }
+            let n = all.count
+            var start = 0
+            while start < n {
+                // memchr finds the line end many bytes at a time: the list has ~370 000 lines.
+                let end = memchr(base + start, 0x0A, n - start).map { $0.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base) } ?? n
+                var lineEnd = end
+                if lineEnd > start && base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                if lineEnd > start && base[start] != UInt8(ascii: "#") { starts.append(Int32(start)) }
+                start = end + 1
             }
         }
         self.name = name
         self.bytes = bytes
         self.starts = starts
-        self.ends = ends
-        self.buckets = SortedWordList.buckets(bytes, starts, ends)
+        self.buckets = SortedWordList.buckets(bytes, starts)
+    }
+
+    /// Whether byte `i` ends the entry it is in: a TAB, the line's end, or the `\r` of a `\r\n`.
+    @inline(__always)
+    private static func endsEntry(_ all: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = all[i]
+        return b == 0x09 || b == 0x0A || (b == 0x0D && (i + 1 == all.count || all[i + 1] == 0x0A))
+    }
+
+    /// The end offset of the entry that starts at `start`.
+    private static func entryEnd(_ all: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        var i = start
+        while i < all.count && !endsEntry(all, i) { i += 1 }
+        return i
     }
 
     private static let bucketCount = 26 * 26 * 26
@@ -45,14 +66,21 @@ public struct SortedWordList: Sendable {
         return (Int(a - 0x61) * 26 + Int(b - 0x61)) * 26 + Int(c - 0x61)
     }
 
-    private static func buckets(_ bytes: [UInt8], _ starts: [Int32], _ ends: [Int32]) -> [Int32] {
+    private static func buckets(_ bytes: [UInt8], _ starts: [Int32]) -> [Int32] {
         // first[b] and last[b] + 1 of each bucket's run; empty buckets get an empty range.
         var first = [Int32](repeating: -1, count: bucketCount)
         var last = [Int32](repeating: -1, count: bucketCount)
         let folder = KeyFolder.shared
         bytes.withUnsafeBufferPointer { all in
             for index in starts.indices {
-                // The first three folded units, decoded and folded as `compare` does.
+                let start = Int(starts[index])
+                // Most entries open with three ASCII letters, which fold to themselves.
+                if start + 3 <= all.count, let b = bucket(UInt16(all[start]), UInt16(all[start + 1]), UInt16(all[start + 2])) {
+                    if first[b] < 0 { first[b] = Int32(index) }
+                    last[b] = Int32(index)
+                    continue
+                }
+                // Otherwise the first three folded units, decoded and folded as `compare` does.
                 var units: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
                 func set(_ n: Int, _ unit: UInt16) {
                     switch n {
@@ -62,9 +90,8 @@ public struct SortedWordList: Sendable {
                     default: units.3 = unit
                     }
                 }
-                var i = Int(starts[index]), n = 0
-                let end = Int(ends[index])
-                while n < 3 && i < end {
+                var i = start, n = 0
+                while n < 3 && i < all.count && !endsEntry(all, i) {
                     let b0 = UInt32(all[i])
                     var c: UInt32
                     if b0 < 0x80 { c = b0; i += 1 }
@@ -93,7 +120,10 @@ public struct SortedWordList: Sendable {
 
     /// The entries in file order (for checks and tests).
     public func entry(_ index: Int) -> String {
-        String(decoding: bytes[Int(starts[index])..<Int(ends[index])], as: UTF8.self)
+        bytes.withUnsafeBufferPointer { all in
+            let start = Int(starts[index])
+            return String(decoding: UnsafeBufferPointer(rebasing: all[start..<SortedWordList.entryEnd(all, start)]), as: UTF8.self)
+        }
     }
 
     /// Whether an entry folds to `key` (a folded key, as in `AnalyzedText.keys`).
@@ -120,7 +150,7 @@ public struct SortedWordList: Sendable {
     /// Folds the entry's UTF-8 as it goes and stops at the first difference (usually the
     /// first letters), so a lookup costs a few dozen byte reads.
     func compare(entry index: Int, _ key: UnsafeBufferPointer<UInt16>) -> Int {
-        let start = Int(starts[index]), end = Int(ends[index])
+        let start = Int(starts[index])
         return bytes.withUnsafeBufferPointer { all in
             var i = start, k = 0
             var pending: UInt16 = 0  // second unit of a two-unit fold (`œ` -> `oe`), 0 when none
@@ -130,7 +160,7 @@ public struct SortedWordList: Sendable {
                     unit = pending
                     pending = 0
                 } else {
-                    guard i < end else { return k < key.count ? -1 : 0 }
+                    guard i < all.count && !SortedWordList.endsEntry(all, i) else { return k < key.count ? -1 : 0 }
                     let b0 = UInt32(all[i])
                     var c: UInt32
                     if b0 < 0x80 { c = b0; i += 1 }

@@ -52,10 +52,6 @@ public struct Vocabulary: Sendable {
         find(key, hash: Vocabulary.hash(key))
     }
 
-    /// The hash `find(_:hash:)` expects, for callers that keep their own cache in front.
-    @inline(__always)
-    static func hashKey(_ key: UnsafeBufferPointer<UInt16>) -> UInt32 { hash(key) }
-
     /// `find` with the key's hash already computed.
     func find(_ key: UnsafeBufferPointer<UInt16>, hash h: UInt32) -> Int32 {
         let bit = Int(h >> 13) & ((1 << 19) - 1)

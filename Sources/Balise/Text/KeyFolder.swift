@@ -109,8 +109,34 @@ public struct KeyFolder: Sendable {
 
     public func fold(_ text: String) -> [UInt16] {
         var out = [UInt16]()
-        out.reserveCapacity(text.utf16.count)
-        for unit in text.utf16 { fold(unit < 0xA0 ? unit : NormalizedView.substitute(unit), into: &out) }
+        var text = text
+        text.withUTF8 { utf8 in
+            out.reserveCapacity(utf8.count)
+            // The UTF-16 units of the text, decoded from its UTF-8 (valid in a String): much
+            // cheaper than `text.utf16`, and the loader folds every lexicon entry.
+            var i = 0
+            while i < utf8.count {
+                let b0 = UInt32(utf8[i])
+                if b0 < 0x80 {
+                    fold(UInt16(b0), into: &out)
+                    i += 1
+                    continue
+                }
+                var c: UInt32
+                if b0 < 0xE0 { c = ((b0 & 0x1F) << 6) | (UInt32(utf8[i + 1]) & 0x3F); i += 2 }
+                else if b0 < 0xF0 { c = ((b0 & 0x0F) << 12) | ((UInt32(utf8[i + 1]) & 0x3F) << 6) | (UInt32(utf8[i + 2]) & 0x3F); i += 3 }
+                else {
+                    c = ((b0 & 0x07) << 18) | ((UInt32(utf8[i + 1]) & 0x3F) << 12) | ((UInt32(utf8[i + 2]) & 0x3F) << 6) | (UInt32(utf8[i + 3]) & 0x3F)
+                    i += 4
+                    let v = c - 0x10000
+                    fold(UInt16(0xD800 + (v >> 10)), into: &out)
+                    fold(UInt16(0xDC00 + (v & 0x3FF)), into: &out)
+                    continue
+                }
+                let unit = UInt16(c)
+                fold(unit < 0xA0 ? unit : NormalizedView.substitute(unit), into: &out)
+            }
+        }
         return out
     }
 

@@ -4,23 +4,24 @@
 /// cached key sits inline in one 32-byte entry. Keys longer than `maxLength` are not cached.
 final class WordIdCache {
     private struct Entry {
-        /// Up to 11 units, four per word, zero-padded; `c`'s top 16 bits hold the length,
-        /// so equal packed words mean equal keys.
+        /// The key's units, zero-padded, and its length: equal fields mean equal keys.
         var a: UInt64 = 0
         var b: UInt64 = 0
-        /// An impossible length: an empty slot matches no key.
-        var c: UInt64 = .max
+        var c: UInt64 = 0
+        /// -1, no length, for an empty slot.
+        var length: Int32 = -1
         var id: Int32 = 0
     }
 
-    static let maxLength = 11
-    private static let size = 1 << 14
+    /// Three 64-bit words of units.
+    static let maxLength = 12
+    private static let sizeBits = 14
     /// Raw memory: the tokenizer's hot loop then pays no exclusivity check per look-up.
     private let entries: UnsafeMutablePointer<Entry>
 
     init() {
-        entries = .allocate(capacity: WordIdCache.size)
-        entries.initialize(repeating: Entry(), count: WordIdCache.size)
+        entries = .allocate(capacity: 1 << WordIdCache.sizeBits)
+        entries.initialize(repeating: Entry(), count: 1 << WordIdCache.sizeBits)
     }
 
     deinit { entries.deallocate() }
@@ -28,22 +29,22 @@ final class WordIdCache {
     /// The id of `key` in `vocabulary` (-1 when absent), from the cache when it is there.
     @inline(__always)
     func find(_ key: UnsafeBufferPointer<UInt16>, in vocabulary: Vocabulary) -> Int32 {
-        let hash = Vocabulary.hashKey(key)
-        guard key.count <= WordIdCache.maxLength else { return vocabulary.find(key, hash: hash) }
-        var packed = (UInt64(0), UInt64(0), UInt64(key.count) << 48)
-        for k in 0..<key.count {
-            let unit = UInt64(key[k]) << UInt64((k & 3) * 16)
-            switch k >> 2 {
-            case 0: packed.0 |= unit
-            case 1: packed.1 |= unit
-            default: packed.2 |= unit
-            }
+        guard key.count <= WordIdCache.maxLength, let base = key.baseAddress else { return vocabulary.find(key) }
+        // Packed with one copy rather than unit by unit; the slot comes from a multiply
+        // hash of the packed words, which needs no loop (the vocabulary's own hash, a
+        // serial loop over the units, is computed only on a miss).
+        var packed: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &packed) { raw in
+            raw.baseAddress!.copyMemory(from: base, byteCount: key.count * 2)
         }
-        let slot = Int(hash >> 7) & (WordIdCache.size - 1)
+        let length = Int32(key.count)
+        let mixed = (packed.0 &* 0x9E37_79B9_7F4A_7C15) ^ (packed.1 &* 0xC2B2_AE3D_27D4_EB4F)
+            ^ ((packed.2 ^ UInt64(length)) &* 0x1656_67B1_9E37_79F9)
+        let slot = Int(truncatingIfNeeded: mixed >> UInt64(64 - WordIdCache.sizeBits))
         let entry = entries[slot]
-        if entry.a == packed.0 && entry.b == packed.1 && entry.c == packed.2 { return entry.id }
-        let id = vocabulary.find(key, hash: hash)
-        entries[slot] = Entry(a: packed.0, b: packed.1, c: packed.2, id: id)
+        if entry.a == packed.0 && entry.b == packed.1 && entry.c == packed.2 && entry.length == length { return entry.id }
+        let id = vocabulary.find(key)
+        entries[slot] = Entry(a: packed.0, b: packed.1, c: packed.2, length: length, id: id)
         return id
     }
 }

@@ -4,6 +4,10 @@ extension NameReader {
     /// `rue de la Soie`, `mer du Nord`, `autoroute A86`: a geographic head at `i` and its name.
     func geographicNameEnd(at i: Int) -> Int? {
         guard isLowercaseWord(i), lexicons.geoHeadFirstWords.contains(tokens[i]), let head = entry(lexicons.geoHeads, at: i) else { return nil }
+        // `une rivière des Côtes-d'Armor`: an indefinite head names no place; the place after it is named alone.
+        if i > 0 && (text.keyIs(i - 1, "une") || text.keyIs(i - 1, "un")) { return nil }
+        // `au cours du Mondial` is a time, not the street `cours Mirabeau`.
+        if i > 0 && text.keyIs(i, "cours") && text.keyIs(i - 1, "au") { return nil }
         if lexicons.venueHeads.contains(head.entry) { return venueNameEnd(after: i + head.length) }
         guard lexicons.geoHeadKinds.contains(head.entry), match(lexicons.geoHeadsOutside, at: i) != head.length else { return nil }
         let length = head.length
@@ -26,6 +30,15 @@ extension NameReader {
         }
         guard isNameWord(m), !tokens[m].has(.lineStart), !isCalendarWord(m), (notNameLength(at: m) ?? 0) < 2 else { return nil }
         return runEnd(from: m)
+    }
+
+    /// `le Lirou a débordé`, `les berges de la Sèvre`: a single name that a flood verb follows
+    /// after `le`/`la`/`l'`, or that the banks of a river come before.
+    func namesRiver(_ s: Int) -> Bool {
+        guard let cues = lexicons.riverCues, s > 0, !lexicons.riverCuesBefore.isEmpty else { return false }
+        if singularArticleBefore(s), let m = entry(cues, at: s + 1), !lexicons.riverCuesBefore.contains(m.entry) { return true }
+        guard isLowercaseWord(s - 1) || tokens[s - 1].has(.elision) else { return false }
+        return matchEnding(cues, at: s, maxLength: 4, allowed: lexicons.riverCuesBefore) != nil
     }
 
     /// `A7`, `N88`, `RN 165` read as one token: capital letters, then digits.

@@ -181,6 +181,8 @@ final class NameLexicons: Sendable {
     let weakFirstNames: NameList?
     /// Verbs that make the capitalised word before them a river (`le Lirou a débordé`).
     let riverCues: NameList?
+    /// River cues that come before the name (`les berges de la`); the others follow it (`a débordé`).
+    let riverCuesBefore: Set<Int32>
     /// Middle words of Vietnamese names (`Van`, `Thi`).
     let middleNameParts: NameList?
     let months: NameList?
@@ -282,6 +284,7 @@ final class NameLexicons: Sendable {
         notNameHeads = try optional("not-name-heads")
         weakFirstNames = try optional("first-names-weak")
         riverCues = try optional("river-cues")
+        riverCuesBefore = riverCues?.entryIndices(field: 0, equal: "before") ?? []
         middleNameParts = try optional("name-middle-parts")
         months = try optional("months")
         weekdays = try optional("weekdays")

@@ -168,9 +168,9 @@ struct NameScan {
             return k
         }
         if let length = reader.notNameLength(at: s) { return s + length }
-        // `le Lirou a débordé`: a flood report names a river.
-        if runEnd == s + 1 && reader.singularArticleBefore(s) && reader.match(lexicons.riverCues, at: runEnd) != nil {
-            emit(.location, s..<runEnd, Priority.lexicon, "le + name + flood verb")
+        // `le Lirou a débordé`, `les berges de la Sévenne`: a flood report or a river bank names a river.
+        if runEnd == s + 1 && reader.namesRiver(s) {
+            emit(.location, s..<runEnd, Priority.lexicon, "river cue + name")
             return runEnd
         }
         // `Il espère ...`: a common word that opens the sentence, whatever follows; not a dateline (`CHABLIS –`).
@@ -368,7 +368,7 @@ struct NameScan {
             emit(.person, s..<runEnd, Priority.context, "name + speech verb or apposition")
             return runEnd
         }
-        if reader.isFirstName(s) && runEnd == s + 1 && !(opening && reader.isCommonWord(s)) {
+        if reader.isFirstName(s) && runEnd == s + 1 && !(opening && reader.isCommonWord(s)) && !reader.placeHeadBefore(s) {
             emit(.person, s..<runEnd, Priority.shape, "first name alone")
             return runEnd
         }
@@ -388,6 +388,13 @@ struct NameScan {
         if reader.capitalElisionBefore(s) {
             let end = reader.titleNameEnd(runEnd)
             emit(.organization, s..<end, Priority.shape, "L' + name")
+            return end
+        }
+        // `confiait-elle au Progrès`, `a révélé Le Réveil`: a newspaper named by its head alone.
+        if lexicons.mediaHeads.contains(t) && !opening && s > 0
+            && (lexicons.contracted.contains(tokens[s - 1]) || lexicons.articles.contains(tokens[s - 1])) {
+            let end = reader.titleNameEnd(runEnd)
+            emit(.organization, s..<end, Priority.shape, "newspaper head")
             return end
         }
         // `aux Red Arrows de Ndola`: a club and its town; the town stays a place.

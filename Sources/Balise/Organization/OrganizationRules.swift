@@ -146,13 +146,14 @@ extension NameReader {
 
     /// `Vézère Aviation`, `Sologne Solidaire`, `Garonne Leasing Services`: the words after a place
     /// that make it a company's name: capitalised words that are neither places, nor people's
-    /// names, nor dates, one of them a common word or a word of organisations.
-    func isNameTail(_ s: Int, _ e: Int) -> Bool {
+    /// names, nor dates, one of them a common word or a word of organisations. After a place that
+    /// is also a first name (`Paris Habitat`, but `Florence Mercier`), no word may be a surname at all.
+    func isNameTail(_ s: Int, _ e: Int, afterFirstName: Bool = false) -> Bool {
         var named = false
         for k in s..<e {
             let t = tokens[k]
             if t.has(.allCaps) || t.has(.hasDigit) || isCalendarWord(k) || placeMatch(at: k) != nil || isFirstName(k) { return false }
-            if match(lexicons.surnames, at: k) != nil && !isCommonSurname(k) { return false }
+            if match(lexicons.surnames, at: k) != nil && (afterFirstName || !isCommonSurname(k)) { return false }
             if isCommonWord(k) || lexicons.orgWords.contains(t) { named = true }
         }
         return named

@@ -232,7 +232,7 @@ struct NameScan {
                 end = reader.legalFormEnd(reader.organizationEnd(s, runEnd: end))
             }
             // `Vézère Aviation`, `Sologne Solidaire`: a place that opens a longer name of words no place list holds.
-            if type == .location && end < runEnd && !reader.isFirstName(s) && reader.isNameTail(end, runEnd) {
+            if type == .location && end < runEnd && reader.isNameTail(end, runEnd, afterFirstName: reader.isFirstName(s)) {
                 let orgEnd = reader.descriptorBefore(s)
                     ? reader.descriptorNameEnd(s, runEnd: runEnd, phrase: reader.phraseDescriptorBefore(s)) : reader.legalFormEnd(runEnd)
                 emit(.organization, s..<orgEnd, Priority.lexicon, "place + name")
@@ -277,7 +277,8 @@ struct NameScan {
                 return end
             }
             // A person's first name that is also a place (`Florence Parly`) reads as a person.
-            if !(type == .location && reader.isFirstName(s) && end == s + 1 && s + 1 < runEnd && !reader.isCommonWord(s + 1)) {
+            if !(type == .location && reader.isFirstName(s) && end == s + 1 && s + 1 < runEnd
+                 && (!reader.isCommonWord(s + 1) || reader.match(lexicons.surnames, at: s + 1) != nil)) {
                 emit(type, s..<end, Priority.lexicon, rule)
                 return end
             }

@@ -35,9 +35,10 @@ extension NameReader {
     /// `le Lirou a débordé`, `les berges de la Sèvre`: a single name that a flood verb follows
     /// after `le`/`la`/`l'`, or that the banks of a river come before.
     func namesRiver(_ s: Int) -> Bool {
-        guard let cues = lexicons.riverCues, s > 0, !lexicons.riverCuesBefore.isEmpty else { return false }
-        if singularArticleBefore(s), let m = entry(cues, at: s + 1), !lexicons.riverCuesBefore.contains(m.entry) { return true }
-        guard isLowercaseWord(s - 1) || tokens[s - 1].has(.elision) else { return false }
+        guard let cues = lexicons.riverCues, s > 0, s + 1 < count else { return false }
+        if lexicons.riverCueFirstWords.contains(tokens[s + 1]), singularArticleBefore(s), let m = entry(cues, at: s + 1),
+           !lexicons.riverCuesBefore.contains(m.entry) { return true }
+        guard lexicons.riverCueLastWords.contains(tokens[s - 1]) else { return false }
         return matchEnding(cues, at: s, maxLength: 4, allowed: lexicons.riverCuesBefore) != nil
     }
 

@@ -177,6 +177,14 @@ final class NameLexicons: Sendable {
     let notNames: NameList?
     /// Lowercase words after which a capitalised word names a law, a plan or a show (`la loi Climat`).
     let notNameHeads: NameList?
+    /// Last words of `notNameHeads`, first words of the not-names that open in lowercase (`prix Nobel`),
+    /// and last words of the river cues that come before a name: each list is looked up only where
+    /// one of its entries can end or start.
+    let notNameHeadLastWords: WordSet
+    let notNamePhraseFirstWords: WordSet
+    let riverCueLastWords: WordSet
+    /// First words of the river cues that follow a name (`a débordé`).
+    let riverCueFirstWords: WordSet
     /// First names that are mostly common words (`Colombe`): a person only before a surname.
     let weakFirstNames: NameList?
     /// Verbs that make the capitalised word before them a river (`le Lirou a débordé`).
@@ -288,6 +296,14 @@ final class NameLexicons: Sendable {
         middleNameParts = try optional("name-middle-parts")
         months = try optional("months")
         weekdays = try optional("weekdays")
+        func lastWord(_ text: String) -> String { String(text.split(separator: " ").last ?? "") }
+        notNameHeadLastWords = WordSet(loader, (notNameHeads?.entries ?? []).map { lastWord($0.text) })
+        notNamePhraseFirstWords = WordSet(loader, (notNames?.entries ?? []).compactMap { entry in
+            guard entry.text.contains(" "), let first = entry.text.first, first.isLowercase else { return nil }
+            return String(entry.text.prefix { $0 != " " })
+        })
+        riverCueLastWords = WordSet(loader, (riverCues?.entries ?? []).filter { $0.field(0) == "before" }.map { lastWord($0.text) })
+        riverCueFirstWords = WordSet(loader, (riverCues?.entries ?? []).filter { $0.field(0) == "after" }.map { String($0.text.prefix { $0 != " " }) })
 
         let heads = try words("org-words", field: "head") + (try words("org-heads"))
         orgHeads = WordSet(loader, heads)

@@ -95,9 +95,12 @@ struct NameScan {
         if let length = reader.notNameLength(at: s) { return s + length }
         if reader.isLowercaseWord(s - 1) {
             // `le prix Nobel`, `en Bourse`: a phrase of not-names that opens on the word before.
-            if let length = reader.match(lexicons.notNames, at: s - 1), length >= 2 { return s - 1 + length }
+            if lexicons.notNamePhraseFirstWords.contains(tokens[s - 1]), let length = reader.match(lexicons.notNames, at: s - 1),
+               length >= 2 { return s - 1 + length }
             // `la loi Climat`, `le salon Vinexpo`: laws, plans and shows are not annotated.
-            if reader.matchEnding(lexicons.notNameHeads, at: s, maxLength: 3) != nil { return runEnd }
+            if lexicons.notNameHeadLastWords.contains(tokens[s - 1]), reader.matchEnding(lexicons.notNameHeads, at: s, maxLength: 3) != nil {
+                return runEnd
+            }
         }
         // `dix ATR 72-600`: a maker's name before a model number names a product.
         if runEnd == s + 1 && tokens[s].has(.allCaps) && reader.isModelNumber(runEnd) { return runEnd }

@@ -9,17 +9,11 @@ public struct NormalizedView: Sendable {
     private let toOriginal: [Int32]?
 
     init(original: [UInt16]) {
-        if NormalizedView.isNFC(original) {
-            units = original.withUnsafeBufferPointer { src in
-                [UInt16](unsafeUninitializedCapacity: src.count) { out, written in
-                    for k in 0..<src.count {
-                        let u = src[k]
-                        // Only a few code points change; most text is below U+00A0.
-                        out[k] = u < 0xA0 ? u : NormalizedView.substitute(u)
-                    }
-                    written = src.count
-                }
-            }
+        if let substituted = NormalizedView.substitutedIfPlainlyNFC(original) {
+            units = substituted
+            toOriginal = nil
+        } else if NormalizedView.isNFC(original) {
+            units = original.map(NormalizedView.substitute)
             toOriginal = nil
         } else {
             var out = [UInt16](), map = [Int32]()
@@ -69,6 +63,26 @@ public struct NormalizedView: Sendable {
         var status = U_ZERO_ERROR
         return unorm2_getNFCInstance(&status)
     }()
+
+    /// The substituted units in one pass that also checks the fast NFC condition of `isNFC`;
+    /// nil as soon as a unit fails it (the caller then asks ICU).
+    private static func substitutedIfPlainlyNFC(_ original: [UInt16]) -> [UInt16]? {
+        var plain = true
+        let units = original.withUnsafeBufferPointer { src in
+            [UInt16](unsafeUninitializedCapacity: src.count) { out, written in
+                written = 0
+                for k in 0..<src.count {
+                    let u = src[k]
+                    // Only a few code points change; most text is below U+00A0.
+                    if u < 0xA0 { out[k] = u; continue }
+                    guard u < 0x300 || (u >= 0x2002 && u <= 0x206F) || (u >= 0x20A0 && u <= 0x20BF) else { plain = false; return }
+                    out[k] = NormalizedView.substitute(u)
+                }
+                written = src.count
+            }
+        }
+        return plain ? units : nil
+    }
 
     static func isNFC(_ units: [UInt16]) -> Bool {
         // Fast path: text below U+0300 is always NFC, and so is French punctuation

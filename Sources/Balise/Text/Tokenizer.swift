@@ -273,7 +273,7 @@ public final class Tokenizer {
         keys.append(contentsOf: repeatElement(0, count: capacity))
         var used = base
         let hasVocabulary = vocabulary.count > 0
-        let folder = KeyFolder.shared, cache = self.cache, vocabulary = self.vocabulary
+        let folder = KeyFolder.shared, wordShape = WordShape.shared, cache = self.cache, vocabulary = self.vocabulary
         let tokens = [Token](unsafeUninitializedCapacity: pieces.count) { out, written in
             view.withUnsafeBufferPointer { v in
                 keys.withUnsafeMutableBufferPointer { k in
@@ -282,10 +282,15 @@ public final class Tokenizer {
                         if piece.spaceBefore { flags.insert(.spaceBefore) }
                         if piece.newlines > 0 || n == 0 { flags.insert(.lineStart) }
                         if piece.newlines > 1 || n == 0 { flags.insert(.paragraphStart) }
-                        if piece.kind == .word || piece.kind == .ordinal { flags.formUnion(Tokenizer.shape(v, piece.lower, piece.upper)) }
-                        if piece.kind == .number || piece.kind == .ordinal { flags.insert(.hasDigit) }
                         let keyStart = used
-                        used += folder.fold(v, piece.lower..<piece.upper, to: k.baseAddress! + used)
+                        if piece.kind == .word || piece.kind == .ordinal {
+                            let (count, shape) = wordShape.fold(v, piece.lower, piece.upper, to: k.baseAddress! + used)
+                            used += count
+                            flags.formUnion(shape)
+                        } else {
+                            used += folder.fold(v, piece.lower..<piece.upper, to: k.baseAddress! + used)
+                        }
+                        if piece.kind == .number || piece.kind == .ordinal { flags.insert(.hasDigit) }
                         let word: Int32 = !hasVocabulary || used == keyStart ? -1
                             : cache.find(UnsafeBufferPointer(rebasing: k[keyStart..<used]), in: vocabulary)
                         (out.baseAddress! + n).initialize(to: Token(start: piece.start, end: piece.end, kind: piece.kind, flags: flags,

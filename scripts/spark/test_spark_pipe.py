@@ -6,7 +6,7 @@ Usage: python scripts/spark/test_spark_pipe.py --balise .build/release/balise [-
 Run with a Python that has pyspark (scripts/spark/test_spark.sh makes one). Needs Java 17+.
 Exits 0 and prints "1 passed, 0 failed" when the outputs are equal.
 """
-import argparse, glob, json, os, pathlib, random, subprocess, sys, tempfile, time
+import argparse, glob, json, os, pathlib, random, shutil, subprocess, sys, tempfile, time
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -77,6 +77,7 @@ def main():
     if piped == direct:
         print("spark pipe output equals the direct run")
         print("1 passed, 0 failed")
+        shutil.rmtree(work, ignore_errors=True)
         return 0
     missing = set(direct) - set(piped)
     extra = set(piped) - set(direct)

@@ -58,18 +58,29 @@ public struct Shift: Sendable, Equatable {
 /// What a date expression says, field by field, before resolution: a matching rule
 /// fills the fields it read and leaves the others nil; `DateResolver` computes the value.
 public struct DateParts: Sendable, Equatable {
-    public var year: Int?
+    /// The calendar numbers are stored as `Int32` (`CompactNumber`): the date rules copy
+    /// parts while they compare readings, and nine optional `Int`s made every reading
+    /// 150 bytes. The public properties read and write `Int?` as before.
+    private var storedYear = CompactNumber()
+    private var storedShortYear = CompactNumber()
+    private var storedMonth = CompactNumber()
+    private var storedDay = CompactNumber()
+    private var storedWeekday = CompactNumber()
+    private var storedDecade = CompactNumber()
+    private var storedCentury = CompactNumber()
+
+    public var year: Int? { get { storedYear.value } set { storedYear.value = newValue } }
     /// A year written with two digits (`juillet 98`), widened by the resolver.
-    public var shortYear: Int?
-    public var month: Int?
-    public var day: Int?
+    public var shortYear: Int? { get { storedShortYear.value } set { storedShortYear.value = newValue } }
+    public var month: Int? { get { storedMonth.value } set { storedMonth.value = newValue } }
+    public var day: Int? { get { storedDay.value } set { storedDay.value = newValue } }
     /// ISO weekday, 1 = Monday.
-    public var weekday: Int?
+    public var weekday: Int? { get { storedWeekday.value } set { storedWeekday.value = newValue } }
     public var yearPart: YearPart?
     /// The first three digits of a decade's years (`199` for `les années 1990`).
-    public var decade: Int?
+    public var decade: Int? { get { storedDecade.value } set { storedDecade.value = newValue } }
     /// The first two digits of a century's years (`19` for `XXe siècle`).
-    public var century: Int?
+    public var century: Int? { get { storedCentury.value } set { storedCentury.value = newValue } }
     public var shift: Shift?
     public var deixis: Deixis?
     public var mod: DateValue.Mod?
@@ -95,6 +106,17 @@ public struct DateParts: Sendable, Equatable {
 
     /// Whether the expression names its year, so that it needs no document date.
     var namesYear: Bool { year != nil || shortYear != nil || decade != nil || century != nil }
+}
+
+/// An optional calendar number in four bytes (`Int32.min` for nil). Calendar numbers are
+/// small; a value outside `Int32` is clamped.
+struct CompactNumber: Sendable, Equatable {
+    private var raw: Int32 = .min
+
+    var value: Int? {
+        get { raw == .min ? nil : Int(raw) }
+        set { raw = newValue.map { Int32(clamping: $0) } ?? .min }
+    }
 }
 
 /// One date or a range between two dates (`3 au 5 mars`, `entre 2015 et 2017`).

@@ -22,6 +22,12 @@ public final class AnalyzedText {
         self.keys = keys
         self.gazetteer = gazetteer
         self.services = services
+        lexiconStarts = .allocate(capacity: tokens.count + 1)
+    }
+
+    deinit {
+        lexiconStarts.deallocate()
+        lexiconMatches.baseAddress?.deallocate()
     }
 
     public var count: Int { tokens.count }
@@ -105,48 +111,43 @@ public final class AnalyzedText {
     /// The longest entry of a lexicon category that starts at token `i` (and ends at or
     /// before token `limit`).
     public func lexicon(_ category: LexiconCategory, at i: Int, limit: Int? = nil) -> LexiconMatch? {
-        let index = lexiconIndex ?? makeLexiconIndex()
+        if !lexiconIndexed { indexLexiconMatches() }
         let end = limit ?? tokens.count
+        let id = category.id
         var best: LexiconMatch?
-        index.matches.withUnsafeBufferPointer { matches in
-            for k in Int(index.starts[i])..<Int(index.starts[i + 1]) {
-                let m = matches[k]
-                if m.category == category.id && i + m.match.length <= end && m.match.length > (best?.length ?? 0) {
-                    best = m.match
-                }
+        var k = Int(lexiconStarts[i])
+        let stop = Int(lexiconStarts[i + 1])
+        while k < stop {
+            let m = lexiconMatches[k]
+            if m.category == id && i + m.match.length <= end && m.match.length > (best?.length ?? 0) {
+                best = m.match
             }
+            k += 1
         }
         return best
     }
 
     /// Every lexicon entry starting at each token, found by one gazetteer walk per token
-    /// the first time a recognizer asks: recognizers query many categories per token.
-    private final class LexiconIndex {
-        /// Matches of token `i` are `matches[starts[i]..<starts[i + 1]]`.
-        let starts: [Int32]
-        let matches: [(category: Int16, match: LexiconMatch)]
+    /// the first time a recognizer asks: recognizers query many categories per token. Kept
+    /// in raw memory, which the name rules read at nearly every token: an Array there
+    /// cost a retain and a release per query.
+    private var lexiconIndexed = false
+    /// Matches of token `i` are `lexiconMatches[lexiconStarts[i]..<lexiconStarts[i + 1]]`.
+    private let lexiconStarts: UnsafeMutablePointer<Int32>
+    private var lexiconMatches = UnsafeMutableBufferPointer<(category: Int16, match: LexiconMatch)>(start: nil, count: 0)
 
-        init(starts: [Int32], matches: [(category: Int16, match: LexiconMatch)]) {
-            self.starts = starts
-            self.matches = matches
-        }
-    }
-
-    private var lexiconIndex: LexiconIndex?
-
-    private func makeLexiconIndex() -> LexiconIndex {
-        var starts = [Int32]()
-        starts.reserveCapacity(tokens.count + 1)
+    private func indexLexiconMatches() {
         var matches: [(category: Int16, match: LexiconMatch)] = []
         matches.reserveCapacity(tokens.count / 2)
         for i in tokens.indices {
-            starts.append(Int32(matches.count))
+            lexiconStarts[i] = Int32(matches.count)
             if tokens[i].word >= 0 { gazetteer.appendAll(in: tokens, at: i, to: &matches) }
         }
-        starts.append(Int32(matches.count))
-        let index = LexiconIndex(starts: starts, matches: matches)
-        lexiconIndex = index
-        return index
+        lexiconStarts[tokens.count] = Int32(matches.count)
+        let stored = UnsafeMutableBufferPointer<(category: Int16, match: LexiconMatch)>.allocate(capacity: max(matches.count, 1))
+        _ = stored.initialize(from: matches)
+        lexiconMatches = stored
+        lexiconIndexed = true
     }
 }
 

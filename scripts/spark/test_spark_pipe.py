@@ -48,8 +48,14 @@ def main():
         for doc in make_documents(args.documents):
             f.write(json.dumps(doc, ensure_ascii=False) + "\n")
 
-    direct = subprocess.run([balise, "annotate", "--input", "jsonl", "--format", "jsonl", "--date", "2024-10-01", str(source)],
-                            check=True, capture_output=True, text=True, env=dict(os.environ, BALISE_LEXICONS=lexicons)).stdout.splitlines()
+    run = subprocess.run([balise, "annotate", "--input", "jsonl", "--format", "jsonl", "--date", "2024-10-01", str(source)],
+                         capture_output=True, text=True, env=dict(os.environ, BALISE_LEXICONS=lexicons))
+    if run.returncode != 0:
+        print(f"the direct run failed (status {run.returncode}): {run.stderr.strip()}")
+        print("0 passed, 1 failed")
+        shutil.rmtree(work, ignore_errors=True)
+        return 1
+    direct = run.stdout.splitlines()
 
     from pyspark.sql import SparkSession
     from annotate_rdd import annotate

@@ -14,7 +14,17 @@ public struct TextBuffer: Sendable {
             units = [UInt16](unsafeUninitializedCapacity: utf8.count) { out, written in
                 var i = 0, o = 0
                 let n = utf8.count
+                guard let raw = UnsafeRawPointer(utf8.baseAddress) else { written = 0; return }
                 while i < n {
+                    // Eight ASCII bytes at a time: most of a French text is ASCII.
+                    if i + 8 <= n {
+                        if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                            for k in 0..<8 { out[o + k] = UInt16(utf8[i + k]) }
+                            o += 8
+                            i += 8
+                            continue
+                        }
+                    }
                     let b0 = UInt32(utf8[i])
                     if b0 < 0x80 {
                         out[o] = UInt16(b0); o += 1; i += 1

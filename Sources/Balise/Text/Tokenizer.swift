@@ -428,15 +428,18 @@ public final class Tokenizer {
               last == 0x65 || last == 0x72 else { return false }
         // Roman digits, then `e`, `er`, `re` or `ème`.
         func isRomanDigit(_ u: UInt16) -> Bool { u == 0x49 || u == 0x56 || u == 0x58 || u == 0x4C || u == 0x43 }
-        var romanEnd = units.startIndex
-        while romanEnd < units.endIndex, isRomanDigit(units[romanEnd]) { romanEnd += 1 }
-        let roman = units[units.startIndex..<romanEnd]
-        guard !roman.isEmpty else { return false }
-        let suffix = units[romanEnd...]
-        let suffixes: [[UInt16]] = [[0x65], [0x65, 0x72], [0x72, 0x65], [0xE8, 0x6D, 0x65]]
-        guard suffixes.contains(where: { $0.elementsEqual(suffix) }) else { return false }
+        var romanEnd = 0
+        while romanEnd < units.count, isRomanDigit(units[romanEnd]) { romanEnd += 1 }
+        guard romanEnd > 0 else { return false }
+        // Compared unit by unit: `Le`, `Ce`, `Ville` pass the guard, and building the
+        // suffix list here allocated for each of them.
+        let s = UnsafeBufferPointer(rebasing: units[romanEnd...])
+        let isSuffix = (s.count == 1 && s[0] == 0x65)
+            || (s.count == 2 && ((s[0] == 0x65 && s[1] == 0x72) || (s[0] == 0x72 && s[1] == 0x65)))
+            || (s.count == 3 && s[0] == 0xE8 && s[1] == 0x6D && s[2] == 0x65)
+        guard isSuffix else { return false }
         // A lone `C`, `L` before `e` is a word (`Ce`, `Le`), not a numeral.
-        if roman.count == 1 && ![0x49, 0x56, 0x58].contains(roman.first!) { return false }
+        if romanEnd == 1 && !(units[0] == 0x49 || units[0] == 0x56 || units[0] == 0x58) { return false }
         return true
     }
 }

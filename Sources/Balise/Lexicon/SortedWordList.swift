@@ -92,12 +92,7 @@ public struct SortedWordList: Sendable {
                 }
                 var i = start, n = 0
                 while n < 3 && i < all.count && !endsEntry(all, i) {
-                    let b0 = UInt32(all[i])
-                    var c: UInt32
-                    if b0 < 0x80 { c = b0; i += 1 }
-                    else if b0 < 0xE0 { c = ((b0 & 0x1F) << 6) | (UInt32(all[i + 1]) & 0x3F); i += 2 }
-                    else if b0 < 0xF0 { c = ((b0 & 0x0F) << 12) | ((UInt32(all[i + 1]) & 0x3F) << 6) | (UInt32(all[i + 2]) & 0x3F); i += 3 }
-                    else { c = 0xFFFD; i += 4 }
+                    let c = SortedWordList.nextUnit(all, &i)
                     let folded = folder.fold(UInt16(c))
                     set(n, folded.0)
                     n += 1
@@ -161,12 +156,7 @@ public struct SortedWordList: Sendable {
                     pending = 0
                 } else {
                     guard i < all.count && !SortedWordList.endsEntry(all, i) else { return k < key.count ? -1 : 0 }
-                    let b0 = UInt32(all[i])
-                    var c: UInt32
-                    if b0 < 0x80 { c = b0; i += 1 }
-                    else if b0 < 0xE0 { c = ((b0 & 0x1F) << 6) | (UInt32(all[i + 1]) & 0x3F); i += 2 }
-                    else if b0 < 0xF0 { c = ((b0 & 0x0F) << 12) | ((UInt32(all[i + 1]) & 0x3F) << 6) | (UInt32(all[i + 2]) & 0x3F); i += 3 }
-                    else { c = 0xFFFD; i += 4 }
+                    let c = SortedWordList.nextUnit(all, &i)
                     let folded = KeyFolder.shared.fold(UInt16(c))
                     unit = folded.0
                     pending = folded.1
@@ -176,5 +166,17 @@ public struct SortedWordList: Sendable {
                 k += 1
             }
         }
+    }
+
+    /// Decodes the scalar at `i` of valid UTF-8 and moves `i` past it; outside the BMP gives
+    /// U+FFFD (never in a French word list).
+    @inline(__always)
+    static func nextUnit(_ all: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt32 {
+        let b0 = UInt32(all[i])
+        if b0 < 0x80 { i += 1; return b0 }
+        if b0 < 0xE0 { defer { i += 2 }; return ((b0 & 0x1F) << 6) | (UInt32(all[i + 1]) & 0x3F) }
+        if b0 < 0xF0 { defer { i += 3 }; return ((b0 & 0x0F) << 12) | ((UInt32(all[i + 1]) & 0x3F) << 6) | (UInt32(all[i + 2]) & 0x3F) }
+        i += 4
+        return 0xFFFD
     }
 }

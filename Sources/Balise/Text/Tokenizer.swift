@@ -377,44 +377,6 @@ public final class Tokenizer {
         isUpperASCIIorLatin(u) || (u >= 0x100 && u <= 0x24F && u & 1 == 0) || u == 0x152 || (u >= 0x391 && u <= 0x3A9) || (u >= 0x410 && u <= 0x42F)
     }
 
-    /// Letter case of the first 0x250 code units: 1 upper, 2 lower, 3 digit, 0 other.
-    private static let caseTable: [UInt8] = (0..<0x250).map { u in
-        let c = UInt16(u)
-        if isUpper(c) { return 1 }
-        if isLower(c) { return 2 }
-        if isDigit(c) { return 3 }
-        return 0
-    }
-
-    static func shape(_ units: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int) -> Token.Flags {
-        var flags: Token.Flags = []
-        var uppers = 0, lowers = 0
-        var previousLower = false
-        caseTable.withUnsafeBufferPointer { table in
-            for k in start..<end {
-                let u = units[k]
-                let cls: UInt8 = Int(u) < 0x250 ? table[Int(u)] : (isUpper(u) ? 1 : (isLower(u) ? 2 : 0))
-                switch cls {
-                case 1:
-                    uppers += 1
-                    if k == start { flags.insert(.capitalized) }
-                    if previousLower { flags.insert(.internalCaps) }
-                    previousLower = false
-                case 2:
-                    lowers += 1
-                    previousLower = true
-                case 3:
-                    flags.insert(.hasDigit)
-                    previousLower = false
-                default:
-                    previousLower = false
-                }
-            }
-        }
-        if uppers >= 2 && lowers == 0 { flags.insert(.allCaps) }
-        return flags
-    }
-
     private static let ordinalSuffixes: [[UInt16]] = ["er", "re", "e", "ème", "eme", "nd", "nde", "ers", "res", "es", "èmes", "emes", "d"].map { Array($0.utf16) }
 
     static func isOrdinalSuffix(_ units: UnsafeBufferPointer<UInt16>) -> Bool {

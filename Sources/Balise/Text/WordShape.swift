@@ -20,7 +20,7 @@ struct WordShape {
     }
 
     /// Writes the folded key of `units[start..<end]` at `out` (room for twice the length)
-    /// and returns its length and the shape flags (`Tokenizer.shape`).
+    /// and returns its length and the shape flags.
     @inline(__always)
     func fold(_ units: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int,
               to out: UnsafeMutablePointer<UInt16>) -> (count: Int, flags: Token.Flags) {

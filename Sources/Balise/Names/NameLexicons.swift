@@ -48,8 +48,8 @@ final class NameList: Sendable {
         var letters = 0
         for scalar in text.unicodeScalars {
             if scalar == " " { return false }
-            if scalar.properties.isLowercase { return false }
-            if scalar.properties.isAlphabetic { letters += 1 }
+            if ScalarClass.has(scalar, .lowercase) { return false }
+            if ScalarClass.has(scalar, .alphabetic) { letters += 1 }
         }
         return letters >= 2
     }
@@ -59,8 +59,8 @@ final class NameList: Sendable {
     static func capitalCount(_ text: String) -> UInt8 {
         var count: UInt8 = 0
         for word in text.split(whereSeparator: { $0 == " " || $0 == "'" || $0 == "\u{2019}" }) {
-            guard let first = word.unicodeScalars.first, first.properties.isUppercase else { continue }
-            if !word.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { count &+= 1 }
+            guard let first = word.unicodeScalars.first, ScalarClass.has(first, .uppercase) else { continue }
+            if !word.unicodeScalars.contains(where: { ScalarClass.has($0, .numeric) }) { count &+= 1 }
         }
         return count
     }
@@ -316,5 +316,39 @@ final class NameLexicons: Sendable {
         contracted = WordSet(loader, try words("name-function-words", field: "contracted"))
         adjectiveEndings = try words("name-adjective-endings").map { KeyFolder.shared.fold($0) }
         adjectiveWords = WordSet(loader, try words("name-adjectives"))
+    }
+}
+
+/// Unicode properties of scalars, from a table below U+0250: entry loading asks them for
+/// every character of tens of thousands of entries, and the property look-up dominated start-up.
+enum ScalarClass {
+    struct Property: OptionSet {
+        let rawValue: UInt8
+        static let uppercase = Property(rawValue: 1)
+        static let lowercase = Property(rawValue: 2)
+        static let alphabetic = Property(rawValue: 4)
+        static let numeric = Property(rawValue: 8)
+    }
+
+    private static let table: [UInt8] = (0..<0x250).map { value in
+        let p = Unicode.Scalar(UInt32(value))!.properties
+        var flags: Property = []
+        if p.isUppercase { flags.insert(.uppercase) }
+        if p.isLowercase { flags.insert(.lowercase) }
+        if p.isAlphabetic { flags.insert(.alphabetic) }
+        if p.numericType != nil { flags.insert(.numeric) }
+        return flags.rawValue
+    }
+
+    @inline(__always)
+    static func has(_ scalar: Unicode.Scalar, _ property: Property) -> Bool {
+        if scalar.value < 0x250 { return table[Int(scalar.value)] & property.rawValue != 0 }
+        let p = scalar.properties
+        switch property {
+        case .uppercase: return p.isUppercase
+        case .lowercase: return p.isLowercase
+        case .alphabetic: return p.isAlphabetic
+        default: return p.numericType != nil
+        }
     }
 }

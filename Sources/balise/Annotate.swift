@@ -40,18 +40,8 @@ struct Annotate: ParsableCommand {
     @OptionGroup var extraction: ExtractionOptions
 
     func run() throws {
-        var documentDate: CalendarDay?
-        if let date {
-            guard let day = CalendarDay(iso: date) else { throw usageError("--date must be a day YYYY-MM-DD, got '\(date)'") }
-            documentDate = day
-        }
-        var typeFilter: Set<EntityType>?
-        if let types {
-            switch EntityType.parseList(types) {
-            case .success(let set): typeFilter = set
-            case .failure(let unknown): throw usageError("--types: unknown type '\(unknown.name)' (expected PER, ORG, LOC, MONEY, DATE)")
-            }
-        }
+        let documentDate = try parseDateOption(date)
+        let typeFilter = try parseTypesOption(types)
         let extractor = try extraction.loadExtractor()
         let annotator = try extractor.makeAnnotator()
         let kind = format ?? (input == .text ? .json : .jsonl)

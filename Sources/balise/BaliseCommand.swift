@@ -34,6 +34,22 @@ struct ExtractionOptions: ParsableArguments {
     }
 }
 
+/// The day of a `--date` option (nil when absent); a bad one is a usage error.
+func parseDateOption(_ date: String?) throws -> CalendarDay? {
+    guard let date else { return nil }
+    guard let day = CalendarDay(iso: date) else { throw usageError("--date must be a day YYYY-MM-DD, got '\(date)'") }
+    return day
+}
+
+/// The types of a `--types` option (nil when absent); an unknown type is a usage error.
+func parseTypesOption(_ types: String?) throws -> Set<EntityType>? {
+    guard let types else { return nil }
+    switch EntityType.parseList(types) {
+    case .success(let set): return set
+    case .failure(let unknown): throw usageError("--types: unknown type '\(unknown.name)' (expected PER, ORG, LOC, MONEY, DATE)")
+    }
+}
+
 /// Turns a usage problem into one line on stderr and exit status 2.
 func usageError(_ message: String) -> ExitCode {
     printError("error: " + message)

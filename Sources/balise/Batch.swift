@@ -78,16 +78,8 @@ struct Batch: ParsableCommand {
             guard jobs >= 1 else { throw usageError("--jobs must be at least 1") }
             configuration.jobs = jobs
         }
-        if let date {
-            guard let day = CalendarDay(iso: date) else { throw usageError("--date must be a day YYYY-MM-DD, got '\(date)'") }
-            configuration.date = day
-        }
-        if let types {
-            switch EntityType.parseList(types) {
-            case .success(let set): configuration.types = set
-            case .failure(let unknown): throw usageError("--types: unknown type '\(unknown.name)' (expected PER, ORG, LOC, MONEY, DATE)")
-            }
-        }
+        if let day = try parseDateOption(date) { configuration.date = day }
+        if let set = try parseTypesOption(types) { configuration.types = set }
         configuration.datePattern = dateFromPath
         configuration.explain = explain
         configuration.resume = resume

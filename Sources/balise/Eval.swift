@@ -41,12 +41,7 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         var selected = EntityType.allCases
-        if let types {
-            switch EntityType.parseList(types) {
-            case .success(let set): selected = EntityType.allCases.filter(set.contains)
-            case .failure(let unknown): throw usageError("--types: unknown type '\(unknown.name)' (expected PER, ORG, LOC, MONEY, DATE)")
-            }
-        }
+        if let set = try parseTypesOption(types) { selected = EntityType.allCases.filter(set.contains) }
         let floors = try parseFloors()
         let goldDocs = try load(gold, format: goldFormat)
         let predDocs = try load(predicted, format: predictedFormat)

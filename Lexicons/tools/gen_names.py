@@ -7,29 +7,9 @@ Needs: apt-get install -y hunspell-fr-comprehensive wfrench
 """
 
 from dicollecte import common_vocabulary, dic_entries, package_version
-from lexfile import read_data, DATA_DIR, write_lexicon, WRITTEN_BY_US
-import os
+from lexfile import read_data, read_tagged_list, write_lexicon, WRITTEN_BY_US
 
 GENDER = {"is:mas": "m", "is:fem": "f", "is:epi": "e"}
-
-
-def read_comma_list(name):
-    """Read a tools/data file of comma-separated names; '@x' lines set a tag."""
-    tag = ""
-    names = []
-    with open(os.path.join(DATA_DIR, name), encoding="utf-8") as handle:
-        for line in handle:
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith("@"):
-                tag = line[1:].strip()
-                continue
-            for name_ in line.split(","):
-                name_ = " ".join(name_.split())
-                if name_:
-                    names.append((name_, tag))
-    return names
 
 
 def main():
@@ -42,7 +22,7 @@ def main():
         if "po:prn" in tags:
             gender = next((GENDER[t] for t in tags if t in GENDER), "e")
             genders.setdefault(stem, set()).add(gender)
-    for name, gender in read_comma_list("first-names-extra.txt"):
+    for name, gender in read_tagged_list("first-names-extra.txt"):
         genders.setdefault(name, set()).add(gender or "e")
 
     keep_common = {row[0] for row in read_data("common-words-keep.txt")}
@@ -75,7 +55,7 @@ def main():
     for stem, tags in dic_entries():
         if "po:patr" in tags:
             surnames.append(stem)
-    surnames.extend(name for name, _ in read_comma_list("surnames-extra.txt"))
+    surnames.extend(name for name, _ in read_tagged_list("surnames-extra.txt"))
     excluded_surnames = {row[0] for row in read_data("surnames-exclude.txt")}
     surname_rows = []
     for name in surnames:

@@ -7,13 +7,12 @@ first-level divisions, and hand-written complements in tools/data/.
 Needs: apt-get install -y libicu72 libgeonames0 libgeonames-common hunspell-fr-comprehensive wfrench
 """
 
-import os
 import re
 
 import geonames
 import icu
 from dicollecte import common_vocabulary
-from lexfile import DATA_DIR, WRITTEN_BY_US, clean, read_data, write_lexicon
+from lexfile import WRITTEN_BY_US, clean, read_data, read_tagged_list, write_lexicon
 
 # Overseas France: geonames files these under their own ISO codes.
 FRENCH_OVERSEAS = {"GP", "MQ", "GF", "RE", "YT", "NC", "PF", "PM", "WF", "BL", "MF"}
@@ -53,23 +52,9 @@ def well_formed(name):
     return True
 
 
-def read_tagged(name):
+def read_tagged_rows(name):
     """Rows [name, code] of a tools/data file of comma-separated names under '@XX' tags."""
-    rows = []
-    code = ""
-    with open(os.path.join(DATA_DIR, name), encoding="utf-8") as handle:
-        for line in handle:
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith("@"):
-                code = line[1:].strip()
-                continue
-            for item in line.split(","):
-                item = clean(item)
-                if item:
-                    rows.append([item, code])
-    return rows
+    return [list(pair) for pair in read_tagged_list(name)]
 
 
 def countries():
@@ -116,7 +101,7 @@ def continents():
 
 
 def cities(vocab):
-    hand = read_tagged("cities-fr-extra.txt") + read_tagged("cities-world-extra.txt")
+    hand = read_tagged_rows("cities-fr-extra.txt") + read_tagged_rows("cities-world-extra.txt")
     hand_names = {row[0] for row in hand}
     rows = []
     for city in sorted(geonames.cities(), key=lambda c: (c["cc"] != "FR", -c["population"])):
@@ -166,7 +151,7 @@ def regions():
         short = DIVISION_PREFIXES.sub("", name)
         if short != name:
             rows.append([short, code])
-    rows.extend(read_tagged("regions-extra.txt"))
+    rows.extend(read_tagged_rows("regions-extra.txt"))
     write_lexicon(
         "regions.txt",
         "one region, province, state or world region a line; field 2: ISO 3166-1 alpha-2 code(s) "

@@ -48,6 +48,23 @@ def read_rows(path):
     return rows
 
 
+def read_tagged_list(name):
+    """(item, tag) pairs of a tools/data file of comma-separated items; an '@tag' line sets
+    the tag of the items after it (a gender, a country code)."""
+    pairs = []
+    tag = ""
+    with open(os.path.join(DATA_DIR, name), encoding="utf-8") as handle:
+        for line in handle:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("@"):
+                tag = line[1:].strip()
+                continue
+            pairs.extend((item, tag) for item in map(clean, line.split(",")) if item)
+    return pairs
+
+
 def read_header(path):
     """Return the leading comment lines of a file (the header)."""
     header = []

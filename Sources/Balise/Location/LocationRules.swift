@@ -106,13 +106,21 @@ extension NameReader {
         if p >= 1, isNameWord(p - 1), lexicons.conjunctions.contains(tokens[p]) || (isPunctuation(p, ",") && endsListItem(s + 1)) {
             var j = p - 1
             while j > 0 && isNameWord(j - 1) { j -= 1 }
-            if placeMatch(at: j) == p - j { return true }
+            if isPlaceListItem(j, p) { return true }
         }
-        guard s + 2 < count, lexicons.conjunctions.contains(tokens[s + 1]) else { return false }
+        // `Fleurey et Pont-de-Pany`, `Fleurey, Velars-sur-Ouche et ...`: the next item of the list.
+        guard s + 2 < count, lexicons.conjunctions.contains(tokens[s + 1]) || isPunctuation(s + 1, ",") else { return false }
         var k = s + 2
         if lexicons.links.contains(tokens[k]) || lexicons.contracted.contains(tokens[k]) { k += 1 }
-        guard isNameWord(k), let length = placeMatch(at: k) else { return false }
-        return runEnd(from: k) == k + length
+        guard isNameWord(k) else { return false }
+        let end = runEnd(from: k)
+        return isPlaceListItem(k, end) && (lexicons.conjunctions.contains(tokens[s + 1]) || endsListItem(end))
+    }
+
+    /// Whether the name `j..<end` is a place by itself: a gazetteer entry, or one hyphenated word
+    /// with a part that marks a place (`Velars-sur-Ouche`).
+    private func isPlaceListItem(_ j: Int, _ end: Int) -> Bool {
+        placeMatch(at: j) == end - j || (end == j + 1 && hasPlaceNamePart(j) && organizationMatch(at: j) == nil)
     }
 
     /// Whether `e` closes an item of a list of names: a comma, a conjunction, a full stop.

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rebuild every generated lexicon, tidy the hand-written ones, then check them all.
 
-Needs (Debian 12): apt-get install -y hunspell-fr-comprehensive wfrench libicu72 libgeonames0 libgeonames-common
+Needs (Debian 12): apt-get install -y hunspell hunspell-fr-comprehensive wfrench libicu72 libgeonames0 libgeonames-common
 Usage: python3 Lexicons/tools/build.py
 """
 
@@ -14,6 +14,7 @@ STEPS = [
     ["gen_names.py"],
     ["gen_places.py"],
     ["gen_titles.py"],
+    ["gen_verbs.py"],
     ["tidy.py"],
     ["gen_common_words.py"],  # last: it removes the names and places listed by the others
     ["check.py"],

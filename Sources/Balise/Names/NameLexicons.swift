@@ -211,6 +211,8 @@ final class NameLexicons: Sendable {
     let adjectiveEndings: [[UInt16]]
     /// Adjectives that no ending catches (`belge`, `suisse`, `civile`).
     let adjectiveWords: WordSet
+    /// Verb forms with an adjective's ending that are never adjectives (`indique`, `appelle`).
+    let finiteVerbs: WordSet
 
     init(_ loader: LexiconLoader) throws {
         let directory = loader.directory
@@ -316,6 +318,7 @@ final class NameLexicons: Sendable {
         contracted = WordSet(loader, try words("name-function-words", field: "contracted"))
         adjectiveEndings = try words("name-adjective-endings").map { KeyFolder.shared.fold($0) }
         adjectiveWords = WordSet(loader, try words("name-adjectives"))
+        finiteVerbs = WordSet(loader, try words("finite-verbs"))
     }
 }
 

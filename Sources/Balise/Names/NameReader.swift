@@ -93,7 +93,8 @@ struct NameReader {
     /// A lowercase word that reads as an adjective of a name (`européenne`, `rennais`).
     func isAdjective(_ i: Int) -> Bool {
         guard isLowercaseWord(i), !lexicons.links.contains(tokens[i]), !lexicons.articles.contains(tokens[i]) else { return false }
-        return hasAdjectiveEnding(i)
+        // `la Fédération des chasseurs indique`: a verb that ends like an adjective ends the name.
+        return hasAdjectiveEnding(i) && !lexicons.finiteVerbs.contains(tokens[i])
     }
 
     /// Whether word `i`, whatever its case, ends like an adjective or a demonym (`Français`),

@@ -16,7 +16,8 @@ STEPS = [
     ["gen_titles.py"],
     ["gen_verbs.py"],
     ["tidy.py"],
-    ["gen_common_words.py"],  # last: it removes the names and places listed by the others
+    ["gen_common_words.py"],  # it removes the names and places listed by the others
+    ["gen_communes.py"],  # last: it leaves out the names of every other list
     ["check.py"],
 ]
 

@@ -121,6 +121,15 @@ extension NameReader {
     /// with a part that marks a place (`Velars-sur-Ouche`).
     private func isPlaceListItem(_ j: Int, _ end: Int) -> Bool {
         placeMatch(at: j) == end - j || (end == j + 1 && hasPlaceNamePart(j) && organizationMatch(at: j) == nil)
+            || (isCommune(j) && runEnd(from: j) == end)
+    }
+
+    /// Whether another name follows the item that ends at `e`, after a comma or a conjunction.
+    func listGoesOn(_ e: Int) -> Bool {
+        guard e + 1 < count, isPunctuation(e, ",") || lexicons.conjunctions.contains(tokens[e]) else { return false }
+        var k = e + 1
+        if k + 1 < count, lexicons.links.contains(tokens[k]) || lexicons.contracted.contains(tokens[k]) { k += 1 }
+        return isNameWord(k)
     }
 
     /// Whether `e` closes an item of a list of names: a comma, a conjunction, a full stop.

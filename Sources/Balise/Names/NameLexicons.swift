@@ -143,6 +143,8 @@ final class NameLexicons: Sendable {
     let places: [NameList]
     /// Cities alone: in a match report a city may name its club (`Rennes renverse Nantes`).
     let cities: NameList?
+    /// Small communes (weak evidence): a place where a capitalised name has no other reading.
+    let communes: NameList?
     /// Regions alone: a word before one names that region's branch of an agency (`Drac Normandie`).
     let regions: NameList?
     let sportsCues: NameList?
@@ -254,6 +256,7 @@ final class NameLexicons: Sendable {
         legalForms = try optional("legal-forms")
         places = try ["countries", "regions", "departments", "cities", "continents", "geo-features", "compass-areas"].compactMap { try optional($0) }
         cities = try optional("cities")
+        communes = try optional("communes")
         regions = try optional("regions")
         sportsCues = try optional("sports-cues")
         sportWords = sportsCues?.entryIndices(field: 0, equal: "sport") ?? []

@@ -174,6 +174,12 @@ struct NameReader {
         return best
     }
 
+    /// A small commune's name at `i` that covers the whole run of capitalised words from `i`.
+    func isCommune(_ i: Int) -> Bool {
+        guard let length = match(lexicons.communes, at: i) else { return false }
+        return runEnd(from: i) == i + length
+    }
+
     func isFirstName(_ i: Int) -> Bool {
         guard isNameWord(i), !tokens[i].has(.allCaps) else { return tokens.indices.contains(i) && tokens[i].has(.initial) && !isHonorific(i) }
         if match(lexicons.firstNames, at: i) == 1 { return true }

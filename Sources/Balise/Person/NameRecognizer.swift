@@ -151,7 +151,10 @@ struct NameScan {
             title = .direct
             s += length
         }
-        if title == nil && reader.appositionTitleBefore(s) { title = .apposition }
+        // `les habitants de Mouleydier, Lalinde et Couze`: a town in a list of towns is no apposition.
+        if title == nil && reader.appositionTitleBefore(s) && !(runEnd == s + 1 && reader.coordinatedWithPlace(s) && reader.listGoesOn(runEnd)) {
+            title = .apposition
+        }
         var end = runEnd
         while s < runEnd {
             let consumed = readName(s, runEnd: runEnd, title: title, opening: s == start && opening)
@@ -404,6 +407,11 @@ struct NameScan {
         // `aux Red Arrows de Ndola`: a club and its town; the town stays a place.
         if !single && reader.isClubOfTown(s, runEnd) {
             emit(.organization, s..<runEnd, Priority.shape, "club + de + town")
+            return runEnd
+        }
+        // `qui exploite Tignes`: a small commune where the name has no other reading.
+        if reader.isCommune(s) && !reader.isFirstName(s) {
+            emit(.location, s..<runEnd, Priority.shape, "commune lexicon")
             return runEnd
         }
         if single && (reader.hasPlaceNamePart(s) || reader.coordinatedWithPlace(s)) {

@@ -11,6 +11,10 @@ extension NameReader {
         if lexicons.venueHeads.contains(head.entry) { return venueNameEnd(after: i + head.length) }
         guard lexicons.geoHeadKinds.contains(head.entry), match(lexicons.geoHeadsOutside, at: i) != head.length else { return nil }
         let length = head.length
+        // `une conseillère départementale du canton`: no number, no road.
+        if lexicons.numberedRoadHeads.contains(head.entry) && !(i + length < count && (tokens[i + length].kind == .number || isRoadNumber(i + length))) {
+            return nil
+        }
         // `autoroute A7`, `route nationale 165`.
         if lexicons.roadHeads.contains(head.entry) && (isRoadNumber(i + length)
             || (i + length < count && tokens[i + length].kind == .number && !tokens[i + length].has(.groupedDigits)
@@ -40,6 +44,23 @@ extension NameReader {
            !lexicons.riverCuesBefore.contains(m.entry) { return true }
         guard lexicons.riverCueLastWords.contains(tokens[s - 1]) else { return false }
         return matchEnding(cues, at: s, maxLength: 4, allowed: lexicons.riverCuesBefore) != nil
+    }
+
+    /// `au lieu-dit Les Gravettes`, `le hameau Bellevue`: an area head right before `s`, without `de`.
+    func areaHeadBefore(_ s: Int) -> Bool {
+        guard s > 0, isLowercaseWord(s - 1), let start = matchEnding(lexicons.geoHeads, at: s, maxLength: 2, allowed: lexicons.areaHeads) else {
+            return false
+        }
+        return start == 0 || !isLowercaseWord(start - 1) || lexicons.articles.contains(tokens[start - 1])
+            || lexicons.contracted.contains(tokens[start - 1]) || lexicons.links.contains(tokens[start - 1])
+    }
+
+    /// `la RD 703`, `la RN 165`: a road's letters and its number written apart.
+    func spacedRoadNumberEnd(_ i: Int) -> Int? {
+        guard i + 1 < count, tokens[i].has(.allCaps), tokens[i + 1].kind == .number, !tokens[i + 1].has(.groupedDigits) else { return nil }
+        let units = text.units(i)
+        guard units.count == 2, units[units.startIndex] == 0x52, [0x44, 0x4E].contains(units[units.startIndex + 1]) else { return nil }
+        return i + 2
     }
 
     /// `A7`, `N88`, `RN 165` read as one token: capital letters, then digits.

@@ -157,6 +157,10 @@ final class NameLexicons: Sendable {
     let geoHeadKinds: Set<Int32>
     /// Venues that keep their head when their own name follows (`stade Jean-Bouin`, `salle Gaveau`).
     let venueHeads: Set<Int32>
+    /// Areas whose own name may follow without `de` (`au lieu-dit Les Gravettes`, `le hameau Bellevue`).
+    let areaHeads: Set<Int32>
+    /// Road heads that name a road only before its number (`la départementale 703`).
+    let numberedRoadHeads: Set<Int32>
     /// First words of the lowercase institution heads and of the geographic heads, so that
     /// the scan looks those lexicons up only where an entry can start.
     let institutionFirstWords: WordSet
@@ -266,12 +270,18 @@ final class NameLexicons: Sendable {
         var kinds = Set<Int32>()
         var roads = Set<Int32>()
         var venues = Set<Int32>()
+        var areas = Set<Int32>()
+        var numbered = Set<Int32>()
         for (index, entry) in (geoHeads?.entries ?? []).enumerated() {
             let entryKinds = (entry.field(0) ?? "").split(separator: ",")
             if entryKinds.contains(where: { ["street", "road", "water", "relief", "island", "territory"].contains($0) }) { kinds.insert(Int32(index)) }
             if entryKinds.contains("road") { roads.insert(Int32(index)) }
             if entryKinds.contains("venue") { venues.insert(Int32(index)) }
+            if entryKinds.contains("area") { areas.insert(Int32(index)) }
+            if entryKinds.contains("numbered") { numbered.insert(Int32(index)) }
         }
+        areaHeads = areas
+        numberedRoadHeads = numbered
         geoHeadKinds = kinds
         venueHeads = venues
         func firstWords(_ list: NameList?) -> WordSet {

@@ -77,6 +77,9 @@ struct NameScan {
             } else if let end = reader.geographicNameEnd(at: i) {
                 emit(.location, i..<end, Priority.lexicon, "geographic head + name")
                 i = end
+            } else if let end = reader.spacedRoadNumberEnd(i) {
+                emit(.location, i..<end, Priority.lexicon, "road number")
+                i = end
             } else if reader.isRoadNumber(i) && reader.namesRoad(i) {
                 emit(.location, i..<(i + 1), Priority.lexicon, "road number")
                 i += 1
@@ -93,6 +96,12 @@ struct NameScan {
         let runEnd = min(reader.runEnd(from: start), limit)
         var s = start
         if let length = reader.notNameLength(at: s) { return s + length }
+        // `au lieu-dit Les Gravettes`: an area's own name, its article included.
+        if reader.areaHeadBefore(s) && lexiconName(at: s) == nil && !reader.isFirstName(s) && !reader.isCalendarWord(s)
+            && !reader.hasOrganizationWord(s, runEnd) {
+            emit(.location, s..<runEnd, Priority.lexicon, "area head + name")
+            return runEnd
+        }
         if reader.isLowercaseWord(s - 1) {
             // `le prix Nobel`, `en Bourse`: a phrase of not-names that opens on the word before.
             if lexicons.notNamePhraseFirstWords.contains(tokens[s - 1]), let length = reader.match(lexicons.notNames, at: s - 1),
@@ -120,6 +129,11 @@ struct NameScan {
                     emit(type, s..<(s + length), Priority.lexicon, rule)
                 }
                 return s + length
+            }
+            // `LE GUILVINEC –`: a dateline written in capitals keeps the town's article.
+            if tokens[s].has(.allCaps) && s + 1 < runEnd && reader.isDateline(s, runEnd) {
+                emit(.location, s..<runEnd, Priority.lexicon, "dateline")
+                return runEnd
             }
             // `Le Paris Saint-Germain a gagné`: an article that only opens the sentence; a newspaper
             // keeps its own (`La Gazette du Morvan a révélé`).

@@ -46,6 +46,13 @@ extension NameReader {
         return matchEnding(cues, at: s, maxLength: 4, allowed: lexicons.riverCuesBefore) != nil
     }
 
+    /// Where the places that follow one another from `k` end, inside the run (`Rhône Alpes`).
+    func placesEnd(from k: Int, runEnd: Int) -> Int {
+        var e = k
+        while e < runEnd, let length = placeMatch(at: e), e + length <= runEnd { e += length }
+        return e
+    }
+
     /// `au lieu-dit Les Gravettes`, `le hameau Bellevue`: an area head right before `s`, without `de`.
     func areaHeadBefore(_ s: Int) -> Bool {
         guard s > 0, isLowercaseWord(s - 1), let start = matchEnding(lexicons.geoHeads, at: s, maxLength: 2, allowed: lexicons.areaHeads) else {

@@ -129,6 +129,8 @@ final class NameLexicons: Sendable {
     /// Surname entries that are also common French words (`Petit`, `Moulin`).
     let commonSurnames: Set<Int32>
     let particles: NameList?
+    /// Dutch and German particles (`Van der`, `von`), which open a surname even alone.
+    let germanicParticles: Set<Int32>
     let titles: NameList?
     let honorifics: Set<Int32>
     let organizations: NameList?
@@ -235,6 +237,7 @@ final class NameLexicons: Sendable {
         surnames = try optional("surnames")
         commonSurnames = surnames?.entryIndices(field: 0, equal: "common-word") ?? []
         particles = try optional("name-particles")
+        germanicParticles = (particles?.entryIndices(field: 0, equal: "nl") ?? []).union(particles?.entryIndices(field: 0, equal: "de") ?? [])
         titles = try optional("person-titles")
         honorifics = titles?.entryIndices(field: 0, equal: "honorific") ?? []
         organizations = try optional("organizations")

@@ -232,6 +232,25 @@ extension NameReader {
         return k + 1
     }
 
+    /// `de crise`, `des eaux`: a link at `k`, then a lowercase noun.
+    func lowercaseComplementAt(_ k: Int) -> Bool {
+        guard k + 1 < count, text.keyIs(k, "de") || text.keyIs(k, "des") || text.keyIs(k, "d'") else { return false }
+        return isPlainWord(k + 1) && !looksInfinitive(k + 1)
+    }
+
+    /// `Fondation Mercadier pour l'art`, `Association Alpha pour la recherche médicale`: the
+    /// purpose of a foundation or an association, when its head opens the name, is part of it.
+    func purposeEnd(_ s: Int, end: Int) -> Int {
+        guard end < count, lexicons.orgHeads.contains(tokens[s]), text.keyIs(end, "pour") else { return end }
+        var k = end + 1
+        if k < count, lexicons.articles.contains(tokens[k]) { k += 1 }
+        guard isPlainWord(k), !looksInfinitive(k) else { return end }
+        k += 1
+        while isAdjective(k) { k += 1 }
+        while k < count, lexicons.links.contains(tokens[k]) || lexicons.contracted.contains(tokens[k]), let next = complementEnd(after: k) { k = next }
+        return k
+    }
+
     /// A lowercase word that is no function word: a noun or an adjective.
     private func isPlainWord(_ i: Int) -> Bool {
         guard isLowercaseWord(i) else { return false }
@@ -259,6 +278,8 @@ extension NameReader {
         if k < count, lexicons.articles.contains(tokens[k]) { k += 1 }
         if isNameWord(k) {
             if isCalendarWord(k) { return nil }
+            // `Centre de crise du Quai d'Orsay`: a seat of power names the ministry, apart.
+            if match(lexicons.seats, at: k) != nil { return nil }
             return runEnd(from: k)
         }
         guard isLowercaseWord(k), !isCalendarWord(k), !lexicons.links.contains(tokens[k]),

@@ -115,7 +115,10 @@ struct NameScan {
         if runEnd == s + 1 && tokens[s].has(.allCaps) && reader.isModelNumber(runEnd) { return runEnd }
         let opening = reader.opensSentence(s)
         if lexicons.articles.contains(tokens[s]) {
-            if let (type, length, rule) = lexiconName(at: s), length >= 2 {
+            // `La Compagnie des Alpes a décliné`: the name without the article (`Compagnie des Alpes`)
+            // reaches further than the one with it (the airline `La Compagnie`).
+            if let (type, length, rule) = lexiconName(at: s), length >= 2,
+               !(opening && (lexiconName(at: s + 1).map { s + 1 + $0.1 > s + length } ?? false)) {
                 // `Toulouse écarte La Rochelle`: a city with its own article may stand for its club too.
                 if type == .location && reader.match(lexicons.cities, at: s) == length && reader.standsForTeam(s, s + length)
                     && isMatchReport(at: s) {
@@ -159,6 +162,13 @@ struct NameScan {
         if !opening || s > start, let length = reader.match(lexicons.titles, at: s), s + length == runEnd,
            tokens[s].has(.allCaps) && !reader.isHonorific(s) {
             return runEnd
+        }
+        // `s'amuse Van der Straeten`: a Dutch or German particle of several words opens a surname.
+        if runEnd == s + 1, let m = reader.entry(lexicons.particles, at: s), m.length >= 2, lexicons.germanicParticles.contains(m.entry),
+           reader.isNameWord(s + m.length), !tokens[s + m.length].has(.allCaps) {
+            let end = reader.personEnd(s, runEnd: runEnd)
+            emit(.person, s..<end, Priority.lexicon, "particle + surname")
+            return end
         }
         var title = reader.titleBefore(s) ? TitleEvidence.direct : nil
         if let length = reader.titleInRun(at: s, runEnd: runEnd) {
@@ -239,8 +249,15 @@ struct NameScan {
             var end = s + length
             // `EDF Renouvelables`, `GE Renewable Energy`: a known name opens a longer unknown one.
             if type == .organization && end < runEnd && (end..<runEnd).allSatisfy({ unknownWord($0) }) { end = runEnd }
-            // `ARS Grand Est`, `Orange France`: an organisation's branch named by its place.
-            if type == .organization && end < runEnd && reader.placeMatch(at: end) == runEnd - end { end = runEnd }
+            // `ARS Grand Est`, `Caisse d'Épargne Rhône Alpes`: an organisation's branch named by its places.
+            if type == .organization && end < runEnd && reader.placesEnd(from: end, runEnd: runEnd) == runEnd { end = runEnd }
+            // `Loire Forez Agglomération`: places that open an organisation's name.
+            if type == .location && end < runEnd, case let k = reader.placesEnd(from: end, runEnd: runEnd), k > end, k < runEnd,
+               reader.hasOrganizationWord(k, runEnd) || reader.isNameTail(k, runEnd, afterFirstName: false) {
+                let orgEnd = reader.legalFormEnd(runEnd)
+                emit(.organization, s..<orgEnd, Priority.lexicon, "places + organisation name")
+                return orgEnd
+            }
             // `Vosges Matin`, `Nantes Métropole`: a place that opens an organisation's name.
             if type == .location && end < runEnd && reader.hasOrganizationWord(end, runEnd) {
                 let orgEnd = reader.legalFormEnd(reader.organizationEnd(s, runEnd: runEnd))
@@ -287,7 +304,9 @@ struct NameScan {
                 return end
             }
             // `le Centre national des lettres`: a place that is also an organisation head.
-            if type == .location && end == s + 1 && lexicons.orgHeads.contains(tokens[s]) && reader.isAdjective(end) {
+            // `le Centre de crise et de soutien`: or a lowercase complement after `de`.
+            if type == .location && end == s + 1 && lexicons.orgHeads.contains(tokens[s]) && end == runEnd
+                && (reader.isAdjective(end) || reader.lowercaseComplementAt(end)) {
                 let orgEnd = reader.legalFormEnd(reader.organizationEnd(s, runEnd: end))
                 emit(.organization, s..<orgEnd, Priority.lexicon, "organisation head + adjective")
                 return orgEnd
@@ -302,6 +321,13 @@ struct NameScan {
                 emit(type, s..<end, Priority.lexicon, rule)
                 return end
             }
+        }
+        // `le délégué CGT Farid Benchekroun`: the union, then the person.
+        if title != nil && s + 1 < runEnd && tokens[s].has(.allCaps) && reader.organizationMatch(at: s)?.length == 1 && reader.isFirstName(s + 1) {
+            emit(.organization, s..<(s + 1), Priority.lexicon, "function + organisation acronym")
+            let end = reader.personEnd(s + 1, runEnd: runEnd)
+            emit(.person, (s + 1)..<end, Priority.lexicon, "function + organisation + name")
+            return end
         }
         // `délégué CGT`, `député MoDem`: a function before a party or a union.
         if title != nil && runEnd == s + 1 && (tokens[s].has(.allCaps) || tokens[s].has(.internalCaps)) && !reader.isFirstName(s) {
@@ -347,7 +373,7 @@ struct NameScan {
         }
         // A marker word alone is no name (`Sports` in a menu); a head alone may be (`la Banque`).
         if reader.hasOrganizationWord(s, runEnd) && (runEnd > s + 1 || lexicons.orgHeads.contains(tokens[s])) {
-            let end = reader.legalFormEnd(reader.organizationEnd(s, runEnd: runEnd))
+            let end = reader.purposeEnd(s, end: reader.legalFormEnd(reader.organizationEnd(s, runEnd: runEnd)))
             emit(.organization, s..<end, Priority.lexicon, "name with organisation word")
             return end
         }

@@ -121,8 +121,8 @@ extension NameReader {
     /// and the surname they open (`Charles de Gaulle`, `Ursula von der Leyen`).
     func personEnd(_ s: Int, runEnd: Int) -> Int {
         var e = runEnd
-        // `Laetitia Van den Berghe`: a capitalised particle closes the run, its lowercase rest follows.
-        if e - 1 > s, let length = match(lexicons.particles, at: e - 1), length > 1, isNameWord(e - 1 + length),
+        // `Laetitia Van den Berghe`, `Van der Straeten`: a capitalised particle closes the run, its lowercase rest follows.
+        if e - 1 >= s, let length = match(lexicons.particles, at: e - 1), length > 1, isNameWord(e - 1 + length),
            !tokens[e - 1 + length].has(.allCaps) {
             e = self.runEnd(from: e - 1 + length)
         }

@@ -174,6 +174,13 @@ extension NameReader {
     }
 
     /// `72-600` after a maker's name: a number, a hyphen and a number, written together.
+    /// `MYR-214`, `COVID-19`: capitals glued by a hyphen to a number make a code (a product, a
+    /// drug candidate, a disease), not a name; `i` is the hyphen.
+    func isGluedCode(_ i: Int) -> Bool {
+        guard i + 1 < count, isPunctuation(i, "-"), !tokens[i].has(.spaceBefore) else { return false }
+        return tokens[i + 1].kind == .number && !tokens[i + 1].has(.spaceBefore)
+    }
+
     func isModelNumber(_ i: Int) -> Bool {
         guard i + 2 < count, tokens[i].kind == .number, !tokens[i].has(.groupedDigits), isPunctuation(i + 1, "-") else { return false }
         return !tokens[i + 1].has(.spaceBefore) && tokens[i + 2].kind == .number && !tokens[i + 2].has(.spaceBefore)

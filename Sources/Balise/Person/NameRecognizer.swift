@@ -112,7 +112,7 @@ struct NameScan {
             }
         }
         // `dix ATR 72-600`: a maker's name before a model number names a product.
-        if runEnd == s + 1 && tokens[s].has(.allCaps) && reader.isModelNumber(runEnd) { return runEnd }
+        if runEnd == s + 1 && tokens[s].has(.allCaps) && (reader.isModelNumber(runEnd) || reader.isGluedCode(runEnd)) { return runEnd }
         let opening = reader.opensSentence(s)
         if lexicons.articles.contains(tokens[s]) {
             // `La Compagnie des Alpes a décliné`: the name without the article (`Compagnie des Alpes`)

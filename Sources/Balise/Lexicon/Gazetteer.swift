@@ -217,6 +217,11 @@ public final class LexiconLoader {
         try SortedWordList(directory: directory, name: name)
     }
 
+    /// `sortedList` built on a thread of its own; `value()` waits for it.
+    func sortedListInBackground(_ name: String) -> BackgroundLoad<SortedWordList> {
+        BackgroundLoad { [directory] in try SortedWordList(directory: directory, name: name) }
+    }
+
     /// Adds one phrase (for entries that come from ICU rather than a file).
     public func addPhrase(_ phrase: String, category: LexiconCategory, entry: Int32) {
         let words = phraseKeys(phrase).map { vocabulary.intern($0) }

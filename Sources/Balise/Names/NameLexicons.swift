@@ -239,6 +239,11 @@ final class NameLexicons: Sendable {
             return try loader.entries(name).filter { field == nil || $0.field(0) == field }.map(\.text)
         }
 
+        // The common-word list is the largest file by far and needs neither the vocabulary
+        // nor the gazetteer: it loads on another thread while the lists below are read.
+        let commonWordList = directory.exists("common-words")
+            ? loader.sortedListInBackground("common-words") : nil
+
         firstNames = try optional("first-names")
         firstNameKeys = Set((firstNames?.entries ?? []).map { KeyFolder.shared.fold($0.text) })
         surnames = try optional("surnames")
@@ -306,7 +311,7 @@ final class NameLexicons: Sendable {
         speechBeforeName = speechVerbs?.entryIndices(field: 0, listing: "before") ?? []
         placePrepositions = try optional("place-prepositions")
         strongPlacePrepositions = placePrepositions?.entryIndices(field: 0, equal: "strong") ?? []
-        commonWords = directory.exists("common-words") ? try loader.sortedList("common-words") : nil
+        commonWords = try commonWordList?.value()
         portfolioTitles = try optional("portfolio-titles")
         notNames = try optional("not-names")
         notNameHeads = try optional("not-name-heads")

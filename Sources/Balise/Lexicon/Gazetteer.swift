@@ -41,6 +41,17 @@ public struct Gazetteer: Sendable {
     private var rootSteps: [EdgeTable.Step] = []
     private var packed: [PackedTerminal] = []
 
+    init() {}
+
+    /// A gazetteer with room for about `edges` trie edges, so that loading does not
+    /// rehash the edge table as it grows.
+    init(edges: Int) {
+        children = EdgeTable(capacity: edges)
+        firstTerminal.reserveCapacity(edges + 1)
+        terminals.reserveCapacity(edges)
+        nextTerminal.reserveCapacity(edges)
+    }
+
     mutating func add(words: [Int32], category: Int16, entry: Int32) {
         var node: Int32 = 0
         for word in words {
@@ -170,7 +181,9 @@ public final class LexiconLoader {
     public let rules: TokenizerRules
     private let tokenizer: Tokenizer
     private(set) var vocabulary = Vocabulary(capacity: 1 << 16)
-    private(set) var gazetteer = Gazetteer()
+    /// Sized for the default lexicons (about 25 000 edges): growing the edge table
+    /// rehashed it four times during start-up.
+    private(set) var gazetteer = Gazetteer(edges: 1 << 15)
     private var categories: [String: LexiconCategory] = [:]
     private var cache: [String: [LexiconEntry]] = [:]
     private var sharedObjects: [String: Any] = [:]
@@ -224,7 +237,7 @@ public final class LexiconLoader {
 
     /// Adds one phrase (for entries that come from ICU rather than a file).
     public func addPhrase(_ phrase: String, category: LexiconCategory, entry: Int32) {
-        let words = phraseKeys(phrase).map { vocabulary.intern($0) }
+        let words = phraseWords(phrase)
         guard !words.isEmpty else { return }
         gazetteer.add(words: words, category: category.id, entry: entry)
     }
@@ -239,6 +252,7 @@ public final class LexiconLoader {
 
     /// The vocabulary id of a single word (interned), for recognizers that test words.
     public func word(_ text: String) -> Int32 {
+        if let plain = internPlainWord(text) { return plain }
         let keys = phraseKeys(text)
         return keys.count == 1 ? vocabulary.intern(keys[0]) : -1
     }
@@ -246,15 +260,63 @@ public final class LexiconLoader {
     /// The folded keys of `phrase`'s tokens.
     public func phraseKeys(_ phrase: String) -> [[UInt16]] {
         // Plain words skip the tokenizer: most entries are one word.
-        if phrase.unicodeScalars.allSatisfy({ ($0.value >= 0x61 && $0.value <= 0x7A) || ($0.value >= 0x41 && $0.value <= 0x5A)
-            || ($0.value >= 0xC0 && $0.value <= 0x24F && $0.value != 0xD7 && $0.value != 0xF7) }) {
+        if phrase.unicodeScalars.allSatisfy(LexiconLoader.isPlainLetter) {
             let key = KeyFolder.shared.fold(phrase)
             return key.isEmpty ? [] : [key]
         }
+        let (keys, tokens) = tokenKeys(phrase)
+        return tokens.map { Array(keys[Int($0.keyStart)..<Int($0.keyEnd)]) }
+    }
+
+    /// The vocabulary ids of `phrase`'s tokens (interned): `phraseKeys` without an array
+    /// per token, since every lexicon entry goes through here at start-up.
+    private func phraseWords(_ phrase: String) -> [Int32] {
+        if let plain = internPlainWord(phrase) { return plain < 0 ? [] : [plain] }
+        let (keys, tokens) = tokenKeys(phrase)
+        return tokens.map { vocabulary.intern(keys[Int($0.keyStart)..<Int($0.keyEnd)]) }
+    }
+
+    private func tokenKeys(_ phrase: String) -> (keys: [UInt16], tokens: [Token]) {
         let view = NormalizedView(original: Array(phrase.utf16))
         var keys = [UInt16]()
         let tokens = tokenizer.tokenize(view.units, keys: &keys)
-        return tokens.map { Array(keys[Int($0.keyStart)..<Int($0.keyEnd)]) }
+        return (keys, tokens)
+    }
+
+    /// Letters that fold alone and never split a word: ASCII and Latin-1 to Latin Extended-B
+    /// letters (not × and ÷).
+    @inline(__always)
+    private static func isPlainLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
+            || (value >= 0xC0 && value <= 0x24F && value != 0xD7 && value != 0xF7)
+    }
+
+    /// The interned id of a phrase made of plain letters only (-1 when empty), folded from
+    /// its UTF-8 without building arrays; nil for any other phrase, which the tokenizer reads.
+    private func internPlainWord(_ phrase: String) -> Int32? {
+        var phrase = phrase
+        return phrase.withUTF8 { utf8 -> Int32? in
+            var i = 0
+            while i < utf8.count {
+                let b0 = utf8[i]
+                if b0 < 0x80 {
+                    guard LexiconLoader.isPlainLetter(Unicode.Scalar(b0)) else { return nil }
+                    i += 1
+                } else {
+                    // U+00C0-U+024F are the two-byte sequences led by 0xC3-0xC9.
+                    guard b0 >= 0xC3 && b0 <= 0xC9, i + 1 < utf8.count else { return nil }
+                    let value = (UInt32(b0 & 0x1F) << 6) | UInt32(utf8[i + 1] & 0x3F)
+                    guard let scalar = Unicode.Scalar(value), LexiconLoader.isPlainLetter(scalar) else { return nil }
+                    i += 2
+                }
+            }
+            if utf8.isEmpty { return -1 }
+            return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 2 * utf8.count) { out in
+                let count = KeyFolder.shared.foldUTF8(utf8, to: out.baseAddress!)
+                return vocabulary.intern(UnsafeBufferPointer(rebasing: out[..<count]))
+            }
+        }
     }
 
     func finish() -> (Vocabulary, Gazetteer) {
@@ -284,6 +346,15 @@ struct EdgeTable: Sendable {
     private var count = 0
     private static let presenceBits = 1 << 20
     private var presence = [UInt64](repeating: 0, count: EdgeTable.presenceBits / 64)
+
+    init() {}
+
+    /// A table that holds `capacity` edges without growing.
+    init(capacity: Int) {
+        var size = 1 << 12
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Slot](repeating: Slot(), count: size)
+    }
 
     @inline(__always) private static func mixed(_ key: Int64) -> UInt64 {
         UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15

@@ -186,34 +186,65 @@ public final class LexiconLoader {
     private(set) var gazetteer = Gazetteer(edges: 1 << 15)
     private var categories: [String: LexiconCategory] = [:]
     private var cache: [String: [LexiconEntry]] = [:]
+    /// Keys computed by `preparation`, kept from `entries` until `category` interns them.
+    private var preparedKeys: [String: PhraseKeyList] = [:]
+    private var preparation: LexiconPreparation?
     private var sharedObjects: [String: Any] = [:]
 
-    public init(directory: LexiconDirectory) throws {
+    /// `prepare` lists the files the recognizers will register, in the order they ask for
+    /// them: another thread reads them and computes their keys meanwhile. It is only a
+    /// hint for speed; a file it leaves out is read when asked for.
+    public init(directory: LexiconDirectory, prepare: [String] = []) throws {
         self.directory = directory
         self.rules = try TokenizerRules(lexicons: directory)
         self.tokenizer = try Tokenizer(rules: rules)
+        if !prepare.isEmpty {
+            preparation = LexiconPreparation(directory: directory, rules: rules, names: prepare)
+        }
     }
 
     /// The entries of `NAME.txt` (read once).
     public func entries(_ name: String) throws -> [LexiconEntry] {
         if let cached = cache[name] { return cached }
-        let entries = try directory.entries(name)
+        let entries: [LexiconEntry]
+        if let prepared = try preparation?.take(name) {
+            entries = prepared.entries
+            preparedKeys[name] = prepared.keys
+        } else {
+            entries = try directory.entries(name)
+        }
         cache[name] = entries
         return entries
     }
 
-    /// Registers `NAME.txt` in the gazetteer (each entry tokenized like running text)
-    /// and returns its category and entries; `LexiconMatch.entry` indexes the entries.
+    /// Registers `NAME.txt` in the gazetteer (each entry, or `entryText` of it, tokenized
+    /// like running text) and returns its category and entries; `LexiconMatch.entry`
+    /// indexes the entries.
     @discardableResult
-    public func category(_ name: String, entryText: (LexiconEntry) -> String = { $0.text }) throws -> (LexiconCategory, [LexiconEntry]) {
+    public func category(_ name: String, entryText: ((LexiconEntry) -> String)? = nil) throws -> (LexiconCategory, [LexiconEntry]) {
         let entries = try self.entries(name)
         if let existing = categories[name] { return (existing, entries) }
         let category = LexiconCategory(id: Int16(categories.count), name: name)
         categories[name] = category
-        for (index, entry) in entries.enumerated() {
-            addPhrase(entryText(entry), category: category, entry: Int32(index))
+        if let entryText {
+            for (index, entry) in entries.enumerated() {
+                addPhrase(entryText(entry), category: category, entry: Int32(index))
+            }
+        } else {
+            let keys = preparedKeys.removeValue(forKey: name) ?? PhraseKeyList(entries.map(\.text), tokenizer: tokenizer)
+            add(keys, category: category)
         }
         return (category, entries)
+    }
+
+    /// Interns each entry's keys and adds the entry to the gazetteer, as `addPhrase` does.
+    private func add(_ keys: PhraseKeyList, category: LexiconCategory) {
+        var words: [Int32] = []
+        for index in 0..<keys.count {
+            words.removeAll(keepingCapacity: true)
+            keys.forEachKey(ofEntry: index) { words.append(vocabulary.intern($0)) }
+            if !words.isEmpty { gazetteer.add(words: words, category: category.id, entry: Int32(index)) }
+        }
     }
 
     /// Built once per load and shared by the recognizers and passes that ask for `key`
@@ -260,7 +291,7 @@ public final class LexiconLoader {
     /// The folded keys of `phrase`'s tokens.
     public func phraseKeys(_ phrase: String) -> [[UInt16]] {
         // Plain words skip the tokenizer: most entries are one word.
-        if phrase.unicodeScalars.allSatisfy(LexiconLoader.isPlainLetter) {
+        if phrase.unicodeScalars.allSatisfy(PlainWord.isPlainLetter) {
             let key = KeyFolder.shared.fold(phrase)
             return key.isEmpty ? [] : [key]
         }
@@ -283,34 +314,12 @@ public final class LexiconLoader {
         return (keys, tokens)
     }
 
-    /// Letters that fold alone and never split a word: ASCII and Latin-1 to Latin Extended-B
-    /// letters (not × and ÷).
-    @inline(__always)
-    private static func isPlainLetter(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
-            || (value >= 0xC0 && value <= 0x24F && value != 0xD7 && value != 0xF7)
-    }
-
     /// The interned id of a phrase made of plain letters only (-1 when empty), folded from
     /// its UTF-8 without building arrays; nil for any other phrase, which the tokenizer reads.
     private func internPlainWord(_ phrase: String) -> Int32? {
         var phrase = phrase
         return phrase.withUTF8 { utf8 -> Int32? in
-            var i = 0
-            while i < utf8.count {
-                let b0 = utf8[i]
-                if b0 < 0x80 {
-                    guard LexiconLoader.isPlainLetter(Unicode.Scalar(b0)) else { return nil }
-                    i += 1
-                } else {
-                    // U+00C0-U+024F are the two-byte sequences led by 0xC3-0xC9.
-                    guard b0 >= 0xC3 && b0 <= 0xC9, i + 1 < utf8.count else { return nil }
-                    let value = (UInt32(b0 & 0x1F) << 6) | UInt32(utf8[i + 1] & 0x3F)
-                    guard let scalar = Unicode.Scalar(value), LexiconLoader.isPlainLetter(scalar) else { return nil }
-                    i += 2
-                }
-            }
+            guard PlainWord.isPlain(utf8) else { return nil }
             if utf8.isEmpty { return -1 }
             return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 2 * utf8.count) { out in
                 let count = KeyFolder.shared.foldUTF8(utf8, to: out.baseAddress!)
@@ -320,6 +329,7 @@ public final class LexiconLoader {
     }
 
     func finish() -> (Vocabulary, Gazetteer) {
+        preparation?.finish()
         gazetteer.freeze(wordCount: vocabulary.count)
         return (vocabulary, gazetteer)
     }

@@ -12,9 +12,9 @@ final class NameList: Sendable {
     /// too, so that `Ses obsèques` is no company.
     let acronyms: Set<Int32>
 
-    init(_ loader: LexiconLoader, _ name: String, entryText: @escaping (LexiconEntry) -> String = { $0.text }) throws {
-        let (category, entries) = try loader.category(name, entryText: entryText)
-        let texts = entries.map(entryText)
+    init(_ loader: LexiconLoader, _ name: String) throws {
+        let (category, entries) = try loader.category(name)
+        let texts = entries.map(\.text)
         var capitals = texts.map(NameList.capitalCount)
         var acronyms = Set<Int32>()
         if capitals.contains(where: { $0 > 0 }) {
@@ -231,8 +231,8 @@ final class NameLexicons: Sendable {
 
     init(_ loader: LexiconLoader) throws {
         let directory = loader.directory
-        func optional(_ name: String, entryText: @escaping (LexiconEntry) -> String = { $0.text }) throws -> NameList? {
-            directory.exists(name) ? try NameList(loader, name, entryText: entryText) : nil
+        func optional(_ name: String) throws -> NameList? {
+            directory.exists(name) ? try NameList(loader, name) : nil
         }
         func words(_ name: String, field: String? = nil) throws -> [String] {
             guard directory.exists(name) else { return [] }

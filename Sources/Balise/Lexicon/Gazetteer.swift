@@ -41,6 +41,17 @@ public struct Gazetteer: Sendable {
     private var rootSteps: [EdgeTable.Step] = []
     private var packed: [PackedTerminal] = []
 
+    init() {}
+
+    /// A gazetteer with room for about `edges` trie edges, so that loading does not
+    /// rehash the edge table as it grows.
+    init(edges: Int) {
+        children = EdgeTable(capacity: edges)
+        firstTerminal.reserveCapacity(edges + 1)
+        terminals.reserveCapacity(edges)
+        nextTerminal.reserveCapacity(edges)
+    }
+
     mutating func add(words: [Int32], category: Int16, entry: Int32) {
         var node: Int32 = 0
         for word in words {
@@ -170,37 +181,70 @@ public final class LexiconLoader {
     public let rules: TokenizerRules
     private let tokenizer: Tokenizer
     private(set) var vocabulary = Vocabulary(capacity: 1 << 16)
-    private(set) var gazetteer = Gazetteer()
+    /// Sized for the default lexicons (about 25 000 edges): growing the edge table
+    /// rehashed it four times during start-up.
+    private(set) var gazetteer = Gazetteer(edges: 1 << 15)
     private var categories: [String: LexiconCategory] = [:]
     private var cache: [String: [LexiconEntry]] = [:]
+    /// Keys computed by `preparation`, kept from `entries` until `category` interns them.
+    private var preparedKeys: [String: PhraseKeyList] = [:]
+    private var preparation: LexiconPreparation?
     private var sharedObjects: [String: Any] = [:]
 
-    public init(directory: LexiconDirectory) throws {
+    /// `prepare` lists the files the recognizers will register, in the order they ask for
+    /// them: another thread reads them and computes their keys meanwhile. It is only a
+    /// hint for speed; a file it leaves out is read when asked for.
+    public init(directory: LexiconDirectory, prepare: [String] = []) throws {
         self.directory = directory
         self.rules = try TokenizerRules(lexicons: directory)
         self.tokenizer = try Tokenizer(rules: rules)
+        if !prepare.isEmpty {
+            preparation = LexiconPreparation(directory: directory, rules: rules, names: prepare)
+        }
     }
 
     /// The entries of `NAME.txt` (read once).
     public func entries(_ name: String) throws -> [LexiconEntry] {
         if let cached = cache[name] { return cached }
-        let entries = try directory.entries(name)
+        let entries: [LexiconEntry]
+        if let prepared = try preparation?.take(name) {
+            entries = prepared.entries
+            preparedKeys[name] = prepared.keys
+        } else {
+            entries = try directory.entries(name)
+        }
         cache[name] = entries
         return entries
     }
 
-    /// Registers `NAME.txt` in the gazetteer (each entry tokenized like running text)
-    /// and returns its category and entries; `LexiconMatch.entry` indexes the entries.
+    /// Registers `NAME.txt` in the gazetteer (each entry, or `entryText` of it, tokenized
+    /// like running text) and returns its category and entries; `LexiconMatch.entry`
+    /// indexes the entries.
     @discardableResult
-    public func category(_ name: String, entryText: (LexiconEntry) -> String = { $0.text }) throws -> (LexiconCategory, [LexiconEntry]) {
+    public func category(_ name: String, entryText: ((LexiconEntry) -> String)? = nil) throws -> (LexiconCategory, [LexiconEntry]) {
         let entries = try self.entries(name)
         if let existing = categories[name] { return (existing, entries) }
         let category = LexiconCategory(id: Int16(categories.count), name: name)
         categories[name] = category
-        for (index, entry) in entries.enumerated() {
-            addPhrase(entryText(entry), category: category, entry: Int32(index))
+        if let entryText {
+            for (index, entry) in entries.enumerated() {
+                addPhrase(entryText(entry), category: category, entry: Int32(index))
+            }
+        } else {
+            let keys = preparedKeys.removeValue(forKey: name) ?? PhraseKeyList(entries.map(\.text), tokenizer: tokenizer)
+            add(keys, category: category)
         }
         return (category, entries)
+    }
+
+    /// Interns each entry's keys and adds the entry to the gazetteer, as `addPhrase` does.
+    private func add(_ keys: PhraseKeyList, category: LexiconCategory) {
+        var words: [Int32] = []
+        for index in 0..<keys.count {
+            words.removeAll(keepingCapacity: true)
+            keys.forEachKey(ofEntry: index) { words.append(vocabulary.intern($0)) }
+            if !words.isEmpty { gazetteer.add(words: words, category: category.id, entry: Int32(index)) }
+        }
     }
 
     /// Built once per load and shared by the recognizers and passes that ask for `key`
@@ -217,9 +261,14 @@ public final class LexiconLoader {
         try SortedWordList(directory: directory, name: name)
     }
 
+    /// `sortedList` built on a thread of its own; `value()` waits for it.
+    func sortedListInBackground(_ name: String) -> BackgroundLoad<SortedWordList> {
+        BackgroundLoad { [directory] in try SortedWordList(directory: directory, name: name) }
+    }
+
     /// Adds one phrase (for entries that come from ICU rather than a file).
     public func addPhrase(_ phrase: String, category: LexiconCategory, entry: Int32) {
-        let words = phraseKeys(phrase).map { vocabulary.intern($0) }
+        let words = phraseWords(phrase)
         guard !words.isEmpty else { return }
         gazetteer.add(words: words, category: category.id, entry: entry)
     }
@@ -234,6 +283,7 @@ public final class LexiconLoader {
 
     /// The vocabulary id of a single word (interned), for recognizers that test words.
     public func word(_ text: String) -> Int32 {
+        if let plain = internPlainWord(text) { return plain }
         let keys = phraseKeys(text)
         return keys.count == 1 ? vocabulary.intern(keys[0]) : -1
     }
@@ -241,18 +291,45 @@ public final class LexiconLoader {
     /// The folded keys of `phrase`'s tokens.
     public func phraseKeys(_ phrase: String) -> [[UInt16]] {
         // Plain words skip the tokenizer: most entries are one word.
-        if phrase.unicodeScalars.allSatisfy({ ($0.value >= 0x61 && $0.value <= 0x7A) || ($0.value >= 0x41 && $0.value <= 0x5A)
-            || ($0.value >= 0xC0 && $0.value <= 0x24F && $0.value != 0xD7 && $0.value != 0xF7) }) {
+        if phrase.unicodeScalars.allSatisfy(PlainWord.isPlainLetter) {
             let key = KeyFolder.shared.fold(phrase)
             return key.isEmpty ? [] : [key]
         }
-        let view = NormalizedView(original: Array(phrase.utf16))
-        var keys = [UInt16]()
-        let tokens = tokenizer.tokenize(view.units, keys: &keys)
+        let (keys, tokens) = tokenKeys(phrase)
         return tokens.map { Array(keys[Int($0.keyStart)..<Int($0.keyEnd)]) }
     }
 
+    /// The vocabulary ids of `phrase`'s tokens (interned): `phraseKeys` without an array
+    /// per token, since every lexicon entry goes through here at start-up.
+    private func phraseWords(_ phrase: String) -> [Int32] {
+        if let plain = internPlainWord(phrase) { return plain < 0 ? [] : [plain] }
+        let (keys, tokens) = tokenKeys(phrase)
+        return tokens.map { vocabulary.intern(keys[Int($0.keyStart)..<Int($0.keyEnd)]) }
+    }
+
+    private func tokenKeys(_ phrase: String) -> (keys: [UInt16], tokens: [Token]) {
+        let view = NormalizedView(original: Array(phrase.utf16))
+        var keys = [UInt16]()
+        let tokens = tokenizer.tokenize(view.units, keys: &keys)
+        return (keys, tokens)
+    }
+
+    /// The interned id of a phrase made of plain letters only (-1 when empty), folded from
+    /// its UTF-8 without building arrays; nil for any other phrase, which the tokenizer reads.
+    private func internPlainWord(_ phrase: String) -> Int32? {
+        var phrase = phrase
+        return phrase.withUTF8 { utf8 -> Int32? in
+            guard PlainWord.isPlain(utf8) else { return nil }
+            if utf8.isEmpty { return -1 }
+            return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 2 * utf8.count) { out in
+                let count = KeyFolder.shared.foldUTF8(utf8, to: out.baseAddress!)
+                return vocabulary.intern(UnsafeBufferPointer(rebasing: out[..<count]))
+            }
+        }
+    }
+
     func finish() -> (Vocabulary, Gazetteer) {
+        preparation?.finish()
         gazetteer.freeze(wordCount: vocabulary.count)
         return (vocabulary, gazetteer)
     }
@@ -279,6 +356,15 @@ struct EdgeTable: Sendable {
     private var count = 0
     private static let presenceBits = 1 << 20
     private var presence = [UInt64](repeating: 0, count: EdgeTable.presenceBits / 64)
+
+    init() {}
+
+    /// A table that holds `capacity` edges without growing.
+    init(capacity: Int) {
+        var size = 1 << 12
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Slot](repeating: Slot(), count: size)
+    }
 
     @inline(__always) private static func mixed(_ key: Int64) -> UInt64 {
         UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15

@@ -1,4 +1,9 @@
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One line of a lexicon file: the entry and its TAB-separated fields.
 public struct LexiconEntry: Sendable, Equatable {
@@ -47,12 +52,42 @@ public struct LexiconDirectory: Sendable {
     func bytes(_ name: String) throws -> [UInt8] {
         let file = "\(path)/\(name).txt"
         let bytes: [UInt8]
-        do { bytes = try InputFiles.readBytes(file) } catch {
+        do { bytes = try LexiconDirectory.readFile(file) } catch {
             throw LexiconError(description: "cannot read lexicon \(file): \(error)")
         }
         if let offset = UTF8Check.firstInvalidByte(bytes) {
             throw LexiconError(description: "\(file): not valid UTF-8 (byte \(offset))")
         }
+        return bytes
+    }
+
+    /// The whole file, read straight into an array of its size: no chunks copied, no
+    /// buffer zeroed first (every start-up reads 4 MB of lexicons).
+    static func readFile(_ path: String) throws -> [UInt8] {
+        let fd = try InputFiles.openForReading(path)
+        defer { close(fd) }
+        var info = stat()
+        let size = fstat(fd, &info) == 0 ? max(0, Int(info.st_size)) : 0
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let n = read(fd, buffer.baseAddress! + count, size - count)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failure = errno }
+                if n <= 0 { break }
+                count += n
+            }
+        }
+        // A file that grew since fstat (or reports no size) is read on to its end.
+        var chunk = [UInt8](repeating: 0, count: failure == 0 && bytes.count == size ? 1 << 12 : 0)
+        while failure == 0 && !chunk.isEmpty {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { failure = errno }
+            if n <= 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        if failure != 0 { throw InputError("\(path): \(String(cString: strerror(failure)))") }
         return bytes
     }
 

@@ -12,23 +12,26 @@ final class NameList: Sendable {
     /// too, so that `Ses obsèques` is no company.
     let acronyms: Set<Int32>
 
-    init(_ loader: LexiconLoader, _ name: String, entryText: @escaping (LexiconEntry) -> String = { $0.text }) throws {
-        let (category, entries) = try loader.category(name, entryText: entryText)
-        // Entries that fold to the same key (`Van`, `van`; `INSEE`, `Insee`) need the fewest
-        // capitals of them, since the gazetteer reports only one of them.
-        var capitals = entries.map { NameList.capitalCount(entryText($0)) }
+    init(_ loader: LexiconLoader, _ name: String) throws {
+        let (category, entries) = try loader.category(name)
+        let texts = entries.map(\.text)
+        var capitals = texts.map(NameList.capitalCount)
         var acronyms = Set<Int32>()
         if capitals.contains(where: { $0 > 0 }) {
-            var fewest: [String: UInt8] = [:]
-            var written: [String: Bool] = [:]
-            let keys = entries.map { KeyFolder.shared.foldedString(entryText($0)) }
-            let shapes = entries.map { NameList.isAcronym(entryText($0)) }
-            for (index, key) in keys.enumerated() {
-                fewest[key] = min(fewest[key] ?? capitals[index], capitals[index])
-                written[key] = (written[key] ?? true) && shapes[index]
+            // Entries that fold to the same key (`Van`, `van`; `INSEE`, `Insee`) need the fewest
+            // capitals of them, since the gazetteer reports only one of them. The keys are
+            // grouped by interning, not in String-keyed dictionaries: String hashing and
+            // comparison of non-ASCII keys cost most of this list's loading.
+            var keys = Vocabulary(capacity: texts.count)
+            let groups = texts.map { Int(keys.intern(KeyFolder.shared.fold($0))) }
+            var fewest = [UInt8](repeating: .max, count: keys.count)
+            var allAcronyms = [Bool](repeating: true, count: keys.count)
+            for (index, group) in groups.enumerated() {
+                fewest[group] = min(fewest[group], capitals[index])
+                if !NameList.isAcronym(texts[index]) { allAcronyms[group] = false }
             }
-            capitals = keys.map { fewest[$0]! }
-            for (index, key) in keys.enumerated() where written[key]! { acronyms.insert(Int32(index)) }
+            capitals = groups.map { fewest[$0] }
+            for (index, group) in groups.enumerated() where allAcronyms[group] { acronyms.insert(Int32(index)) }
         }
         self.category = category
         self.entries = entries
@@ -57,11 +60,25 @@ final class NameList: Sendable {
     /// Words that start with a capital; a word with digits (`D2` of `Pro D2`) is read as a
     /// number by the tokenizer, which gives it no capital, so it does not count.
     static func capitalCount(_ text: String) -> UInt8 {
+        // One pass over the scalars: splitting into Characters (grapheme breaking) cost
+        // more than the rest of the list's loading.
         var count: UInt8 = 0
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "'" || $0 == "\u{2019}" }) {
-            guard let first = word.unicodeScalars.first, ScalarClass.has(first, .uppercase) else { continue }
-            if !word.unicodeScalars.contains(where: { ScalarClass.has($0, .numeric) }) { count &+= 1 }
+        var wordStart = true, capitalised = false, numeric = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "'" || scalar == "\u{2019}" {
+                if capitalised && !numeric { count &+= 1 }
+                wordStart = true
+                capitalised = false
+                numeric = false
+                continue
+            }
+            if wordStart {
+                capitalised = ScalarClass.has(scalar, .uppercase)
+                wordStart = false
+            }
+            if ScalarClass.has(scalar, .numeric) { numeric = true }
         }
+        if capitalised && !numeric { count &+= 1 }
         return count
     }
 
@@ -224,13 +241,18 @@ final class NameLexicons: Sendable {
 
     init(_ loader: LexiconLoader) throws {
         let directory = loader.directory
-        func optional(_ name: String, entryText: @escaping (LexiconEntry) -> String = { $0.text }) throws -> NameList? {
-            directory.exists(name) ? try NameList(loader, name, entryText: entryText) : nil
+        func optional(_ name: String) throws -> NameList? {
+            directory.exists(name) ? try NameList(loader, name) : nil
         }
         func words(_ name: String, field: String? = nil) throws -> [String] {
             guard directory.exists(name) else { return [] }
             return try loader.entries(name).filter { field == nil || $0.field(0) == field }.map(\.text)
         }
+
+        // The common-word list is the largest file by far and needs neither the vocabulary
+        // nor the gazetteer: it loads on another thread while the lists below are read.
+        let commonWordList = directory.exists("common-words")
+            ? loader.sortedListInBackground("common-words") : nil
 
         firstNames = try optional("first-names")
         firstNameKeys = Set((firstNames?.entries ?? []).map { KeyFolder.shared.fold($0.text) })
@@ -261,10 +283,13 @@ final class NameLexicons: Sendable {
         phraseDescriptors = orgDescriptors?.entryIndices(field: 1, equal: "phrase") ?? []
         orgHeadsLowercase = try optional("org-heads-lowercase")
         legalForms = try optional("legal-forms")
-        places = try ["countries", "regions", "departments", "cities", "continents", "geo-features", "compass-areas"].compactMap { try optional($0) }
-        cities = try optional("cities")
+        // Cities and regions are places too: one list each, not built twice.
+        let placeLists = try ["countries", "regions", "departments", "cities", "continents", "geo-features", "compass-areas"]
+            .map { (name: $0, list: try optional($0)) }
+        places = placeLists.compactMap(\.list)
+        cities = placeLists.first { $0.name == "cities" }?.list
+        regions = placeLists.first { $0.name == "regions" }?.list
         communes = try optional("communes")
-        regions = try optional("regions")
         sportsCues = try optional("sports-cues")
         sportWords = sportsCues?.entryIndices(field: 0, equal: "sport") ?? []
         teamCuesBefore = sportsCues?.entryIndices(field: 0, equal: "before") ?? []
@@ -304,7 +329,7 @@ final class NameLexicons: Sendable {
         speechBeforeName = speechVerbs?.entryIndices(field: 0, listing: "before") ?? []
         placePrepositions = try optional("place-prepositions")
         strongPlacePrepositions = placePrepositions?.entryIndices(field: 0, equal: "strong") ?? []
-        commonWords = directory.exists("common-words") ? try loader.sortedList("common-words") : nil
+        commonWords = try commonWordList?.value()
         portfolioTitles = try optional("portfolio-titles")
         notNames = try optional("not-names")
         notNameHeads = try optional("not-name-heads")

@@ -18,7 +18,7 @@ public final class Extractor: Sendable {
 
     /// Loads the lexicons and builds the registered recognizers.
     public static func load(lexicons: LexiconDirectory) throws -> Extractor {
-        let loader = try LexiconLoader(directory: lexicons)
+        let loader = try LexiconLoader(directory: lexicons, prepare: Registry.gazetteerLexicons)
         let recognizers = try Registry.recognizers.map { try $0(loader) }
         let passes = try Registry.passes.map { try $0(loader) }
         let (vocabulary, gazetteer) = loader.finish()

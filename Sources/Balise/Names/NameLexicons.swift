@@ -163,7 +163,8 @@ final class NameLexicons: Sendable {
     /// Cities alone: in a match report a city may name its club (`Rennes renverse Nantes`).
     let cities: NameList?
     /// Small communes (weak evidence): a place where a capitalised name has no other reading.
-    let communes: NameList?
+    /// ~15 000 names asked about rarely: searched in place rather than loaded into the gazetteer.
+    let communes: SortedWordList?
     /// Regions alone: a word before one names that region's branch of an agency (`Drac Normandie`).
     let regions: NameList?
     let sportsCues: NameList?
@@ -289,7 +290,7 @@ final class NameLexicons: Sendable {
         places = placeLists.compactMap(\.list)
         cities = placeLists.first { $0.name == "cities" }?.list
         regions = placeLists.first { $0.name == "regions" }?.list
-        communes = try optional("communes")
+        communes = directory.exists("communes") ? try loader.sortedList("communes") : nil
         sportsCues = try optional("sports-cues")
         sportWords = sportsCues?.entryIndices(field: 0, equal: "sport") ?? []
         teamCuesBefore = sportsCues?.entryIndices(field: 0, equal: "before") ?? []

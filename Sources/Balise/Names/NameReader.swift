@@ -174,10 +174,26 @@ struct NameReader {
         return best
     }
 
-    /// A small commune's name at `i` that covers the whole run of capitalised words from `i`.
+    /// A small commune's name covering the whole run of capitalised words from `i`; after `au`,
+    /// `du`, `aux` or `des`, with the article they hold (`au Guilvinec` is `Le Guilvinec`).
     func isCommune(_ i: Int) -> Bool {
-        guard let length = match(lexicons.communes, at: i) else { return false }
-        return runEnd(from: i) == i + length
+        guard let communes = lexicons.communes, i >= 0, i < count else { return false }
+        // A rare question (names no other rule reads): one small key array is fine here.
+        var key: [UInt16] = []
+        for k in i..<runEnd(from: i) {
+            if k > i && tokens[k].has(.spaceBefore) { key.append(0x20) }
+            key.append(contentsOf: text.keys[Int(tokens[k].keyStart)..<Int(tokens[k].keyEnd)])
+        }
+        if key.withUnsafeBufferPointer({ communes.contains($0) }) { return true }
+        let article: [UInt16]
+        if i > 0 && (text.keyIs(i - 1, "au") || text.keyIs(i - 1, "du")) {
+            article = Array("le ".utf16)
+        } else if i > 0 && (text.keyIs(i - 1, "aux") || text.keyIs(i - 1, "des")) {
+            article = Array("les ".utf16)
+        } else {
+            return false
+        }
+        return (article + key).withUnsafeBufferPointer { communes.contains($0) }
     }
 
     func isFirstName(_ i: Int) -> Bool {

@@ -4,9 +4,10 @@ import Testing
 @Suite struct LexiconTests {
     /// `SortedWordList` finds entries by binary search on folded keys: the file order
     /// must be the folded order, or some words become unfindable.
-    @Test func commonWordsAreSortedByFoldedKey() throws {
-        let list = try SortedWordList(directory: LexiconDirectory(path: Repository.lexicons), name: "common-words")
-        #expect(list.count > 100_000)
+    @Test(arguments: [("common-words", 100_000), ("communes", 10_000)])
+    func sortedListsAreSortedByFoldedKey(name: String, minimum: Int) throws {
+        let list = try SortedWordList(directory: LexiconDirectory(path: Repository.lexicons), name: name)
+        #expect(list.count > minimum)
         var previous: [UInt16] = []
         var misplaced: [String] = []
         for index in 0..<list.count {
@@ -27,9 +28,18 @@ import Testing
         #expect(!list.contains("Altman"))
     }
 
+    @Test func communesHoldSmallTownsButNoWordOrPerson() throws {
+        let list = try SortedWordList(directory: LexiconDirectory(path: Repository.lexicons), name: "communes")
+        let present = ["Tignes", "Le Croisic", "Auxi-le-Château"].filter { list.contains($0) }
+        #expect(present.count == 3, "found only \(present)")
+        // Rougé folds to the word rouge; Chirac is a surname; Lyon is in cities.txt.
+        let absent = ["Rougé", "Chirac", "Lyon"].filter { list.contains($0) }
+        #expect(absent.isEmpty, "listed: \(absent)")
+    }
+
     @Test func lexiconFilesCarryTheirSourceAndLicence() throws {
         let dir = LexiconDirectory(path: Repository.lexicons)
-        for name in ["elisions", "abbreviations", "first-names", "cities", "organizations", "currencies", "months"] where dir.exists(name) {
+        for name in ["elisions", "abbreviations", "first-names", "cities", "communes", "finite-verbs", "organizations", "currencies", "months"] where dir.exists(name) {
             let head = try InputFiles.readText("\(Repository.lexicons)/\(name).txt").split(separator: "\n").prefix(12)
             #expect(head.contains { $0.hasPrefix("# source:") }, "\(name).txt has no source line")
             #expect(head.contains { $0.hasPrefix("# licence:") }, "\(name).txt has no licence line")

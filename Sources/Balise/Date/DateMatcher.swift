@@ -504,6 +504,9 @@ struct DateMatcher {
         if word(i - 1) == lexicon.wordLe || lexicon.ordinals[word(i - 1)] != nil { return nil }
         if text.keyIs(i - 1, "du") && text.keyIs(i + 1, "au") && lexicon.weekdays[word(i + 2)] != nil { return nil }
         if text.keyIs(i - 1, "au") && text.keyIs(i - 3, "du") && lexicon.weekdays[word(i - 2)] != nil { return nil }
+        // `le marché du dimanche`, `le supplément du samedi`: a noun's weekday is every such day.
+        if text.keyIs(i - 1, "du") && i >= 2 && text.tokens[i - 2].kind == .word && !text.tokens[i - 2].has(.capitalized)
+            && deixisAt(i + 1) == nil && dayPart(after: i + 1) == i + 1 && !text.keyIs(i + 1, "au") { return nil }
         var parts = DateParts(weekday: weekday)
         var end = i + 1
         var rule = "<weekday>"
@@ -589,8 +592,9 @@ struct DateMatcher {
         guard !text.tokens[i].has(.capitalized) || capitalOK(i) else { return nil }
         let before = word(i - 1)
         guard before >= 0 else { return nil }
-        if text.keyIs(i - 1, "l'") {
-            // `à l'automne`, `dès l'été`; `L'hiver est rude` is no date, `tout l'hiver` a duration.
+        if text.keyIs(i - 1, "l'") || text.keyIs(i - 1, "le") {
+            // `à l'automne`, `dès l'été`, `depuis le printemps`; `L'hiver est rude` is no date,
+            // `tout l'hiver` a duration.
             guard !roles(i - 2).isDisjoint(with: [.yearStrong, .yearWeak]) else { return nil }
         } else if !(text.keyIs(i - 1, "au") || text.keyIs(i - 1, "en")) {
             return nil

@@ -23,6 +23,13 @@ struct TenseDetector {
             // `jusqu'au 21 mai`, `jusqu'à mardi`.
             if before > 0 && text.tokens[before - 1].word == lexicon.wordJusqu { return .future }
         }
+        // `l'a promis cet été`: right before the date, a participle that announces (`promis`,
+        // `prévu`) after an auxiliary is a compound past; with its object between (`a promis un
+        // bilan au printemps`) it still announces.
+        if before >= 1, cue(at: before)?.tense == .future, let auxiliary = cue(at: before - 1), auxiliary.tense == .past,
+           text.tokens[before - 1].length <= 5 {
+            return .past
+        }
         let sentence = text.sentence(of: span.lowerBound)
         var distance = 1
         while distance <= TenseDetector.reach,

@@ -152,6 +152,21 @@ extension NameReader {
             || (isCommune(j) && runEnd(from: j) == end)
     }
 
+    /// Whether the tokens `e..<s` join two items of a list of names: a conjunction, perhaps after
+    /// a comma, or a comma alone when the list goes on after the second item (`Vaud, Orbelis
+    /// compte` is no list); then perhaps `de` or `à` and a lowercase article (` et de `, `, à `).
+    func separatesListItems(_ e: Int, _ s: Int, secondEnd: Int) -> Bool {
+        guard e < s, s - e <= 4 else { return false }
+        var k = e
+        if isPunctuation(k, ",") { k += 1 }
+        let conjunction = k < s && lexicons.conjunctions.contains(tokens[k])
+        if conjunction { k += 1 }
+        guard conjunction || (k > e && listGoesOn(secondEnd)) else { return false }
+        if k < s, ["de", "d'", "du", "des", "à", "au", "aux", "en"].contains(where: { text.keyIs(k, $0) }) { k += 1 }
+        if k < s, lexicons.articles.contains(tokens[k]) && !tokens[k].has(.capitalized) { k += 1 }
+        return k == s
+    }
+
     /// Whether another name follows the item that ends at `e`, after a comma or a conjunction.
     func listGoesOn(_ e: Int) -> Bool {
         guard e + 1 < count, isPunctuation(e, ",") || lexicons.conjunctions.contains(tokens[e]) else { return false }

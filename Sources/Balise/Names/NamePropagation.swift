@@ -59,6 +59,32 @@ public struct NamePropagation: DocumentPass {
                                       rule: "known name in document"))
             i += length
         }
+        typeListsOfPlaces(&selected, reader)
+    }
+
+    /// `entre Échassières et Nades`, `Frévent, Doullens et Auxi`: a name guessed from its shape
+    /// alone to be an organisation takes the place type of a name it is listed with.
+    func typeListsOfPlaces(_ selected: inout [Candidate], _ reader: NameReader) {
+        let order = selected.indices.filter { selected[$0].type.isName }.sorted { selected[$0].tokens.lowerBound < selected[$1].tokens.lowerBound }
+        guard order.count >= 2 else { return }
+        var changed = true
+        while changed {
+            changed = false
+            for (a, b) in zip(order, order.dropFirst()) where reader.separatesListItems(selected[a].tokens.upperBound, selected[b].tokens.lowerBound, secondEnd: selected[b].tokens.upperBound) {
+                for (place, guess) in [(a, b), (b, a)] where selected[place].type == .location && isShapeGuess(selected[guess], reader) {
+                    selected[guess].type = .location
+                    selected[guess].rule = "listed with a place"
+                    changed = true
+                }
+            }
+        }
+    }
+
+    /// An organisation read from the shape of ordinary capitalised words, not from an acronym's.
+    private func isShapeGuess(_ candidate: Candidate, _ reader: NameReader) -> Bool {
+        guard candidate.type == .organization, candidate.priority <= Priority.shape, candidate.tokens.count <= 3 else { return false }
+        return !candidate.tokens.contains { reader.tokens[$0].has(.allCaps) || reader.tokens[$0].has(.internalCaps) }
+            && !reader.hasOrganizationWord(candidate.tokens.lowerBound, candidate.tokens.upperBound)
     }
 }
 

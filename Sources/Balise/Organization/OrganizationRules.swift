@@ -328,7 +328,8 @@ extension NameReader {
                 while isAdjective(e) { e += 1 }
                 // `musée royal des Beaux-Arts d'Anvers`: one more place after a name the head links to;
                 // `hôpital Avicenne de Bobigny` names the hospital, then its town.
-                if linked, e < count, lexicons.links.contains(tokens[e]) {
+                // A place's name ends there (`le salar d'Atacama de la France`).
+                if !person, linked, e < count, lexicons.links.contains(tokens[e]) {
                     var m = e + 1
                     if m < count, lexicons.articles.contains(tokens[m]) { m += 1 }
                     if isNameWord(m) && !isCalendarWord(m) { e = runEnd(from: m) }

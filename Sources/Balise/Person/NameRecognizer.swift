@@ -276,8 +276,8 @@ struct NameScan {
                 return orgEnd
             }
             // `Drac Normandie`: a word before a region names the region's branch of an agency.
-            if type == .location && end == s + 1 && runEnd == s + 2 && reader.match(lexicons.cities, at: s) == nil
-                && reader.match(lexicons.regions, at: s) == nil && reader.match(lexicons.regions, at: end) == 1 {
+            if type == .location && end == s + 1 && runEnd > end && reader.match(lexicons.cities, at: s) == nil
+                && reader.match(lexicons.regions, at: s) == nil && reader.match(lexicons.regions, at: end) == runEnd - end {
                 emit(.organization, s..<runEnd, Priority.lexicon, "name + region")
                 return runEnd
             }

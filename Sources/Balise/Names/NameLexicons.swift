@@ -63,13 +63,17 @@ final class NameList: Sendable {
         // One pass over the scalars: splitting into Characters (grapheme breaking) cost
         // more than the rest of the list's loading.
         var count: UInt8 = 0
-        var wordStart = true, capitalised = false, numeric = false
+        var wordStart = true, capitalised = false, numeric = false, hyphenated = false
         for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "'" || scalar == "\u{2019}" {
+            if scalar == "-" { hyphenated = true }
+            // Words as the tokenizer reads them: an elision inside a hyphenated word stays in
+            // it (`Côtes-d'Armor`, `Val-d'Oise` are one token with one capital).
+            if scalar == " " || ((scalar == "'" || scalar == "\u{2019}") && !hyphenated) {
                 if capitalised && !numeric { count &+= 1 }
                 wordStart = true
                 capitalised = false
                 numeric = false
+                hyphenated = false
                 continue
             }
             if wordStart {

@@ -114,7 +114,17 @@ extension NameReader {
         guard s > 0, isLowercaseWord(s - 1) || tokens[s - 1].has(.elision) else { return false }
         guard let start = matchEnding(lexicons.speechVerbs, at: s, maxLength: 3, allowed: lexicons.speechBeforeName) else { return false }
         // `pour OpenAI`: a preposition alone says little.
-        return !(start == s - 1 && (lexicons.links.contains(tokens[start]) || matchEnding(lexicons.placePrepositions, at: s, maxLength: 1) != nil))
+        if start == s - 1 && (lexicons.links.contains(tokens[start]) || matchEnding(lexicons.placePrepositions, at: s, maxLength: 1) != nil) {
+            return false
+        }
+        // A verb that also follows its subject (`a quitté`, `explique`) comes before it only in an
+        // incise, after a quotation or a comma (`», explique Inès Karadeniz`); elsewhere the name
+        // after it is its object (`Mme Lenoir a quitté Vantiris`).
+        if let m = entry(lexicons.speechVerbs, at: start), lexicons.speechAfterName.contains(m.entry) {
+            return start > 0 && (isPunctuation(start - 1, ",") || isPunctuation(start - 1, "»") || isPunctuation(start - 1, "\u{201D}")
+                || isPunctuation(start - 1, "\"") || isPunctuation(start - 1, ")") || isPunctuation(start - 1, "-"))
+        }
+        return true
     }
 
     /// The end of a person's name that starts at `s`: the capitalised run, then particles

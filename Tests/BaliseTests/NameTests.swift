@@ -44,6 +44,10 @@ import Testing
             == ["PER Mathis Le Goff", "PER Le Goff"])
     }
 
+    @Test func functionOnTheLineBeforeADatelineNamesNobody() {
+        #expect(names("Vingt ans requis contre l'ancien gérant\nAGEN – Il a gardé les yeux baissés.") == ["LOC AGEN"])
+    }
+
     @Test func acronymThatActsIsNoPerson() {
         #expect(names("Selon le communiqué, FFLV réclame une aide.") == ["ORG FFLV"])
     }

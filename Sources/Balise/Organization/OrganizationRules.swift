@@ -326,6 +326,11 @@ extension NameReader {
                 if !person && linked && isFirstName(k) && isNameWord(k + 1) && placeMatch(at: k) == nil { return nil }
                 var e = runEnd(from: k)
                 while isAdjective(e) { e += 1 }
+                // `ministère de la Transition écologique et solidaire`: coordinated adjectives.
+                if e + 1 < count, lexicons.conjunctions.contains(tokens[e]), isAdjective(e - 1), isAdjective(e + 1) {
+                    e += 2
+                    while isAdjective(e) { e += 1 }
+                }
                 // `musée royal des Beaux-Arts d'Anvers`: one more place after a name the head links to;
                 // `hôpital Avicenne de Bobigny` names the hospital, then its town.
                 // A place's name ends there (`le salar d'Atacama de la France`).

@@ -146,7 +146,9 @@ struct NameScan {
         if s != start || !lexicons.articles.contains(tokens[s]), reader.opensSentence(s) && s + 1 < runEnd && lexiconName(at: s) == nil && !reader.isFirstName(s)
             && !lexicons.orgWords.contains(tokens[s]) && !reader.isWeakFirstName(s, runEnd: runEnd)
             && (reader.match(lexicons.surnames, at: s) == nil || reader.isCommonSurname(s)) && !reader.isAsianName(s, runEnd: runEnd)
-            && (reader.isCommonWord(s) || lexiconName(at: s + 1) != nil || reader.isFirstName(s + 1)) {
+            && (reader.isCommonWord(s) || lexiconName(at: s + 1) != nil || reader.isFirstName(s + 1))
+            // `Minière Boréalis inc. est cotée`: a legal form closes a name that opens the sentence.
+            && reader.legalFormEnd(runEnd) == runEnd && reader.matchEnding(lexicons.legalForms, at: runEnd, maxLength: 2) == nil {
             s += 1
         }
         // `M. de Villiers-Laroche`: an honorific alone, then a particle and the surname; a function
@@ -415,7 +417,9 @@ struct NameScan {
             emit(.person, s..<runEnd, Priority.context, "name + speech verb or apposition")
             return runEnd
         }
-        if reader.isFirstName(s) && runEnd == s + 1 && !(opening && reader.isCommonWord(s)) && !reader.placeHeadBefore(s) {
+        // `à Saül`, `près de Saül`: after a place preposition, a first name alone is a town.
+        if reader.isFirstName(s) && runEnd == s + 1 && !(opening && reader.isCommonWord(s)) && !reader.placeHeadBefore(s)
+            && !reader.placePrepositionBefore(s) {
             emit(.person, s..<runEnd, Priority.shape, "first name alone")
             return runEnd
         }

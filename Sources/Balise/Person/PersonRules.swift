@@ -9,6 +9,8 @@ extension Priority {
 extension NameReader {
     /// A title or function ends right before `s` (`M.`, `le président`, `la ministre française`).
     func titleBefore(_ s: Int) -> Bool {
+        // `l'ancien gérant` / `AGEN –`: a title on the line before names nobody on this one.
+        if s < count && tokens[s].has(.lineStart) { return false }
         if matchEnding(lexicons.titles, at: s) != nil { return true }
         return isAdjective(s - 1) && matchEnding(lexicons.titles, at: s - 1) != nil
     }

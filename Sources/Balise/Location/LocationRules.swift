@@ -170,8 +170,10 @@ extension NameReader {
     /// Whether another name follows the item that ends at `e`, after a comma or a conjunction.
     func listGoesOn(_ e: Int) -> Bool {
         guard e + 1 < count, isPunctuation(e, ",") || lexicons.conjunctions.contains(tokens[e]) else { return false }
+        // `, de Parnay et du lieu-dit Les Loges`: links, articles and a place head may come first.
         var k = e + 1
-        if k + 1 < count, lexicons.links.contains(tokens[k]) || lexicons.contracted.contains(tokens[k]) { k += 1 }
+        while k < min(count, e + 4) && isLowercaseWord(k) && (lexicons.links.contains(tokens[k]) || lexicons.contracted.contains(tokens[k])
+            || lexicons.articles.contains(tokens[k]) || lexicons.geoHeadFirstWords.contains(tokens[k])) { k += 1 }
         return isNameWord(k)
     }
 

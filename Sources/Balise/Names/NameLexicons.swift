@@ -239,6 +239,8 @@ final class NameLexicons: Sendable {
     let contracted: WordSet
     /// Lowercase endings of adjectives that continue an organisation name.
     let adjectiveEndings: [[UInt16]]
+    /// The endings of demonyms among them (`-oise`, `-ien`).
+    let demonymEndings: [[UInt16]]
     /// Adjectives that no ending catches (`belge`, `suisse`, `civile`).
     let adjectiveWords: WordSet
     /// Verb forms with an adjective's ending that are never adjectives (`indique`, `appelle`).
@@ -363,6 +365,7 @@ final class NameLexicons: Sendable {
         auxiliaries = WordSet(loader, try words("name-function-words", field: "auxiliary"))
         contracted = WordSet(loader, try words("name-function-words", field: "contracted"))
         adjectiveEndings = try words("name-adjective-endings").map { KeyFolder.shared.fold($0) }
+        demonymEndings = try words("name-adjective-endings", field: "demonym").map { KeyFolder.shared.fold($0) }
         adjectiveWords = WordSet(loader, try words("name-adjectives"))
         finiteVerbs = WordSet(loader, try words("finite-verbs"))
     }

@@ -107,6 +107,13 @@ struct NameReader {
         return found
     }
 
+    /// Whether word `i` ends like a demonym (`Béninoise`, `Lyonnais`).
+    func hasDemonymEnding(_ i: Int) -> Bool {
+        let t = tokens[i]
+        let key = text.keys[Int(t.keyStart)..<Int(t.keyEnd)]
+        return lexicons.demonymEndings.contains { key.count > $0.count + 2 && key.suffix($0.count).elementsEqual($0) }
+    }
+
     private func adjectiveEndingOf(_ i: Int) -> Bool {
         let t = tokens[i]
         if lexicons.adjectiveWords.contains(t) { return true }

@@ -208,7 +208,8 @@ struct NameScan {
         // `Il espère ...`: a common word that opens the sentence, whatever follows; not a dateline (`CHABLIS –`).
         if opening && runEnd == s + 1 && reader.isCommonWord(s) && lexiconName(at: s) == nil && !reader.isFirstName(s)
             && !reader.isDateline(s, runEnd) { return runEnd }
-        if s + 1 < runEnd && reader.hasAdjectiveEnding(s) && reader.isCommonWord(s) && lexiconName(at: s) == nil
+        // `la Béninoise Adjoa Hounkpatin`: a demonym no word list holds counts after a singular article.
+        if s + 1 < runEnd && reader.hasAdjectiveEnding(s) && (reader.isCommonWord(s) || (reader.singularArticleBefore(s) && reader.hasDemonymEnding(s))) && lexiconName(at: s) == nil
             && !lexicons.orgWords.contains(tokens[s]) {
             // `le Néerlandais Bram de Witte`, `l'Italienne Giulia Marcotti`: one person after a singular article and a demonym.
             if reader.singularArticleBefore(s) && lexiconName(at: s + 1)?.0 != .organization && !reader.hasOrganizationWord(s + 1, runEnd) {
@@ -226,8 +227,10 @@ struct NameScan {
             return end
         }
         // `les Rennais ont gagné`: a demonym alone; not a head (`la Mutuelle des ...`).
+        // `par L'Indépendant`: a capital elided article inside a sentence makes it a title.
         if runEnd == s + 1 && reader.hasAdjectiveEnding(s) && reader.isCommonWord(s) && lexiconName(at: s) == nil
-            && !reader.isFirstName(s) && title == nil && !reader.placeWordBefore(s) && !lexicons.orgWords.contains(tokens[s]) { return runEnd }
+            && !reader.isFirstName(s) && title == nil && !reader.placeWordBefore(s) && !lexicons.orgWords.contains(tokens[s])
+            && !reader.capitalElisionBefore(s) { return runEnd }
         // `Le Premier ministre`: a function written with a capital.
         if let length = reader.match(lexicons.titles, at: s), s + length > runEnd { return s + length }
         if reader.portfolioBefore(s) && !reader.tokens[s].has(.allCaps) { return runEnd }
@@ -484,6 +487,11 @@ struct NameScan {
         } else if runEnd - s <= 3 && (s..<runEnd).allSatisfy({ !tokens[$0].has(.allCaps) })
                     && (s..<runEnd).contains(where: { reader.match(lexicons.surnames, at: $0) != nil && !reader.isCommonSurname($0) }) {
             emit(.person, s..<runEnd, Priority.shape, "capitalised words with a surname")
+        } else if runEnd - s <= 4 && (s..<(runEnd - 1)).contains(where: { reader.isFirstName($0) })
+                    && (s..<runEnd).allSatisfy({ !tokens[$0].has(.allCaps) && reader.placeMatch(at: $0) == nil })
+                    && !reader.hasOrganizationWord(s, runEnd) {
+            // `Thani Mohamed Soilihi`: a first name among unknown capitalised words.
+            emit(.person, s..<runEnd, Priority.shape, "capitalised words with a first name")
         } else if reader.looksLikeForeignName(s, runEnd) {
             emit(.person, s..<runEnd, Priority.shape, "two unknown capitalised words")
         } else {

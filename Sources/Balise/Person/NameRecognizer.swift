@@ -195,6 +195,13 @@ struct NameScan {
 
     /// Reads one name that starts at `s` inside the run; returns its end.
     private mutating func readName(_ s: Int, runEnd: Int, title: TitleEvidence?, opening: Bool) -> Int {
+        // `la Région Sud`, `la Région Pays de la Loire`: a capitalised `Région` before a region names
+        // its council (the Balise decisions); `la région Grand Est` stays a place.
+        if tokens[s].has(.capitalized) && !opening && reader.text.keyIs(s, "region"), let length = reader.placeMatch(at: s + 1)
+            ?? (reader.placeMatch(at: s).map { $0 - 1 }), length > 0 {
+            emit(.organization, s..<(s + 1 + length), Priority.lexicon, "Région + region")
+            return s + 1 + length
+        }
         // `le ministre de l'Économie Bruno Le Maire`: the function's complement is not the name.
         if title == nil, let k = reader.innerFullNameStart(s, runEnd: runEnd), (s..<k).allSatisfy({ reader.isCommonWord($0) }) {
             return k

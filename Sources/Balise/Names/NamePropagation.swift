@@ -76,6 +76,14 @@ public struct NamePropagation: DocumentPass {
                     selected[guess].rule = "listed with a place"
                     changed = true
                 }
+                // `auprès de la Caisse des dépôts et de Dexia`: a town guessed from `de` alone,
+                // listed with a known organisation, is one too.
+                for (org, guess) in [(a, b), (b, a)] where selected[org].type == .organization && selected[org].priority >= Priority.lexicon
+                    && selected[guess].type == .location && selected[guess].rule == NameScan.nounLinkRule {
+                    selected[guess].type = .organization
+                    selected[guess].rule = "listed with an organisation"
+                    changed = true
+                }
             }
         }
     }

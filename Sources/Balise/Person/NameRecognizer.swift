@@ -193,6 +193,9 @@ struct NameScan {
 
     enum TitleEvidence { case direct, apposition }
 
+    /// `les vignes de Turquant`: a guess that the document pass may revise from a list.
+    static let nounLinkRule = "noun + de + name"
+
     /// Reads one name that starts at `s` inside the run; returns its end.
     private mutating func readName(_ s: Int, runEnd: Int, title: TitleEvidence?, opening: Bool) -> Int {
         // `la Région Sud`, `la Région Pays de la Loire`: a capitalised `Région` before a region names
@@ -483,7 +486,7 @@ struct NameScan {
         } else if single && reader.placeHeadBefore(s) {
             emit(.location, s..<runEnd, Priority.shape, "place word + de + name")
         } else if single && reader.placeLinkBefore(s) {
-            if !reader.isCommonWord(s) { emit(.location, s..<runEnd, Priority.shape, "noun + de + name") }
+            if !reader.isCommonWord(s) { emit(.location, s..<runEnd, Priority.shape, NameScan.nounLinkRule) }
         } else if single {
             // `contre X.`: an initial or an abbreviation alone names nobody.
             if !t.has(.abbreviation) && !t.has(.initial) && (!reader.isCommonWord(s) || reader.capitalElisionBefore(s)) {

@@ -20,8 +20,12 @@ public struct NamePropagation: DocumentPass {
         // Weak readings give way to what the document knows better.
         for index in selected.indices where selected[index].type.isName {
             let candidate = selected[index]
+            // A bare shape guess gives way even to an equal reading that had context (`à Échassières`
+            // ... `entre Échassières et Nades`).
             guard let known = memory.lookup(candidate.tokens), known.type != candidate.type,
-                  known.strength > candidate.priority else { continue }
+                  known.strength > candidate.priority
+                    || (known.strength == candidate.priority && known.type != .organization && isShapeGuess(candidate, reader))
+            else { continue }
             // `à Millau` stays a place even when someone in the document is called Millau.
             if candidate.type == .location && candidate.priority >= Priority.lexicon && known.type == .person
                 && reader.placePrepositionBefore(candidate.tokens.lowerBound) { continue }

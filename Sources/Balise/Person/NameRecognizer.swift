@@ -476,7 +476,8 @@ struct NameScan {
             return runEnd
         }
         // `aux Français`, `les Rennais`: demonyms are not names.
-        if single && !t.has(.allCaps) && reader.hasAdjectiveEnding(s) && !reader.placeWordBefore(s) { return runEnd }
+        // An unknown word that ends like an adjective but not like a demonym (`Dexirel`) may be a name.
+        if single && !t.has(.allCaps) && reader.hasDemonymEnding(s) && !reader.placeWordBefore(s) { return runEnd }
         if single && (t.has(.allCaps) || t.has(.internalCaps)) {
             emit(.organization, s..<runEnd, Priority.shape, t.has(.allCaps) ? "acronym shape" : "inner capitals shape")
         } else if reader.placePrepositionBefore(s) {

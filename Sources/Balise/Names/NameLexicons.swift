@@ -241,6 +241,8 @@ final class NameLexicons: Sendable {
     let adjectiveEndings: [[UInt16]]
     /// The endings of demonyms among them (`-oise`, `-ien`).
     let demonymEndings: [[UInt16]]
+    /// Endings of company words (`-ing`, `-technik`): `Phocéa Stevedoring` is no person.
+    let orgWordEndings: [[UInt16]]
     /// Adjectives that no ending catches (`belge`, `suisse`, `civile`).
     let adjectiveWords: WordSet
     /// Verb forms with an adjective's ending that are never adjectives (`indique`, `appelle`).
@@ -366,6 +368,7 @@ final class NameLexicons: Sendable {
         contracted = WordSet(loader, try words("name-function-words", field: "contracted"))
         adjectiveEndings = try words("name-adjective-endings").map { KeyFolder.shared.fold($0) }
         demonymEndings = try words("name-adjective-endings", field: "demonym").map { KeyFolder.shared.fold($0) }
+        orgWordEndings = try words("org-word-endings").map { KeyFolder.shared.fold($0) }
         adjectiveWords = WordSet(loader, try words("name-adjectives"))
         finiteVerbs = WordSet(loader, try words("finite-verbs"))
     }

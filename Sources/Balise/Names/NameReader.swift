@@ -108,10 +108,15 @@ struct NameReader {
     }
 
     /// Whether word `i` ends like a demonym (`Béninoise`, `Lyonnais`).
-    func hasDemonymEnding(_ i: Int) -> Bool {
+    func hasDemonymEnding(_ i: Int) -> Bool { hasEnding(i, lexicons.demonymEndings) }
+
+    /// Whether word `i` ends like a company's word (`Stevedoring`, `Mikrotechnik`).
+    func hasOrgWordEnding(_ i: Int) -> Bool { hasEnding(i, lexicons.orgWordEndings) }
+
+    private func hasEnding(_ i: Int, _ endings: [[UInt16]]) -> Bool {
         let t = tokens[i]
         let key = text.keys[Int(t.keyStart)..<Int(t.keyEnd)]
-        return lexicons.demonymEndings.contains { key.count > $0.count + 2 && key.suffix($0.count).elementsEqual($0) }
+        return endings.contains { key.count > $0.count + 2 && key.suffix($0.count).elementsEqual($0) }
     }
 
     private func adjectiveEndingOf(_ i: Int) -> Bool {

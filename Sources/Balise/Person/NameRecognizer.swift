@@ -418,6 +418,12 @@ struct NameScan {
             emit(.organization, s..<runEnd, Priority.lexicon, "club short name in a match report")
             return runEnd
         }
+        // `chez Aérolithe, le président ...`: a name no list knows after `chez` is a company's.
+        if s > 0 && reader.text.keyIs(s - 1, "chez") && !reader.isFirstName(s) && reader.match(lexicons.surnames, at: s) == nil {
+            let end = reader.legalFormEnd(runEnd)
+            emit(.organization, s..<end, Priority.context, "chez + name")
+            return end
+        }
         if reader.personEvidenceBefore(s) {
             emit(.person, s..<reader.personEnd(s, runEnd: runEnd), Priority.context, "speech verb + name")
             return reader.personEnd(s, runEnd: runEnd)

@@ -64,7 +64,7 @@ extension NameReader {
         for k in s..<e {
             let t = tokens[k]
             if t.has(.allCaps) || t.has(.internalCaps) || t.has(.abbreviation) || t.has(.hasDigit) { return false }
-            if isCommonWord(k) || placeMatch(at: k) != nil || hasPlaceNamePart(k) || isCalendarWord(k) { return false }
+            if isCommonWord(k) || placeMatch(at: k) != nil || hasPlaceNamePart(k) || isCalendarWord(k) || hasOrgWordEnding(k) { return false }
         }
         return true
     }

@@ -258,6 +258,24 @@ extension NameReader {
         return k
     }
 
+    /// `la liste « Vierzon, cap sur demain »`, `la liste écologiste « Vierzon respire »`: an
+    /// electoral list's name in quotation marks after `liste`; the tokens inside the marks.
+    func quotedListName(at i: Int) -> (Int, Int)? {
+        guard isLowercaseWord(i), text.keyIs(i, "liste") || text.keyIs(i, "listes") else { return nil }
+        var k = i + 1
+        while k < min(count, i + 3) && isAdjective(k) { k += 1 }
+        guard isPunctuation(k, "«") || isPunctuation(k, "\u{201C}") else { return nil }
+        let sentence = text.sentence(of: k)
+        var close = k + 2
+        while close < min(sentence.upperBound, k + 16) {
+            if isPunctuation(close, "»") || isPunctuation(close, "\u{201D}") {
+                return isNameWord(k + 1) || tokens[k + 1].has(.elision) ? (k + 1, close) : nil
+            }
+            close += 1
+        }
+        return nil
+    }
+
     /// A lowercase word that is no function word: a noun or an adjective.
     private func isPlainWord(_ i: Int) -> Bool {
         guard isLowercaseWord(i) else { return false }

@@ -71,7 +71,11 @@ struct NameScan {
                 i = definitions[next].acronym + 1
                 continue
             }
-            if let end = reader.institutionEnd(at: i) {
+            if let (start, end) = reader.quotedListName(at: i) {
+                // A list's name may hold any word, a date too (`« Vierzon, cap sur demain »`).
+                emit(.organization, start..<end, Priority.pattern, "liste + quoted name")
+                i = end + 1
+            } else if let end = reader.institutionEnd(at: i) {
                 emit(.organization, i..<end, Priority.lexicon, "institution head + complement")
                 i = end
             } else if let end = reader.geographicNameEnd(at: i) {

@@ -48,6 +48,12 @@ import Testing
         #expect(names("Vingt ans requis contre l'ancien gérant\nAGEN – Il a gardé les yeux baissés.") == ["LOC AGEN"])
     }
 
+    @Test func surnameKeepsItsParticleAfterAConjunctionButNotAfterANoun() {
+        #expect(names("Hugues de La Bretesche mène la liste. Une fusion entre Awa Camara-Diallo et de La Bretesche est probable. "
+                      + "La proposition de La Bretesche est rejetée. « De La Bretesche veut gagner », dit-on.")
+            == ["PER Hugues de La Bretesche", "PER Awa Camara-Diallo", "PER de La Bretesche", "PER La Bretesche", "PER De La Bretesche"])
+    }
+
     @Test func acronymThatActsIsNoPerson() {
         #expect(names("Selon le communiqué, FFLV réclame une aide.") == ["ORG FFLV"])
     }

@@ -39,7 +39,8 @@ public struct NamePropagation: DocumentPass {
         var covered = [Bool](repeating: false, count: text.count)
         var blocked = [Bool](repeating: false, count: text.count)
         for candidate in selected {
-            let weak = candidate.type.isName && candidate.priority < Priority.document
+            // A document reading may still grow into a longer known name (`De Lavergne-Maury`).
+            let weak = candidate.type.isName && candidate.priority <= Priority.document
             for i in candidate.tokens {
                 covered[i] = true
                 if !weak { blocked[i] = true }
@@ -48,7 +49,11 @@ public struct NamePropagation: DocumentPass {
         // The policy that runs after this pass drops the shape guesses a known name covers.
         var i = 0
         while i < text.count {
-            guard !blocked[i], reader.isNameWord(i), i == 0 || !reader.isNameWord(i - 1) || covered[i - 1],
+            // `et de La Bretesche`: a known surname may open on its lowercase particle, but not
+            // where `de` follows a noun (`la proposition de Lavergne-Maury`).
+            guard !blocked[i], reader.isNameWord(i) || (reader.isLowercaseWord(i) && reader.match(reader.lexicons.particles, at: i) != nil
+                    && (i == 0 || !reader.isLowercaseWord(i - 1) || reader.lexicons.conjunctions.contains(text.tokens[i - 1]))),
+                  i == 0 || !reader.isNameWord(i - 1) || covered[i - 1],
                   let (known, length) = memory.longest(at: i, covered: blocked) else { i += 1; continue }
             // A first name alone is a person's only where a quotation opens on it (`« Tamaz ne lâche rien »`).
             if known.quoted && !(reader.isPunctuation(i - 1, "«") || reader.isPunctuation(i - 1, "\u{201C}")
@@ -194,6 +199,10 @@ struct DocumentNames {
         if reader.isLowercaseWord(k), let length = reader.match(reader.lexicons.particles, at: k),
            k + length < candidate.tokens.upperBound {
             remember((k + length)..<candidate.tokens.upperBound, .person, Priority.lexicon + 1)
+            // `de La Bretesche` is also `La Bretesche`: the capitalised article stays with the name.
+            if length > 1 && text.tokens[k + 1].has(.capitalized) {
+                remember((k + 1)..<candidate.tokens.upperBound, .person, Priority.lexicon + 1)
+            }
         }
     }
 

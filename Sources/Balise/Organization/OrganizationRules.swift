@@ -258,6 +258,24 @@ extension NameReader {
         return k
     }
 
+    /// The end of `de` + a place after `e`, and of more places joined by `et` (`de l'Anjou et du
+    /// Maine`); `e` when no place follows.
+    func placeComplementEnd(_ e: Int) -> Int {
+        var end = e
+        var k = e
+        while k < count {
+            var m = k
+            if lexicons.conjunctions.contains(tokens[m]) && end > e { m += 1 }
+            guard m < count, text.keyIs(m, "de") || text.keyIs(m, "d'") || text.keyIs(m, "du") || text.keyIs(m, "des") else { break }
+            m += 1
+            if m < count, lexicons.articles.contains(tokens[m]) && !tokens[m].has(.capitalized) { m += 1 }
+            guard let length = placeMatch(at: m), runEnd(from: m) <= m + length else { break }
+            end = m + length
+            k = end
+        }
+        return end
+    }
+
     /// `la liste « Vierzon, cap sur demain »`, `la liste écologiste « Vierzon respire »`: an
     /// electoral list's name in quotation marks after `liste`; the tokens inside the marks.
     func quotedListName(at i: Int) -> (Int, Int)? {

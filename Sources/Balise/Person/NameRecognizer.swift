@@ -266,6 +266,12 @@ struct NameScan {
         }
         if title != .direct, let (type, length, rule) = lexiconName(at: s) {
             var end = s + length
+            // `le Parc naturel régional de Corse recrute`: a park written with a capital is the
+            // body that runs it; `le parc national des Cévennes` is the place.
+            if type == .location && length > 1 && tokens[s].has(.capitalized) && reader.text.keyIs(s, "parc") {
+                emit(.organization, s..<end, Priority.lexicon, "Parc + park name")
+                return end
+            }
             // `EDF Renouvelables`, `GE Renewable Energy`: a known name opens a longer unknown one.
             if type == .organization && end < runEnd && (end..<runEnd).allSatisfy({ unknownWord($0) }) { end = runEnd }
             // `ARS Grand Est`, `Caisse d'Épargne Rhône Alpes`: an organisation's branch named by its places.
@@ -286,6 +292,9 @@ struct NameScan {
             if type == .organization {
                 end = reader.lowercaseComplementEnd(s, end: end)
                 end = reader.legalFormEnd(reader.organizationEnd(s, runEnd: end))
+                // `Crédit agricole de l'Anjou et du Maine`, `Bourse de Toronto`: a known name that opens
+                // with a head goes on with the places it serves.
+                if lexicons.orgHeads.contains(tokens[s]) { end = reader.placeComplementEnd(end) }
             }
             // `Vézère Aviation`, `Sologne Solidaire`: a place that opens a longer name of words no place list holds.
             if type == .location && end < runEnd && reader.isNameTail(end, runEnd, afterFirstName: reader.isFirstName(s)) {
@@ -494,6 +503,10 @@ struct NameScan {
             emit(.location, s..<runEnd, Priority.shape, "place preposition + name")
         } else if single && (t.has(.allCaps) || t.has(.internalCaps)) {
             emit(.organization, s..<runEnd, Priority.shape, t.has(.allCaps) ? "acronym shape" : "inner capitals shape")
+        } else if single && s >= 2 && (reader.text.keyIs(s - 1, "de") || reader.text.keyIs(s - 1, "d'"))
+                    && reader.matchEnding(lexicons.organizations, at: s - 1) != nil {
+            // `l'usine Renault de Flins`: the site of a known company.
+            emit(.location, s..<runEnd, Priority.shape, "organisation + de + town")
         } else if single && reader.placeHeadBefore(s) {
             emit(.location, s..<runEnd, Priority.shape, "place word + de + name")
         } else if single && reader.placeLinkBefore(s) {

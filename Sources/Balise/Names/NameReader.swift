@@ -195,13 +195,10 @@ struct NameReader {
         guard i >= 0 && i < count, let words = lexicons.commonWords else { return false }
         let known = memo.common[i]
         if known != 0 { return known == 2 }
-        let word = tokens[i].word
-        let listed: Bool
-        if word >= 0, let answer = lexicons.commonWordCache.answer(word) {
-            listed = answer
-        } else {
-            listed = text.isListed(i, in: words)
-            if word >= 0 { lexicons.commonWordCache.record(word, listed) }
+        let t = tokens[i]
+        let listed = text.keys.withUnsafeBufferPointer { keys in
+            text.services.commonWords.isListed(word: t.word, key: UnsafeBufferPointer(rebasing: keys[Int(t.keyStart)..<Int(t.keyEnd)]),
+                                               in: words)
         }
         memo.common[i] = listed ? 2 : 1
         return listed

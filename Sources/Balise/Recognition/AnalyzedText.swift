@@ -154,6 +154,8 @@ public final class AnalyzedText {
 /// Per-thread ICU services that recognizers may need besides the tokenizer.
 public final class TextServices {
     private var spelled: SpelledNumberParser?
+    /// Common-word answers remembered from one document to the next.
+    let commonWords = ListedWordMemo()
 
     public init() {}
 

@@ -42,7 +42,7 @@ public final class Tokenizer {
     /// Buffers reused from one document to the next (each pass reads one, writes the other).
     private var front: [Piece] = []
     private var back: [Piece] = []
-    private let cache = WordIdCache()
+    private let cache = ShortKeyCache()
 
     /// Tokens of `view`, with their folded keys appended to `keys`.
     public func tokenize(_ view: [UInt16], keys: inout [UInt16]) -> [Token] {

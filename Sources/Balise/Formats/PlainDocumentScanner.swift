@@ -98,15 +98,19 @@ enum PlainDocumentScanner {
                 i += 1
             }
             guard i < bytes.count else { return nil }
-            var decoded = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            // Texts hold `\n` between paragraphs: the runs between escapes are copied whole.
+            var decoded = [UInt8]()
+            decoded.reserveCapacity(bytes.count - start)
+            var runStart = start
             while i < bytes.count {
                 let b = bytes[i]
+                if b >= 0x20 && b != 0x22 && b != 0x5C { i += 1; continue }
+                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
                 if b == 0x22 {
                     i += 1
                     return String(validating: decoded, as: UTF8.self)
                 }
                 if b < 0x20 { return nil }
-                if b != 0x5C { decoded.append(b); i += 1; continue }
                 i += 1
                 guard i < bytes.count else { return nil }
                 let e = bytes[i]
@@ -131,6 +135,7 @@ enum PlainDocumentScanner {
                 default:
                     return nil
                 }
+                runStart = i
             }
             return nil
         }

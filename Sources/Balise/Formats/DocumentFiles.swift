@@ -94,7 +94,7 @@ public final class DocumentWriter {
     private var sink: OutputSink?
     private var pending: [AnnotatedDocument] = []
     private var written = Set<String>()
-    private var jsonBuffer = JSONBytes()
+    private let jsonBuffer = JSONBytes()
 
     /// `path` is a file (nil or `-`: standard output) or, for brat, a folder created
     /// when missing. CoNLL needs the tokenizer: pass `annotator` unless every call to
@@ -127,7 +127,7 @@ public final class DocumentWriter {
         case .jsonl:
             // One byte buffer reused for every document: no String is built on this path.
             jsonBuffer.removeAll()
-            JSONLinesFormat.encode(doc, options: jsonOptions, into: &jsonBuffer)
+            JSONLinesFormat.encode(doc, options: jsonOptions, into: jsonBuffer)
             jsonBuffer.append("\n")
             sink!.write(bytes: jsonBuffer.bytes)
         case .conll:

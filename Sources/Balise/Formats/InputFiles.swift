@@ -199,8 +199,8 @@ public final class OutputSink {
         text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, file) }
     }
 
-    public func write(bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, file) }
+    public func write(bytes: UnsafeBufferPointer<UInt8>) {
+        _ = fwrite(bytes.baseAddress, 1, bytes.count, file)
     }
 
     public func close() throws {

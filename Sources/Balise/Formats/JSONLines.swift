@@ -16,16 +16,16 @@ public enum JSONLinesFormat {
 
     /// One document as JSON (no trailing newline).
     public static func encode(_ doc: AnnotatedDocument, options: Options = Options()) -> String {
-        var out = JSONBytes()
-        encode(doc, options: options, into: &out)
+        let out = JSONBytes()
+        encode(doc, options: options, into: out)
         return out.string
     }
 
     /// One document as JSON, appended to `out` as UTF-8 (no trailing newline).
-    static func encode(_ doc: AnnotatedDocument, options: Options, into out: inout JSONBytes) {
+    static func encode(_ doc: AnnotatedDocument, options: Options, into out: JSONBytes) {
         let nl: StaticString = options.pretty ? "\n  " : ""
         let sp: StaticString = options.pretty ? " " : ""
-        out.bytes.reserveCapacity(out.bytes.count + doc.text.utf8.count + 100 * doc.entities.count + 64)
+        out.reserve(doc.text.utf8.count + 100 * doc.entities.count + 64)
         out.append("{"); out.append(nl); out.append("\"id\":"); out.append(sp); out.appendQuoted(doc.id)
         if let date = doc.document.date {
             out.append(","); out.append(nl); out.append("\"date\":"); out.append(sp); out.appendQuoted(date.description)
@@ -35,7 +35,7 @@ public enum JSONLinesFormat {
         for (k, e) in doc.entities.enumerated() {
             if k > 0 { out.append(",") }
             if options.pretty { out.append("\n    ") }
-            encode(e, explain: options.explain, sp: sp, into: &out)
+            encode(e, explain: options.explain, sp: sp, into: out)
         }
         if options.pretty {
             out.append(doc.entities.isEmpty ? "]\n}" : "\n  ]\n}")
@@ -44,15 +44,15 @@ public enum JSONLinesFormat {
         }
     }
 
-    static func encode(_ e: Entity, explain: Bool, sp: StaticString, into out: inout JSONBytes) {
-        out.append("{\"start\":"); out.append(sp); out.append(e.start)
-        out.append(","); out.append(sp); out.append("\"end\":"); out.append(sp); out.append(e.end)
+    static func encode(_ e: Entity, explain: Bool, sp: StaticString, into out: JSONBytes) {
+        out.append("{\"start\":"); out.append(sp); out.appendDecimal(e.start)
+        out.append(","); out.append(sp); out.append("\"end\":"); out.append(sp); out.appendDecimal(e.end)
         out.append(","); out.append(sp); out.append("\"type\":"); out.append(sp)
         out.append("\""); out.appendRaw(e.type.rawValue); out.append("\"")
         out.append(","); out.append(sp); out.append("\"text\":"); out.append(sp); out.appendQuoted(e.text)
         if let value = e.value {
             out.append(","); out.append(sp); out.append("\"value\":"); out.append(sp)
-            encode(value, sp: sp, into: &out)
+            encode(value, sp: sp, into: out)
         }
         if explain, let rule = e.rule {
             out.append(","); out.append(sp); out.append("\"rule\":"); out.append(sp); out.appendQuoted(rule)
@@ -60,7 +60,7 @@ public enum JSONLinesFormat {
         out.append("}")
     }
 
-    static func encode(_ value: EntityValue, sp: StaticString, into out: inout JSONBytes) {
+    static func encode(_ value: EntityValue, sp: StaticString, into out: JSONBytes) {
         switch value {
         case .money(let m):
             out.append("{")

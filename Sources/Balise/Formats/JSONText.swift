@@ -2,7 +2,7 @@
 enum JSONText {
     /// `s` as a JSON string.
     static func quoted(_ s: String) -> String {
-        var out = JSONBytes()
+        let out = JSONBytes(capacity: s.utf8.count + 2)
         out.appendQuoted(s)
         return out.string
     }
@@ -10,30 +10,71 @@ enum JSONText {
 
 /// JSON output built as UTF-8 bytes: the writer quotes each document's whole text and
 /// builds every entity, and growing a String piece by piece cost a fifth of `balise annotate`.
-struct JSONBytes {
-    var bytes: [UInt8] = []
+/// Raw memory, so that the many small literals (`,"end":`) are plain copies: appending them
+/// to an Array paid its uniqueness and capacity checks each time.
+final class JSONBytes {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 4096) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
-    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+    func removeAll() { count = 0 }
 
+    /// Room for `n` more bytes.
     @inline(__always)
-    mutating func append(_ literal: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    func reserve(_ n: Int) {
+        if count + n > capacity { grow(count + n) }
     }
 
-    /// Text already known to need no escaping (enum raw values, the `sp` separator).
-    mutating func appendRaw(_ s: String) {
+    private func grow(_ needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let new = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        new.initialize(from: base, count: count)
+        base.deallocate()
+        base = new
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count)
+        if let source = bytes.baseAddress { (base + count).initialize(from: source, count: bytes.count) }
+        count += bytes.count
+    }
+
+    @inline(__always)
+    func append(_ literal: StaticString) {
+        append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    /// Text already known to need no escaping (enum raw values).
+    func appendRaw(_ s: String) {
         var s = s
-        s.withUTF8 { bytes.append(contentsOf: $0) }
+        s.withUTF8 { append($0) }
     }
 
     /// A decimal integer.
-    mutating func append(_ value: Int) {
+    func appendDecimal(_ value: Int) {
         var magnitude = value.magnitude
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { append(UInt8(ascii: "-")) }
         // At most 20 digits; written backwards into a small stack buffer.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var n = 20
@@ -42,20 +83,20 @@ struct JSONBytes {
                 digits[n] = UInt8(ascii: "0") &+ UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[n..<20]))
+            append(UnsafeBufferPointer(rebasing: digits[n..<20]))
         }
     }
 
     /// `s` as a JSON string. Runs of bytes that need no escape are copied whole.
-    mutating func appendQuoted(_ s: String) {
+    func appendQuoted(_ s: String) {
         var s = s
         s.withUTF8 { appendQuoted(utf8: $0) }
     }
 
-    mutating func appendQuoted(utf8: UnsafeBufferPointer<UInt8>) {
+    func appendQuoted(utf8: UnsafeBufferPointer<UInt8>) {
         let n = utf8.count
-        bytes.reserveCapacity(bytes.count + n + 2)
-        bytes.append(0x22)
+        reserve(n + 2)
+        append(0x22)
         var runStart = 0
         var i = 0
         while i < n {
@@ -63,7 +104,7 @@ struct JSONBytes {
             // Only `"`, `\`, control bytes and the first byte of U+2028/U+2029 stop the run.
             if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 { i += 1; continue }
             if b == 0xE2 && !JSONBytes.isLineOrParagraphSeparator(utf8, i) { i += 1; continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+            append(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
             switch b {
             case 0x22: append("\\\"")
             case 0x5C: append("\\\\")
@@ -77,14 +118,14 @@ struct JSONBytes {
             default:
                 let hex: StaticString = "0123456789abcdef"
                 append("\\u00")
-                bytes.append(hex.utf8Start[Int(b >> 4)])
-                bytes.append(hex.utf8Start[Int(b & 0xF)])
+                append(hex.utf8Start[Int(b >> 4)])
+                append(hex.utf8Start[Int(b & 0xF)])
             }
             i += 1
             runStart = i
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n]))
-        bytes.append(0x22)
+        append(UnsafeBufferPointer(rebasing: utf8[runStart..<n]))
+        append(0x22)
     }
 
     /// Whether the UTF-8 at `i` is U+2028 or U+2029 (E2 80 A8, E2 80 A9).

@@ -139,16 +139,27 @@ public enum JSONLinesFormat {
     /// Decodes one JSON document; `fallbackID` names documents without an `id`.
     /// Entities are read too (gold files) and checked against the text.
     public static func decode(_ line: some Collection<UInt8>, fallbackID: String, options: ReadOptions = ReadOptions()) throws -> AnnotatedDocument {
+        if let plain = try decodePlain(line, fallbackID: fallbackID) { return plain }
         let raw: RawDocument
-        if let plain = PlainDocumentScanner.scan(line) {
-            raw = RawDocument(id: plain.id, date: plain.date, text: plain.text)
-        } else {
-            do {
-                raw = try JSONDecoder().decode(RawDocument.self, from: Data(line))
-            } catch {
-                throw ReadError(description: "malformed JSON (\(describe(error)))")
-            }
+        do {
+            raw = try JSONDecoder().decode(RawDocument.self, from: Data(line))
+        } catch {
+            throw ReadError(description: "malformed JSON (\(describe(error)))")
         }
+        return try document(raw, fallbackID: fallbackID, options: options)
+    }
+
+    /// The common input line, one object whose members are all strings (`id`, `text`,
+    /// `date`), decoded as `decode` would; nil for any other line. A line it accepts is
+    /// valid UTF-8, so callers need not check it first; `fallbackID` is built only when
+    /// the line has no `id`.
+    public static func decodePlain(_ line: some Collection<UInt8>, fallbackID: @autoclosure () -> String) throws -> AnnotatedDocument? {
+        guard let plain = PlainDocumentScanner.scan(line) else { return nil }
+        return try document(RawDocument(id: plain.id ?? fallbackID(), date: plain.date, text: plain.text),
+                            fallbackID: "", options: ReadOptions())
+    }
+
+    private static func document(_ raw: RawDocument, fallbackID: String, options: ReadOptions) throws -> AnnotatedDocument {
         guard let text = raw.text else { throw ReadError(description: "document has no \"text\"") }
         var date: CalendarDay?
         if let d = raw.date {

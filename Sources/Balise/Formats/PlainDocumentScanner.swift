@@ -1,7 +1,8 @@
 /// Reads the common JSON Lines input, one object whose members are all strings, byte by
 /// byte: Foundation's JSONDecoder (through `Data` and Codable) took as long as writing the
 /// output. Anything else (numbers, nulls, arrays, duplicate keys, lone surrogates, bad
-/// JSON) gives nil and is left to JSONDecoder, which also words the errors.
+/// JSON) gives nil and is left to JSONDecoder, which also words the errors. A line it
+/// reads is valid UTF-8: strings are validated, everything else must be ASCII.
 enum PlainDocumentScanner {
     struct Fields {
         var id: String?
@@ -67,7 +68,7 @@ enum PlainDocumentScanner {
             guard take(0x22) else { return nil }
             let start = i
             while i < bytes.count, bytes[i] != 0x22 {
-                if bytes[i] == 0x5C || bytes[i] < 0x20 { return nil }
+                if bytes[i] == 0x5C || bytes[i] < 0x20 || bytes[i] >= 0x80 { return nil }
                 i += 1
             }
             guard i < bytes.count else { return nil }

@@ -54,7 +54,8 @@ public final class Tokenizer {
         view.withUnsafeBufferPointer { text in
             var spaceBefore = false
             var newlines = 0
-            words.forEachSegment(text) { start, end, status in
+            let words = self.words
+            words.forEachSegment(text) { start, end in
                 let first = text[start]
                 if Tokenizer.isSpace(first) {
                     spaceBefore = true
@@ -64,6 +65,7 @@ public final class Tokenizer {
                 }
                 if first == 0xFEFF || first == 0x200B || first == 0x00AD { return }  // invisible marks
                 let kind: Token.Kind
+                let status = words.ruleStatus
                 if status >= 100 && status < 200 { kind = .number }
                 else if status >= 200 { kind = .word }
                 else { kind = Tokenizer.isSymbol(first) ? .symbol : .punctuation }

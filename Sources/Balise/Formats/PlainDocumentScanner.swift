@@ -88,6 +88,7 @@ enum PlainDocumentScanner {
             let start = i
             // Fast path: no escape, copied straight from the line.
             while i < bytes.count {
+                if Reader.plainWord(bytes, i) { i += 8; continue }
                 let b = bytes[i]
                 if b == 0x22 {
                     let s = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
@@ -104,6 +105,7 @@ enum PlainDocumentScanner {
             decoded.reserveCapacity(bytes.count - start)
             var runStart = start
             while i < bytes.count {
+                if Reader.plainWord(bytes, i) { i += 8; continue }
                 let b = bytes[i]
                 if b >= 0x20 && b != 0x22 && b != 0x5C { i += 1; continue }
                 decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
@@ -139,6 +141,15 @@ enum PlainDocumentScanner {
                 runStart = i
             }
             return nil
+        }
+
+        /// Whether the eight bytes at `i` are all inside a string and plain (no `"`, `\`
+        /// or control byte), so that they can be skipped at once.
+        @inline(__always)
+        static func plainWord(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+            guard i + 8 <= bytes.count else { return false }
+            let w = WordOfBytes.load(bytes.baseAddress! + i)
+            return !WordOfBytes.hasControl(w) && !WordOfBytes.has(w, 0x22) && !WordOfBytes.has(w, 0x5C)
         }
 
         private mutating func hex4() -> UInt32? {

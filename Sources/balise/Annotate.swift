@@ -79,6 +79,7 @@ struct Annotate: ParsableCommand {
                 }
             case .jsonl:
                 let name = path == "-" ? "stdin" : path
+                let fileID = InputFiles.documentID(forPath: name)
                 let reader: LineReader
                 do { reader = try LineReader(path: path) } catch {
                     printError("error: \(error)")
@@ -97,10 +98,16 @@ struct Annotate: ParsableCommand {
                     }
                     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                     do {
-                        if let offset = UTF8Check.firstInvalidByte(line) {
-                            throw InputError("not valid UTF-8 (invalid byte at offset \(offset) of the line)")
+                        // The usual line is read (and its UTF-8 checked) in one pass; others get the full reader.
+                        var doc: AnnotatedDocument
+                        if let plain = try JSONLinesFormat.decodePlain(line, fallbackID: "\(fileID)-\(reader.lineNumber)") {
+                            doc = plain
+                        } else {
+                            if let offset = UTF8Check.firstInvalidByte(line) {
+                                throw InputError("not valid UTF-8 (invalid byte at offset \(offset) of the line)")
+                            }
+                            doc = try JSONLinesFormat.decode(line, fallbackID: "\(fileID)-\(reader.lineNumber)")
                         }
-                        var doc = try JSONLinesFormat.decode(line, fallbackID: "\(InputFiles.documentID(forPath: name))-\(reader.lineNumber)")
                         if doc.document.date == nil { doc.document.date = documentDate }
                         try annotateAndWrite(doc.document)
                     } catch {

@@ -94,6 +94,7 @@ public final class DocumentWriter {
     private var sink: OutputSink?
     private var pending: [AnnotatedDocument] = []
     private var written = Set<String>()
+    private let jsonBuffer = JSONBytes()
 
     /// `path` is a file (nil or `-`: standard output) or, for brat, a folder created
     /// when missing. CoNLL needs the tokenizer: pass `annotator` unless every call to
@@ -124,7 +125,11 @@ public final class DocumentWriter {
     public func write(_ doc: AnnotatedDocument, analysis: AnalyzedText? = nil) throws {
         switch format {
         case .jsonl:
-            sink!.write(JSONLinesFormat.encode(doc, options: jsonOptions) + "\n")
+            // One byte buffer reused for every document: no String is built on this path.
+            jsonBuffer.removeAll()
+            JSONLinesFormat.encode(doc, options: jsonOptions, into: jsonBuffer)
+            jsonBuffer.append("\n")
+            sink!.write(bytes: jsonBuffer.bytes)
         case .conll:
             let encoded: CoNLLFormat.Encoded
             if let text = analysis ?? annotator?.analyze(doc.document) {

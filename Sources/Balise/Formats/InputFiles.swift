@@ -199,6 +199,10 @@ public final class OutputSink {
         text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, file) }
     }
 
+    public func write(bytes: UnsafeBufferPointer<UInt8>) {
+        _ = fwrite(bytes.baseAddress, 1, bytes.count, file)
+    }
+
     public func close() throws {
         let failed = fflush(file) != 0 || ferror(file) != 0
         if ownsFile { fclose(file) }

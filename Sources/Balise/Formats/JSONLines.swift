@@ -16,41 +16,66 @@ public enum JSONLinesFormat {
 
     /// One document as JSON (no trailing newline).
     public static func encode(_ doc: AnnotatedDocument, options: Options = Options()) -> String {
-        let nl = options.pretty ? "\n  " : ""
-        let sp = options.pretty ? " " : ""
-        var out = "{" + nl + "\"id\":" + sp + JSONText.quoted(doc.id)
-        if let date = doc.document.date { out += "," + nl + "\"date\":" + sp + JSONText.quoted(date.description) }
-        out += "," + nl + "\"text\":" + sp + JSONText.quoted(doc.text)
-        out += "," + nl + "\"entities\":" + sp + "["
-        for (k, e) in doc.entities.enumerated() {
-            out += k == 0 ? "" : ","
-            out += options.pretty ? "\n    " : ""
-            out += encode(e, explain: options.explain, sp: sp)
+        let out = JSONBytes()
+        encode(doc, options: options, into: out)
+        return out.string
+    }
+
+    /// One document as JSON, appended to `out` as UTF-8 (no trailing newline).
+    static func encode(_ doc: AnnotatedDocument, options: Options, into out: JSONBytes) {
+        let nl: StaticString = options.pretty ? "\n  " : ""
+        let sp: StaticString = options.pretty ? " " : ""
+        out.reserve(doc.text.utf8.count + 100 * doc.entities.count + 64)
+        out.append("{"); out.append(nl); out.append("\"id\":"); out.append(sp); out.appendQuoted(doc.id)
+        if let date = doc.document.date {
+            out.append(","); out.append(nl); out.append("\"date\":"); out.append(sp); out.appendQuoted(date.description)
         }
-        out += options.pretty && !doc.entities.isEmpty ? "\n  ]\n}" : "]" + (options.pretty ? "\n}" : "}")
-        return out
+        out.append(","); out.append(nl); out.append("\"text\":"); out.append(sp); out.appendQuoted(doc.text)
+        out.append(","); out.append(nl); out.append("\"entities\":"); out.append(sp); out.append("[")
+        for (k, e) in doc.entities.enumerated() {
+            if k > 0 { out.append(",") }
+            if options.pretty { out.append("\n    ") }
+            encode(e, explain: options.explain, sp: sp, into: out)
+        }
+        if options.pretty {
+            out.append(doc.entities.isEmpty ? "]\n}" : "\n  ]\n}")
+        } else {
+            out.append("]}")
+        }
     }
 
-    static func encode(_ e: Entity, explain: Bool, sp: String = "") -> String {
-        var out = "{\"start\":\(sp)\(e.start),\(sp)\"end\":\(sp)\(e.end),\(sp)\"type\":\(sp)\"\(e.type.rawValue)\",\(sp)\"text\":\(sp)" + JSONText.quoted(e.text)
-        if let value = e.value { out += ",\(sp)\"value\":\(sp)" + encode(value, sp: sp) }
-        if explain, let rule = e.rule { out += ",\(sp)\"rule\":\(sp)" + JSONText.quoted(rule) }
-        return out + "}"
+    static func encode(_ e: Entity, explain: Bool, sp: StaticString, into out: JSONBytes) {
+        out.append("{\"start\":"); out.append(sp); out.appendDecimal(e.start)
+        out.append(","); out.append(sp); out.append("\"end\":"); out.append(sp); out.appendDecimal(e.end)
+        out.append(","); out.append(sp); out.append("\"type\":"); out.append(sp)
+        out.append("\""); out.appendRaw(e.type.rawValue); out.append("\"")
+        out.append(","); out.append(sp); out.append("\"text\":"); out.append(sp); out.appendQuoted(e.text)
+        if let value = e.value {
+            out.append(","); out.append(sp); out.append("\"value\":"); out.append(sp)
+            encode(value, sp: sp, into: out)
+        }
+        if explain, let rule = e.rule {
+            out.append(","); out.append(sp); out.append("\"rule\":"); out.append(sp); out.appendQuoted(rule)
+        }
+        out.append("}")
     }
 
-    static func encode(_ value: EntityValue, sp: String = "") -> String {
+    static func encode(_ value: EntityValue, sp: StaticString, into out: JSONBytes) {
         switch value {
         case .money(let m):
-            var parts: [String] = []
-            if let a = m.amount { parts.append("\"amount\":\(sp)" + JSONText.quoted(a)) }
-            if let a = m.min { parts.append("\"min\":\(sp)" + JSONText.quoted(a)) }
-            if let a = m.max { parts.append("\"max\":\(sp)" + JSONText.quoted(a)) }
-            parts.append("\"currency\":\(sp)" + JSONText.quoted(m.currency))
-            return "{" + parts.joined(separator: ",\(sp)") + "}"
+            out.append("{")
+            if let a = m.amount { out.append("\"amount\":"); out.append(sp); out.appendQuoted(a); out.append(","); out.append(sp) }
+            if let a = m.min { out.append("\"min\":"); out.append(sp); out.appendQuoted(a); out.append(","); out.append(sp) }
+            if let a = m.max { out.append("\"max\":"); out.append(sp); out.appendQuoted(a); out.append(","); out.append(sp) }
+            out.append("\"currency\":"); out.append(sp); out.appendQuoted(m.currency)
+            out.append("}")
         case .date(let d):
-            var out = "{\"timex\":\(sp)" + JSONText.quoted(d.timex)
-            if let mod = d.mod { out += ",\(sp)\"mod\":\(sp)\"\(mod.rawValue)\"" }
-            return out + "}"
+            out.append("{\"timex\":"); out.append(sp); out.appendQuoted(d.timex)
+            if let mod = d.mod {
+                out.append(","); out.append(sp); out.append("\"mod\":"); out.append(sp)
+                out.append("\""); out.appendRaw(mod.rawValue); out.append("\"")
+            }
+            out.append("}")
         }
     }
 
@@ -114,12 +139,27 @@ public enum JSONLinesFormat {
     /// Decodes one JSON document; `fallbackID` names documents without an `id`.
     /// Entities are read too (gold files) and checked against the text.
     public static func decode(_ line: some Collection<UInt8>, fallbackID: String, options: ReadOptions = ReadOptions()) throws -> AnnotatedDocument {
+        if let plain = try decodePlain(line, fallbackID: fallbackID) { return plain }
         let raw: RawDocument
         do {
             raw = try JSONDecoder().decode(RawDocument.self, from: Data(line))
         } catch {
             throw ReadError(description: "malformed JSON (\(describe(error)))")
         }
+        return try document(raw, fallbackID: fallbackID, options: options)
+    }
+
+    /// The common input line, one object whose members are all strings (`id`, `text`,
+    /// `date`), decoded as `decode` would; nil for any other line. A line it accepts is
+    /// valid UTF-8, so callers need not check it first; `fallbackID` is built only when
+    /// the line has no `id`.
+    public static func decodePlain(_ line: some Collection<UInt8>, fallbackID: @autoclosure () -> String) throws -> AnnotatedDocument? {
+        guard let plain = PlainDocumentScanner.scan(line) else { return nil }
+        return try document(RawDocument(id: plain.id ?? fallbackID(), date: plain.date, text: plain.text),
+                            fallbackID: "", options: ReadOptions())
+    }
+
+    private static func document(_ raw: RawDocument, fallbackID: String, options: ReadOptions) throws -> AnnotatedDocument {
         guard let text = raw.text else { throw ReadError(description: "document has no \"text\"") }
         var date: CalendarDay?
         if let d = raw.date {

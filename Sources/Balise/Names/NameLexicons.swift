@@ -1,5 +1,3 @@
-import Synchronization
-
 /// One lexicon file registered in the gazetteer, with what the name rules need to
 /// know about each entry. A class: the rules pass lists around for every token.
 final class NameList: Sendable {
@@ -125,21 +123,6 @@ struct WordSet: Sendable {
     }
 }
 
-/// Common-word answers by vocabulary id, shared by the threads that annotate: the words
-/// that open sentences (`Selon`, `Cette`) come back in every document, and the common-word
-/// list is searched, not hashed.
-final class CommonWordCache: Sendable {
-    private let answers = Mutex<[Int32: Bool]>([:])
-    /// Enough for the words of a language; past it, the list is searched each time.
-    private let capacity = 1 << 18
-
-    func answer(_ word: Int32) -> Bool? { answers.withLock { $0[word] } }
-
-    func record(_ word: Int32, _ listed: Bool) {
-        answers.withLock { if $0.count < capacity { $0[word] = listed } }
-    }
-}
-
 /// The lexicons the PER, ORG and LOC rules read. A file not written yet gives nil, so
 /// the rules still run, with less evidence. A class, loaded once and shared, never copied.
 final class NameLexicons: Sendable {
@@ -202,7 +185,6 @@ final class NameLexicons: Sendable {
     let strongPlacePrepositions: Set<Int32>
     /// ~370 000 forms: searched in place rather than loaded into the gazetteer (start-up time).
     let commonWords: SortedWordList?
-    let commonWordCache = CommonWordCache()
     let portfolioTitles: NameList?
     let notNames: NameList?
     /// Lowercase words after which a capitalised word names a law, a plan or a show (`la loi Climat`).

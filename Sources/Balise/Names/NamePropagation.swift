@@ -124,9 +124,9 @@ struct DocumentNames {
 
     private let text: AnalyzedText
     private var names: [Known] = []
-    private var byKey: [Int: [Int]] = [:]
+    private var byKey = HashChains()
     /// Known names by the hash of their first token's key.
-    private var byFirstToken: [Int: [Int]] = [:]
+    private var byFirstToken = HashChains()
 
     init(_ text: AnalyzedText) { self.text = text }
 
@@ -156,7 +156,7 @@ struct DocumentNames {
     }
 
     private func index(of range: Range<Int>) -> Int? {
-        byKey[hash(range)]?.first { sameKeys(range, names[$0].tokens) }
+        byKey.first(hash(range)) { sameKeys(range, names[$0].tokens) }
     }
 
     mutating func remember(_ range: Range<Int>, _ type: EntityType, _ strength: Int, quoted: Bool = false) {
@@ -168,8 +168,8 @@ struct DocumentNames {
             }
             return
         }
-        byKey[hash(range), default: []].append(names.count)
-        byFirstToken[Int(DocumentNames.hash(key(range.lowerBound))), default: []].append(names.count)
+        byKey.append(names.count, hash: hash(range))
+        byFirstToken.append(names.count, hash: Int(DocumentNames.hash(key(range.lowerBound))))
         names.append(Known(tokens: range, type: type, strength: strength, quoted: quoted))
     }
 
@@ -212,12 +212,11 @@ struct DocumentNames {
 
     /// The longest known name whose tokens start at `i`, all uncovered.
     func longest(at i: Int, covered: [Bool]) -> (Known, Int)? {
-        guard let indices = byFirstToken[Int(DocumentNames.hash(key(i)))] else { return nil }
         var best: (Known, Int)?
-        for index in indices {
+        byFirstToken.forEach(Int(DocumentNames.hash(key(i)))) { index in
             let known = names[index]
             let length = known.tokens.count
-            guard i + length <= text.count, length > (best?.1 ?? 0) else { continue }
+            guard i + length <= text.count, length > (best?.1 ?? 0) else { return true }
             var matches = true
             for offset in 0..<length {
                 if covered[i + offset] || !key(i + offset).elementsEqual(key(known.tokens.lowerBound + offset)) { matches = false; break }
@@ -226,6 +225,7 @@ struct DocumentNames {
             if matches, i + length < text.count, text.tokens[i + length].has(.capitalized), !covered[i + length],
                text.tokens[i + length].kind == .word, !text.tokens[i + length].has(.elision) { matches = false }
             if matches { best = (known, length) }
+            return true
         }
         return best
     }

@@ -122,11 +122,12 @@ struct NameReader {
     private func adjectiveEndingOf(_ i: Int) -> Bool {
         let t = tokens[i]
         if lexicons.adjectiveWords.contains(t) { return true }
-        let key = text.keys[Int(t.keyStart)..<Int(t.keyEnd)]
-        for ending in lexicons.adjectiveEndings where key.count > ending.count + 2 {
-            if key.suffix(ending.count).elementsEqual(ending) { return true }
+        let endings = lexicons.adjectiveEndings
+        return text.keys.withUnsafeBufferPointer { keys in
+            text.services.adjectiveEndings.answer(word: t.word, key: UnsafeBufferPointer(rebasing: keys[Int(t.keyStart)..<Int(t.keyEnd)])) { key in
+                endings.contains { ending in key.count > ending.count + 2 && key.suffix(ending.count).elementsEqual(ending) }
+            }
         }
-        return false
     }
 
     /// Whether the lowercase word `i` ends like an infinitive (`de relever`), which ends a name.
@@ -230,13 +231,11 @@ struct NameReader {
         guard i >= 0 && i < count, let words = lexicons.commonWords else { return false }
         let known = memo.common[i]
         if known != 0 { return known == 2 }
-        let word = tokens[i].word
-        let listed: Bool
-        if word >= 0, let answer = lexicons.commonWordCache.answer(word) {
-            listed = answer
-        } else {
-            listed = text.isListed(i, in: words)
-            if word >= 0 { lexicons.commonWordCache.record(word, listed) }
+        let t = tokens[i]
+        let listed = text.keys.withUnsafeBufferPointer { keys in
+            text.services.commonWords.answer(word: t.word, key: UnsafeBufferPointer(rebasing: keys[Int(t.keyStart)..<Int(t.keyEnd)])) {
+                words.contains($0)
+            }
         }
         memo.common[i] = listed ? 2 : 1
         return listed

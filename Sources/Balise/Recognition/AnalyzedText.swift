@@ -154,6 +154,9 @@ public final class AnalyzedText {
 /// Per-thread ICU services that recognizers may need besides the tokenizer.
 public final class TextServices {
     private var spelled: SpelledNumberParser?
+    /// Answers of the name rules remembered from one document to the next.
+    let commonWords = WordAnswerMemo()
+    let adjectiveEndings = WordAnswerMemo()
 
     public init() {}
 

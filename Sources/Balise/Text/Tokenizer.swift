@@ -42,7 +42,9 @@ public final class Tokenizer {
     /// Buffers reused from one document to the next (each pass reads one, writes the other).
     private var front: [Piece] = []
     private var back: [Piece] = []
-    private let cache = WordIdCache()
+    private let cache = ShortKeyCache()
+    /// Apostrophe offsets of the text being split (reused from one document to the next).
+    private var apostrophes: [Int32] = []
 
     /// Tokens of `view`, with their folded keys appended to `keys`.
     public func tokenize(_ view: [UInt16], keys: inout [UInt16]) -> [Token] {
@@ -54,7 +56,8 @@ public final class Tokenizer {
         view.withUnsafeBufferPointer { text in
             var spaceBefore = false
             var newlines = 0
-            words.forEachSegment(text) { start, end, status in
+            let words = self.words
+            words.forEachSegment(text) { start, end in
                 let first = text[start]
                 if Tokenizer.isSpace(first) {
                     spaceBefore = true
@@ -64,6 +67,7 @@ public final class Tokenizer {
                 }
                 if first == 0xFEFF || first == 0x200B || first == 0x00AD { return }  // invisible marks
                 let kind: Token.Kind
+                let status = words.ruleStatus
                 if status >= 100 && status < 200 { kind = .number }
                 else if status >= 200 { kind = .word }
                 else { kind = Tokenizer.isSymbol(first) ? .symbol : .punctuation }
@@ -117,6 +121,11 @@ public final class Tokenizer {
     private func splitElisions(_ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
         out.removeAll(keepingCapacity: true)
         out.reserveCapacity(pieces.count + pieces.count / 8)
+        // Where the apostrophes are, found in one pass over the text: searching each word for
+        // one mispredicted the end of every word's loop.
+        apostrophes.removeAll(keepingCapacity: true)
+        for k in 0..<view.count where view[k] == 0x27 { apostrophes.append(Int32(k)) }
+        var nextApostrophe = 0
         var i = 0
         while i < pieces.count {
             var piece = pieces[i]
@@ -131,7 +140,8 @@ public final class Tokenizer {
                 i += 1
                 continue
             }
-            guard Tokenizer.firstApostrophe(view, piece.lower, piece.upper) != nil else { out.append(piece); continue }
+            while nextApostrophe < apostrophes.count && apostrophes[nextApostrophe] < piece.start { nextApostrophe += 1 }
+            guard nextApostrophe < apostrophes.count && apostrophes[nextApostrophe] < piece.end else { out.append(piece); continue }
             // Inside a hyphenated place name the elision belongs to the name (`Gonfreville-l'Orcher`, `Mont-d'Or`).
             if !piece.spaceBefore, let hyphen = out.last, !hyphen.spaceBefore, hyphen.end == piece.start,
                hyphen.length == 1, view[hyphen.lower] == 0x2D,

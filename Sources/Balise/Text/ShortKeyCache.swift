@@ -1,8 +1,10 @@
-/// A small direct-mapped cache of vocabulary ids in front of `Vocabulary.find`, owned by
-/// one tokenizer. Running text repeats a few thousand words; the vocabulary's own table
-/// spreads every look-up over several cache lines (presence bit, slot, key pool), while a
-/// cached key sits inline in one 32-byte entry. Keys longer than `maxLength` are not cached.
-final class WordIdCache {
+/// A small direct-mapped cache of one Int32 per folded key, owned by one worker: the
+/// tokenizer keeps vocabulary ids in one in front of `Vocabulary.find`, the name rules
+/// common-word answers. Running text repeats a few thousand words; the vocabulary's own
+/// table spreads every look-up over several cache lines (presence bit, slot, key pool),
+/// while a cached key sits inline in one 32-byte entry. Keys longer than `maxLength` are
+/// not cached.
+final class ShortKeyCache {
     private struct Entry {
         /// The key's units, zero-padded, and its length: equal fields mean equal keys.
         var a: UInt64 = 0
@@ -20,8 +22,8 @@ final class WordIdCache {
     private let entries: UnsafeMutablePointer<Entry>
 
     init() {
-        entries = .allocate(capacity: 1 << WordIdCache.sizeBits)
-        entries.initialize(repeating: Entry(), count: 1 << WordIdCache.sizeBits)
+        entries = .allocate(capacity: 1 << ShortKeyCache.sizeBits)
+        entries.initialize(repeating: Entry(), count: 1 << ShortKeyCache.sizeBits)
     }
 
     deinit { entries.deallocate() }
@@ -29,7 +31,14 @@ final class WordIdCache {
     /// The id of `key` in `vocabulary` (-1 when absent), from the cache when it is there.
     @inline(__always)
     func find(_ key: UnsafeBufferPointer<UInt16>, in vocabulary: Vocabulary) -> Int32 {
-        guard key.count <= WordIdCache.maxLength, let base = key.baseAddress else { return vocabulary.find(key) }
+        value(key) { vocabulary.find($0) }
+    }
+
+    /// The value of `key`, from the cache when it is there, else `compute(key)` (always
+    /// the same function of the key for one cache).
+    @inline(__always)
+    func value(_ key: UnsafeBufferPointer<UInt16>, compute: (UnsafeBufferPointer<UInt16>) -> Int32) -> Int32 {
+        guard key.count <= ShortKeyCache.maxLength, let base = key.baseAddress else { return compute(key) }
         // Packed with one copy rather than unit by unit; the slot comes from a multiply
         // hash of the packed words, which needs no loop (the vocabulary's own hash, a
         // serial loop over the units, is computed only on a miss).
@@ -40,10 +49,10 @@ final class WordIdCache {
         let length = Int32(key.count)
         let mixed = (packed.0 &* 0x9E37_79B9_7F4A_7C15) ^ (packed.1 &* 0xC2B2_AE3D_27D4_EB4F)
             ^ ((packed.2 ^ UInt64(length)) &* 0x1656_67B1_9E37_79F9)
-        let slot = Int(truncatingIfNeeded: mixed >> UInt64(64 - WordIdCache.sizeBits))
+        let slot = Int(truncatingIfNeeded: mixed >> UInt64(64 - ShortKeyCache.sizeBits))
         let entry = entries[slot]
         if entry.a == packed.0 && entry.b == packed.1 && entry.c == packed.2 && entry.length == length { return entry.id }
-        let id = vocabulary.find(key)
+        let id = compute(key)
         entries[slot] = Entry(a: packed.0, b: packed.1, c: packed.2, length: length, id: id)
         return id
     }

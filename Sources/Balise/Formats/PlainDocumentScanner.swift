@@ -1,0 +1,173 @@
+/// Reads the common JSON Lines input, one object whose members are all strings, byte by
+/// byte: Foundation's JSONDecoder (through `Data` and Codable) took as long as writing the
+/// output. Anything else (numbers, nulls, arrays, duplicate keys, lone surrogates, bad
+/// JSON) gives nil and is left to JSONDecoder, which also words the errors. A line it
+/// reads is valid UTF-8: strings are validated, everything else must be ASCII.
+enum PlainDocumentScanner {
+    struct Fields {
+        var id: String?
+        var date: String?
+        var text: String?
+    }
+
+    static func scan(_ line: some Collection<UInt8>) -> Fields? {
+        line.withContiguousStorageIfAvailable { scan(bytes: $0) } ?? nil
+    }
+
+    static func scan(bytes: UnsafeBufferPointer<UInt8>) -> Fields? {
+        var reader = Reader(bytes: bytes)
+        var fields = Fields()
+        reader.skipSpace()
+        guard reader.take(0x7B) else { return nil }  // {
+        reader.skipSpace()
+        if !reader.take(0x7D) {  // }
+            var seenID = false, seenDate = false, seenText = false
+            while true {
+                guard let key = reader.keyName() else { return nil }
+                reader.skipSpace()
+                guard reader.take(0x3A) else { return nil }  // :
+                reader.skipSpace()
+                guard let value = reader.string() else { return nil }
+                switch key {
+                case .id: if seenID { return nil }; seenID = true; fields.id = value
+                case .date: if seenDate { return nil }; seenDate = true; fields.date = value
+                case .text: if seenText { return nil }; seenText = true; fields.text = value
+                case .other: break
+                }
+                reader.skipSpace()
+                if reader.take(0x2C) { reader.skipSpace(); continue }  // ,
+                guard reader.take(0x7D) else { return nil }
+                break
+            }
+        }
+        reader.skipSpace()
+        return reader.atEnd ? fields : nil
+    }
+
+    private enum Key { case id, date, text, other }
+
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var i = 0
+
+        var atEnd: Bool { i == bytes.count }
+
+        mutating func skipSpace() {
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
+        }
+
+        mutating func take(_ byte: UInt8) -> Bool {
+            guard i < bytes.count, bytes[i] == byte else { return false }
+            i += 1
+            return true
+        }
+
+        /// A member name without escapes: `id`, `date`, `text` or another one (ignored,
+        /// as the Codable reader ignores it, when its value is a string).
+        mutating func keyName() -> Key? {
+            guard take(0x22) else { return nil }
+            let start = i
+            while i < bytes.count, bytes[i] != 0x22 {
+                if bytes[i] == 0x5C || bytes[i] < 0x20 || bytes[i] >= 0x80 { return nil }
+                i += 1
+            }
+            guard i < bytes.count else { return nil }
+            let name = UnsafeBufferPointer(rebasing: bytes[start..<i])
+            i += 1
+            if name.elementsEqual("id".utf8) { return .id }
+            if name.elementsEqual("date".utf8) { return .date }
+            if name.elementsEqual("text".utf8) { return .text }
+            // `entities` needs the Codable reader.
+            if name.elementsEqual("entities".utf8) { return nil }
+            return .other
+        }
+
+        /// A string value; nil on anything JSONDecoder should judge.
+        mutating func string() -> String? {
+            guard take(0x22) else { return nil }
+            let start = i
+            // Fast path: no escape, copied straight from the line.
+            while i < bytes.count {
+                if Reader.plainWord(bytes, i) { i += 8; continue }
+                let b = bytes[i]
+                if b == 0x22 {
+                    let s = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                    i += 1
+                    return s
+                }
+                if b == 0x5C { break }
+                if b < 0x20 { return nil }
+                i += 1
+            }
+            guard i < bytes.count else { return nil }
+            // Texts hold `\n` between paragraphs: the runs between escapes are copied whole.
+            var decoded = [UInt8]()
+            decoded.reserveCapacity(bytes.count - start)
+            var runStart = start
+            while i < bytes.count {
+                if Reader.plainWord(bytes, i) { i += 8; continue }
+                let b = bytes[i]
+                if b >= 0x20 && b != 0x22 && b != 0x5C { i += 1; continue }
+                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                if b == 0x22 {
+                    i += 1
+                    return String(validating: decoded, as: UTF8.self)
+                }
+                if b < 0x20 { return nil }
+                i += 1
+                guard i < bytes.count else { return nil }
+                let e = bytes[i]
+                i += 1
+                switch e {
+                case 0x22, 0x5C, 0x2F: decoded.append(e)
+                case UInt8(ascii: "b"): decoded.append(0x08)
+                case UInt8(ascii: "f"): decoded.append(0x0C)
+                case UInt8(ascii: "n"): decoded.append(0x0A)
+                case UInt8(ascii: "r"): decoded.append(0x0D)
+                case UInt8(ascii: "t"): decoded.append(0x09)
+                case UInt8(ascii: "u"):
+                    guard var scalar = hex4() else { return nil }
+                    if scalar >= 0xD800 && scalar < 0xDC00 {
+                        guard take(0x5C), take(UInt8(ascii: "u")), let low = hex4(), low >= 0xDC00 && low < 0xE000 else { return nil }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else if scalar >= 0xDC00 && scalar < 0xE000 {
+                        return nil
+                    }
+                    guard let s = Unicode.Scalar(scalar) else { return nil }
+                    decoded.append(contentsOf: UTF8.encode(s)!)
+                default:
+                    return nil
+                }
+                runStart = i
+            }
+            return nil
+        }
+
+        /// Whether the eight bytes at `i` are all inside a string and plain (no `"`, `\`
+        /// or control byte), so that they can be skipped at once.
+        @inline(__always)
+        static func plainWord(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+            guard i + 8 <= bytes.count else { return false }
+            let w = WordOfBytes.load(bytes.baseAddress! + i)
+            return !WordOfBytes.hasControl(w) && !WordOfBytes.has(w, 0x22) && !WordOfBytes.has(w, 0x5C)
+        }
+
+        private mutating func hex4() -> UInt32? {
+            guard i + 4 <= bytes.count else { return nil }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let b = bytes[i]
+                let digit: UInt8
+                switch b {
+                case 0x30...0x39: digit = b - 0x30
+                case 0x41...0x46: digit = b - 0x41 + 10
+                case 0x61...0x66: digit = b - 0x61 + 10
+                default: return nil
+                }
+                value = value << 4 | UInt32(digit)
+                i += 1
+            }
+            return value
+        }
+    }
+}

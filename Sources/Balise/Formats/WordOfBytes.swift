@@ -1,0 +1,26 @@
+/// Tests on eight bytes at once (one 64-bit word), for the JSON loops that copy long runs
+/// of text in which a few bytes need attention: a run of plain bytes is skipped eight at a
+/// time instead of one. Each test says exactly whether such a byte is among the eight.
+enum WordOfBytes {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `p`, in memory order from the low byte (any alignment).
+    @inline(__always)
+    static func load(_ p: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+    }
+
+    /// Whether a byte of `w` is below 0x20 (a control character).
+    @inline(__always)
+    static func hasControl(_ w: UInt64) -> Bool {
+        (w &- ones &* 0x20) & ~w & highs != 0
+    }
+
+    /// Whether a byte of `w` equals `byte`.
+    @inline(__always)
+    static func has(_ w: UInt64, _ byte: UInt8) -> Bool {
+        let x = w ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs != 0
+    }
+}

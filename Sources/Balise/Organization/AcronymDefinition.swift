@@ -19,7 +19,7 @@ extension NameReader {
             if placeMatch(at: i) != nil { continue }
             var definition = AcronymDefinition(name: nil, acronym: i)
             if let start = expansionStart(ending: i - 1, acronym: i, uppercaseOnly: true)
-                ?? expansionStart(ending: i - 1, acronym: i, uppercaseOnly: false) {
+                ?? expansionStart(ending: i - 1, acronym: i, uppercaseOnly: false) ?? headedNameStart(before: i - 1) {
                 definition.name = start..<(i - 1)
             }
             result.append(definition)
@@ -27,11 +27,29 @@ extension NameReader {
         return result
     }
 
-    /// `SNCF`, `DGFiP`, `Insee`: a short word that can be an acronym.
+    /// `SNCF`, `DGFiP`, `Insee`, `Refetrap`: a short word that can be an acronym.
     private func isAcronymShape(_ i: Int) -> Bool {
         let t = tokens[i]
         guard t.kind == .word, t.has(.capitalized) else { return false }
-        return t.has(.allCaps) || t.has(.internalCaps) || t.length <= 6
+        if t.has(.allCaps) || t.has(.internalCaps) { return true }
+        // `(Pierre)`: a first name in brackets is a person's.
+        return !isFirstName(i) && (t.length <= 6 || (t.length <= 10 && !isCommonWord(i)))
+    }
+
+    /// `Réseau des femmes transformatrices de poisson du golfe de Guinée (Refetrap)`: an acronym
+    /// made of syllables matches no initials; the name is then the one an organisation head opens
+    /// earlier in the sentence, when only words of a name lie between (no comma, no verb of its own).
+    private func headedNameStart(before end: Int) -> Int? {
+        let sentenceStart = text.sentence(of: end).lowerBound
+        var j = end - 1
+        while j >= max(sentenceStart, end - 14) {
+            let t = tokens[j]
+            guard t.kind == .word, !lexicons.auxiliaries.contains(t), !lexicons.finiteVerbs.contains(t) else { return nil }
+            if isNameWord(j) && lexicons.orgHeads.contains(t)
+                && (j == sentenceStart || !isNameWord(j - 1) || lexicons.articles.contains(tokens[j - 1])) { return j }
+            j -= 1
+        }
+        return nil
     }
 
     private func expansionStart(ending end: Int, acronym: Int, uppercaseOnly: Bool) -> Int? {

@@ -177,6 +177,17 @@ struct DocumentNames {
     /// `Mathis Le Goff`), which then outranks a place of the same name.
     mutating func learn(_ candidate: Candidate, reader: NameReader) {
         remember(candidate.tokens, candidate.type, candidate.priority)
+        // `Grütli Präzision` ... `de Grütli`: a company's distinctive first word names it alone,
+        // unless the word is a head, a common word, a place or a first name (`Banque`, `Crédit`).
+        if candidate.type == .organization && candidate.priority >= Priority.lexicon && candidate.tokens.count >= 2 {
+            let first = candidate.tokens.lowerBound
+            let t = text.tokens[first]
+            if reader.isNameWord(first) && !t.has(.allCaps) && !reader.lexicons.orgWords.contains(t) && !reader.lexicons.articles.contains(t)
+                && !reader.isCommonWord(first) && reader.placeMatch(at: first) == nil && !reader.isFirstName(first)
+                && reader.match(reader.lexicons.surnames, at: first) == nil {
+                remember(first..<(first + 1), .organization, Priority.shape + 1)
+            }
+        }
         guard candidate.type == .person, candidate.priority >= Priority.context, candidate.tokens.count >= 2 else { return }
         let first = candidate.tokens.lowerBound
         if reader.isNameWord(first) && !text.tokens[first].has(.allCaps) && !text.tokens[first].has(.initial)

@@ -719,8 +719,11 @@ struct DateMatcher {
 
     /// `du lundi au mercredi`, `du lundi au mercredi prochain`: one week's days, or every
     /// week's (`ouvert du lundi au vendredi`) when nothing points at a week.
+    /// `la nuit de samedi à dimanche`: one night, whatever the tense.
     func weekdayRange(at i: Int) -> Piece? {
-        guard text.keyIs(i - 1, "du"), let first = lexicon.weekdays[word(i)], text.keyIs(i + 1, "au"),
+        let night = text.keyIs(i - 2, "nuit")
+        let linked = (text.keyIs(i - 1, "du") && text.keyIs(i + 1, "au")) || (night && text.keyIs(i - 1, "de") && text.keyIs(i + 1, "a"))
+        guard linked, let first = lexicon.weekdays[word(i)],
               let last = lexicon.weekdays[word(i + 2)], first != last,
               !text.tokens[i].has(.capitalized) || capitalOK(i) else { return nil }
         var end = i + 3
@@ -730,7 +733,7 @@ struct DateMatcher {
             end += 1
         }
         var piece = Piece(i, end, .range(DateParts(weekday: first), lastParts), "du <weekday> au <weekday>")
-        piece.habitualUnlessDirected = lastParts.deixis == nil
+        piece.habitualUnlessDirected = lastParts.deixis == nil && !night
         return piece
     }
 

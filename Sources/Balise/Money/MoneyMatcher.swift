@@ -53,7 +53,9 @@ struct MoneyMatcher {
             return range(from: first, connectorAt: first.tokens.upperBound)
         }
         guard var parts = parts(of: first), !isCurrencyInGeneral(parts, after: currency.end) else { return nil }
-        let code = lexicon.code(of: currency.currency, near: first.tokens.lowerBound, in: text)
+        var code = lexicon.code(of: currency.currency, near: first.tokens.lowerBound, in: text)
+        // `6'200 francs`: digit groups written the Swiss way name Swiss francs when no country does.
+        if code == "FRF" && currency.currency.byCountry && first.tokens.contains(where: { isSwissGroups($0) }) { code = "CHF" }
         if let cents = cents(after: currency, of: first) {
             guard case .digits(let units) = parts.number else { return nil }
             parts.number = .digits(units + "," + text.surface(cents))

@@ -276,6 +276,14 @@ extension NameReader {
         return end
     }
 
+    /// `, qui emploie`, `, filiale de`, `a racheté`: what follows a company's name rather than a
+    /// word that opens a sentence: a relative clause or apposition, or an auxiliary and a verb.
+    func organisationClauseAfter(_ e: Int) -> Bool {
+        guard e + 1 < count else { return false }
+        if isPunctuation(e, ","), text.keyIs(e + 1, "qui") || text.keyIs(e + 1, "dont") { return true }
+        return lexicons.auxiliaries.contains(tokens[e]) && isLowercaseWord(e + 1) && !lexicons.articles.contains(tokens[e + 1])
+    }
+
     /// `la liste « Vierzon, cap sur demain »`, `la liste écologiste « Vierzon respire »`: an
     /// electoral list's name in quotation marks after `liste`; the tokens inside the marks.
     func quotedListName(at i: Int) -> (Int, Int)? {

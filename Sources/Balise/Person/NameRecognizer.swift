@@ -466,6 +466,13 @@ struct NameScan {
     private mutating func readShape(_ s: Int, runEnd: Int, opening: Bool) -> Int {
         let single = runEnd == s + 1
         let t = tokens[s]
+        // A word that opens a sentence is a name only when no dictionary knows it and an
+        // organisation's clause follows (`Norelec, qui emploie ...`, `Norelec a annoncé`).
+        if single && opening && !t.has(.allCaps) && !t.has(.internalCaps) && !reader.isCalendarWord(s) && !reader.isCommonWord(s)
+            && !t.has(.abbreviation) && reader.organisationClauseAfter(runEnd) {
+            emit(.organization, s..<runEnd, Priority.shape, "unknown word + clause")
+            return runEnd
+        }
         if single && (reader.isCalendarWord(s) || (opening && !t.has(.allCaps) && !t.has(.internalCaps))) { return runEnd }
         // `selon L'Est solognot`, `à L'Hebdo du Perche`: a title with its own capital article.
         if reader.capitalElisionBefore(s) {

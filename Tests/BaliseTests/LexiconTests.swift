@@ -1,4 +1,5 @@
 import Balise
+import Foundation
 import Testing
 
 @Suite struct LexiconTests {
@@ -35,6 +36,30 @@ import Testing
         // Rougé folds to the word rouge; Chirac is a surname; Lyon is in cities.txt.
         let absent = ["Rougé", "Chirac", "Lyon"].filter { list.contains($0) }
         #expect(absent.isEmpty, "listed: \(absent)")
+    }
+
+    /// Lexicons/README.md describes every list with its entry count: a list added or grown
+    /// without its row fails here.
+    @Test func readmeListsEveryLexiconWithItsCount() throws {
+        let readme = try InputFiles.readText("\(Repository.lexicons)/README.md")
+        var rows: [String: Int] = [:]
+        for line in readme.split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count > 1, let count = Int(cells[1]) else { continue }
+            rows[cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] = count
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Repository.lexicons).filter { $0.hasSuffix(".txt") }.sorted()
+        var problems: [String] = []
+        for file in files {
+            let entries = try InputFiles.readText("\(Repository.lexicons)/\(file)").split(separator: "\n")
+                .filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+            if let listed = rows[file] {
+                if listed != entries { problems.append("\(file): README says \(listed), the file has \(entries)") }
+            } else {
+                problems.append("\(file) has no row in Lexicons/README.md")
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
     @Test func lexiconFilesCarryTheirSourceAndLicence() throws {

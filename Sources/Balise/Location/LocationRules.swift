@@ -156,14 +156,17 @@ extension NameReader {
     /// a comma, or a comma alone when the list goes on after the second item (`Vaud, Orbelis
     /// compte` is no list); then perhaps `de` or `à` and a lowercase article (` et de `, `, à `).
     func separatesListItems(_ e: Int, _ s: Int, secondEnd: Int) -> Bool {
-        guard e < s, s - e <= 4 else { return false }
+        guard e < s, s - e <= 6 else { return false }
         var k = e
         if isPunctuation(k, ",") { k += 1 }
         let conjunction = k < s && lexicons.conjunctions.contains(tokens[k])
         if conjunction { k += 1 }
         guard conjunction || (k > e && listGoesOn(secondEnd)) else { return false }
-        if k < s, ["de", "d'", "du", "des", "à", "au", "aux", "en"].contains(where: { text.keyIs(k, $0) }) { k += 1 }
+        if k < s, ["de", "d'", "du", "des", "a", "au", "aux", "en"].contains(where: { text.keyIs(k, $0) }) { k += 1 }
         if k < s, lexicons.articles.contains(tokens[k]) && !tokens[k].has(.capitalized) { k += 1 }
+        // `, Trensacq et le hameau de Pouy`: an area head and its `de` may stand before the next item.
+        if k + 1 < s, isLowercaseWord(k), lexicons.geoHeadFirstWords.contains(tokens[k]), lexicons.links.contains(tokens[k + 1])
+            || lexicons.contracted.contains(tokens[k + 1]) { k += 2 }
         return k == s
     }
 

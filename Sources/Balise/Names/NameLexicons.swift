@@ -225,6 +225,8 @@ final class NameLexicons: Sendable {
     let demonymEndings: [[UInt16]]
     /// Endings of company words (`-ing`, `-technik`): `Phocéa Stevedoring` is no person.
     let orgWordEndings: [[UInt16]]
+    /// Endings of commune names (`-ac`, `-ville`): an unknown word with one is a town, weakly.
+    let placeNameEndings: [[UInt16]]
     /// Adjectives that no ending catches (`belge`, `suisse`, `civile`).
     let adjectiveWords: WordSet
     /// Verb forms with an adjective's ending that are never adjectives (`indique`, `appelle`).
@@ -351,6 +353,7 @@ final class NameLexicons: Sendable {
         adjectiveEndings = try words("name-adjective-endings").map { KeyFolder.shared.fold($0) }
         demonymEndings = try words("name-adjective-endings", field: "demonym").map { KeyFolder.shared.fold($0) }
         orgWordEndings = try words("org-word-endings").map { KeyFolder.shared.fold($0) }
+        placeNameEndings = try words("place-name-endings").map { KeyFolder.shared.fold($0) }
         adjectiveWords = WordSet(loader, try words("name-adjectives"))
         finiteVerbs = WordSet(loader, try words("finite-verbs"))
     }

@@ -110,6 +110,9 @@ struct NameReader {
     /// Whether word `i` ends like a demonym (`Béninoise`, `Lyonnais`).
     func hasDemonymEnding(_ i: Int) -> Bool { hasEnding(i, lexicons.demonymEndings) }
 
+    /// Whether word `i` ends like a commune's name (`Brenouillac`, `Hautecourt`).
+    func hasPlaceNameEnding(_ i: Int) -> Bool { hasEnding(i, lexicons.placeNameEndings) }
+
     /// Whether word `i` ends like a company's word (`Stevedoring`, `Mikrotechnik`).
     func hasOrgWordEnding(_ i: Int) -> Bool { hasEnding(i, lexicons.orgWordEndings) }
 

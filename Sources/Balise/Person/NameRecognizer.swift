@@ -521,7 +521,12 @@ struct NameScan {
         } else if single {
             // `contre X.`: an initial or an abbreviation alone names nobody.
             if !t.has(.abbreviation) && !t.has(.initial) && (!reader.isCommonWord(s) || reader.capitalElisionBefore(s)) {
-                emit(.organization, s..<runEnd, Priority.shape, "capitalised word")
+                // `entre Brenouillac et Tavernac`: a commune's ending makes a town of an unknown word.
+                if reader.hasPlaceNameEnding(s) && !reader.capitalElisionBefore(s) {
+                    emit(.location, s..<runEnd, Priority.shape, "place-name ending")
+                } else {
+                    emit(.organization, s..<runEnd, Priority.shape, "capitalised word")
+                }
             }
         } else if reader.coordinatedWithOrganization(s, runEnd) {
             emit(.organization, s..<runEnd, Priority.shape, "name coordinated with an organisation")

@@ -102,8 +102,11 @@ extension NameReader {
     /// `le village de Najac`, `le château de Belcastel`: a geographic head of any kind, then
     /// `de`; the head stays outside when it is an area or a building, but it says what follows.
     func placeHeadBefore(_ s: Int) -> Bool {
-        guard s >= 2, lexicons.links.contains(tokens[s - 1]) || lexicons.contracted.contains(tokens[s - 1]) else { return false }
-        return matchEnding(lexicons.geoHeads, at: s - 1, maxLength: 2) != nil
+        // `la gare de la Part-Dieu`: an article may stand between `de` and the name.
+        var k = s - 1
+        if k >= 2, lexicons.articles.contains(tokens[k]) && !tokens[k].has(.capitalized) && text.keyIs(k - 1, "de") { k -= 1 }
+        guard k >= 1, lexicons.links.contains(tokens[k]) || lexicons.contracted.contains(tokens[k]) else { return false }
+        return matchEnding(lexicons.geoHeads, at: k, maxLength: 2) != nil
     }
 
     /// `à Trégastel`, `le maire de Cancale`, `le château de Belcastel`: a place word right

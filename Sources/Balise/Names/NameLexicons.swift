@@ -177,6 +177,10 @@ final class NameLexicons: Sendable {
     /// Parts of hyphenated names that mark a place (`-sur-`, `Saint-`).
     let placeNameParts: [[UInt16]]
     let speechVerbs: NameList?
+    /// Nouns whose `de` complement is an organisation (`les salariés de`, `la direction d'`).
+    let orgCueNouns: NameList?
+    /// Last words of `orgCueNouns`, so that they are looked up only where one ends.
+    let orgCueNounLastWords: WordSet
     /// Speech verbs that follow a name (`Macron a déclaré`) or precede it (`a déclaré Macron`).
     let speechAfterName: Set<Int32>
     let speechBeforeName: Set<Int32>
@@ -318,6 +322,8 @@ final class NameLexicons: Sendable {
         roadHeads = roads
         placeNameParts = try words("place-name-parts").map { KeyFolder.shared.fold($0) }
         speechVerbs = try optional("speech-verbs")
+        orgCueNouns = try optional("org-cue-nouns")
+        orgCueNounLastWords = WordSet(loader, (orgCueNouns?.entries ?? []).map { String($0.text.split(separator: " ").last ?? "") })
         speechAfterName = speechVerbs?.entryIndices(field: 0, listing: "after") ?? []
         speechBeforeName = speechVerbs?.entryIndices(field: 0, listing: "before") ?? []
         placePrepositions = try optional("place-prepositions")

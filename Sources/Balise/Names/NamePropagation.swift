@@ -26,9 +26,13 @@ public struct NamePropagation: DocumentPass {
                   known.strength > candidate.priority
                     || (known.strength == candidate.priority && known.type != .organization && isShapeGuess(candidate, reader))
             else { continue }
-            // `à Millau` stays a place even when someone in the document is called Millau.
+            // `à Millau` stays a place even when someone in the document is called Millau; so does a
+            // town in a list of towns (`entre Lyon, Valence et Nîmes`) and a dateline (`SISTERON –`).
             if candidate.type == .location && candidate.priority >= Priority.lexicon && known.type == .person
-                && reader.placePrepositionBefore(candidate.tokens.lowerBound) { continue }
+                && (reader.placePrepositionBefore(candidate.tokens.lowerBound) || reader.coordinatedWithPlace(candidate.tokens.lowerBound)
+                    || reader.isDateline(candidate.tokens.lowerBound, candidate.tokens.upperBound)) { continue }
+            // `la direction de Quivrel`: a company named like its founder stays the company there.
+            if candidate.type == .organization && known.type == .person && reader.organisationNounBefore(candidate.tokens.lowerBound) { continue }
             selected[index].type = known.type
             selected[index].priority = Priority.document
             selected[index].rule = "known name in document"
@@ -55,6 +59,7 @@ public struct NamePropagation: DocumentPass {
                     && (i == 0 || !reader.isLowercaseWord(i - 1) || reader.lexicons.conjunctions.contains(text.tokens[i - 1]))),
                   i == 0 || !reader.isNameWord(i - 1) || covered[i - 1],
                   let (known, length) = memory.longest(at: i, covered: blocked) else { i += 1; continue }
+            if known.type == .person && reader.organisationNounBefore(i) { i += 1; continue }
             // A first name alone is a person's only where a quotation opens on it (`« Tamaz ne lâche rien »`).
             if known.quoted && !(reader.isPunctuation(i - 1, "«") || reader.isPunctuation(i - 1, "\u{201C}")
                 || reader.isPunctuation(i - 1, "\"")) { i += 1; continue }
@@ -177,6 +182,12 @@ struct DocumentNames {
     /// `Mathis Le Goff`), which then outranks a place of the same name.
     mutating func learn(_ candidate: Candidate, reader: NameReader) {
         remember(candidate.tokens, candidate.type, candidate.priority)
+        // `le lac de Serre-Ponçon` ... `remplir Serre-Ponçon`: the name a lowercase head introduces.
+        if candidate.type == .location && reader.isLowercaseWord(candidate.tokens.lowerBound),
+           let k = candidate.tokens.first(where: { reader.isNameWord($0) }), k > candidate.tokens.lowerBound,
+           reader.runEnd(from: k) == candidate.tokens.upperBound {
+            remember(k..<candidate.tokens.upperBound, .location, Priority.shape + 1)
+        }
         // `Grütli Präzision` ... `de Grütli`: a company's distinctive first word names it alone,
         // unless the word is a head, a common word, a place or a first name (`Banque`, `Crédit`).
         if candidate.type == .organization && candidate.priority >= Priority.lexicon && candidate.tokens.count >= 2 {

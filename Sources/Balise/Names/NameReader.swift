@@ -52,7 +52,8 @@ struct NameReader {
         while e < count {
             if isNameWord(e) && !tokens[e].has(.lineStart) { e += 1; continue }
             // Not after capitals: `PDG d'EDF` is a function and a name.
-            if (isPunctuation(e, "&") || (text.keyIs(e, "d'") && !tokens[e - 1].has(.allCaps)))
+            // Nor after one letter: `le compartiment B d'Euronext`.
+            if (isPunctuation(e, "&") || (text.keyIs(e, "d'") && !tokens[e - 1].has(.allCaps) && tokens[e - 1].length > 1))
                 && isNameWord(e + 1) && !tokens[e + 1].has(.lineStart) { e += 2; continue }
             break
         }
@@ -109,6 +110,12 @@ struct NameReader {
 
     /// Whether word `i` ends like a demonym (`Béninoise`, `Lyonnais`).
     func hasDemonymEnding(_ i: Int) -> Bool { hasEnding(i, lexicons.demonymEndings) }
+
+    /// `II`, `XIV`: capitals that are all Roman digits.
+    func isRomanNumeral(_ i: Int) -> Bool {
+        let units = text.units(i)
+        return units.count <= 5 && units.allSatisfy { [0x49, 0x56, 0x58, 0x4C, 0x43, 0x44, 0x4D].contains($0) }
+    }
 
     /// Whether word `i` ends like a commune's name (`Brenouillac`, `Hautecourt`).
     func hasPlaceNameEnding(_ i: Int) -> Bool { hasEnding(i, lexicons.placeNameEndings) }

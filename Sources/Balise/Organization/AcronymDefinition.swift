@@ -42,8 +42,13 @@ extension NameReader {
     private func headedNameStart(before end: Int) -> Int? {
         let sentenceStart = text.sentence(of: end).lowerBound
         var j = end - 1
-        while j >= max(sentenceStart, end - 14) {
+        while j >= max(sentenceStart, end - 24) {
             let t = tokens[j]
+            // `de l'économie, de l'emploi, du travail`: a comma before a link lists complements.
+            if isPunctuation(j, ","), j + 1 < end, lexicons.links.contains(tokens[j + 1]) || lexicons.contracted.contains(tokens[j + 1]) {
+                j -= 1
+                continue
+            }
             guard t.kind == .word, !lexicons.auxiliaries.contains(t), !lexicons.finiteVerbs.contains(t) else { return nil }
             if isNameWord(j) && lexicons.orgHeads.contains(t)
                 && (j == sentenceStart || !isNameWord(j - 1) || lexicons.articles.contains(tokens[j - 1])) { return j }

@@ -284,6 +284,14 @@ extension NameReader {
         return lexicons.auxiliaries.contains(tokens[e]) && isLowercaseWord(e + 1) && !lexicons.articles.contains(tokens[e + 1])
     }
 
+    /// `les salariés de Norelec`, `la direction d'Hirondelle`: a noun whose complement is an
+    /// organisation, then `de`, right before `s`.
+    func organisationNounBefore(_ s: Int) -> Bool {
+        guard s >= 2, text.keyIs(s - 1, "de") || text.keyIs(s - 1, "d'") || text.keyIs(s - 1, "du") else { return false }
+        guard lexicons.orgCueNounLastWords.contains(tokens[s - 2]) else { return false }
+        return matchEnding(lexicons.orgCueNouns, at: s - 1, maxLength: 3) != nil
+    }
+
     /// `la liste « Vierzon, cap sur demain »`, `la liste écologiste « Vierzon respire »`: an
     /// electoral list's name in quotation marks after `liste`; the tokens inside the marks.
     func quotedListName(at i: Int) -> (Int, Int)? {
@@ -308,6 +316,11 @@ extension NameReader {
         let t = tokens[i]
         return !lexicons.links.contains(t) && !lexicons.articles.contains(t) && !lexicons.conjunctions.contains(t)
             && !lexicons.auxiliaries.contains(t) && !lexicons.contracted.contains(t) && !isCalendarWord(i)
+    }
+
+    /// `de`, `d'`, `du`, `des`: the links of a complement of belonging (not `pour`, `contre`, `au`).
+    private func isOfLink(_ k: Int) -> Bool {
+        text.keyIs(k, "de") || text.keyIs(k, "d'") || text.keyIs(k, "du") || text.keyIs(k, "des")
     }
 
     /// Whether a complement may close at `k`: punctuation, a link, an acronym or the end.
@@ -377,6 +390,18 @@ extension NameReader {
                 }
                 // `musée royal des Beaux-Arts d'Anvers`: one more place after a name the head links to;
                 // `hôpital Avicenne de Bobigny` names the hospital, then its town.
+                // `ministère de l'Aménagement du territoire et de la Décentralisation`: an institution's
+                // complement goes on with lowercase complements and coordinated ones.
+                // Only after a domain, not after a place (`tribunal de Lille pour vol`, `mairie de X et de Y`).
+                if !person && placeMatch(at: k) == nil && !isCommune(k) {
+                    while e < count {
+                        if lexicons.conjunctions.contains(tokens[e]), e + 1 < count, isOfLink(e + 1),
+                           let next = complementEnd(after: e + 1), isNameWord(next - 1), placeMatch(at: next - 1) == nil { e = next; continue }
+                        if isOfLink(e), isLowercaseWord(e + 1) || isLowercaseWord(e + 2),
+                           let next = complementEnd(after: e), !isNameWord(next - 1) { e = next; continue }
+                        break
+                    }
+                }
                 // A place's name ends there (`le salar d'Atacama de la France`).
                 if !person, linked, e < count, lexicons.links.contains(tokens[e]) {
                     var m = e + 1

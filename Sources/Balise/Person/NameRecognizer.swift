@@ -100,6 +100,12 @@ struct NameScan {
         let runEnd = min(reader.runEnd(from: start), limit)
         var s = start
         if let length = reader.notNameLength(at: s) { return s + length }
+        // `Chez Nordvik Aircraft Leasing Ltd, on réclame`: `chez` opening the sentence, then a company.
+        if s + 1 < runEnd && reader.text.keyIs(s, "chez") && !reader.isFirstName(s + 1) {
+            let end = reader.legalFormEnd(runEnd)
+            emit(.organization, (s + 1)..<end, Priority.context, "chez + name")
+            return end
+        }
         // `au lieu-dit Les Gravettes`: an area's own name, its article included.
         if reader.areaHeadBefore(s) && lexiconName(at: s) == nil && !reader.isFirstName(s) && !reader.isCalendarWord(s)
             && !reader.hasOrganizationWord(s, runEnd) {
@@ -208,6 +214,11 @@ struct NameScan {
             ?? (reader.placeMatch(at: s).map { $0 - 1 }), length > 0 {
             emit(.organization, s..<(s + 1 + length), Priority.lexicon, "Région + region")
             return s + 1 + length
+        }
+        // `les habitants du Pays de Lorient`: a capitalised `Pays` and the town it surrounds.
+        if runEnd == s + 1 && reader.text.keyIs(s, "pays") && tokens[s].has(.capitalized), case let end = reader.placeComplementEnd(runEnd), end > runEnd {
+            emit(.location, s..<end, Priority.lexicon, "Pays + de + place")
+            return end
         }
         // `le ministre de l'Économie Bruno Le Maire`: the function's complement is not the name.
         if title == nil, let k = reader.innerFullNameStart(s, runEnd: runEnd), (s..<k).allSatisfy({ reader.isCommonWord($0) }) {
@@ -431,6 +442,12 @@ struct NameScan {
             emit(.organization, s..<runEnd, Priority.lexicon, "club short name in a match report")
             return runEnd
         }
+        // `les salariés de Norelec`, `la direction de Quivrel propose`: an organisation's complement.
+        if reader.organisationNounBefore(s) && !reader.isFirstName(s) {
+            let end = reader.legalFormEnd(runEnd)
+            emit(.organization, s..<end, Priority.context, "organisation noun + de + name")
+            return end
+        }
         // `chez Aérolithe, le président ...`: a name no list knows after `chez` is a company's.
         if s > 0 && reader.text.keyIs(s - 1, "chez") && !reader.isFirstName(s) && reader.match(lexicons.surnames, at: s) == nil {
             let end = reader.legalFormEnd(runEnd)
@@ -504,6 +521,8 @@ struct NameScan {
         // `aux Français`, `les Rennais`: demonyms are not names.
         // An unknown word that ends like an adjective but not like a demonym (`Dexirel`) may be a name.
         if single && !t.has(.allCaps) && reader.hasDemonymEnding(s) && !reader.placeWordBefore(s) { return runEnd }
+        // `numérique III`, `Louis XIV`: a Roman numeral is no acronym.
+        if single && t.has(.allCaps) && reader.isRomanNumeral(s) { return runEnd }
         if single && (t.has(.allCaps) || t.has(.internalCaps)) {
             emit(.organization, s..<runEnd, Priority.shape, t.has(.allCaps) ? "acronym shape" : "inner capitals shape")
         } else if reader.placePrepositionBefore(s) {

@@ -145,7 +145,22 @@ extension NameReader {
               !(isFirstName(e + length) && isNameWord(e + length + 1)) {
             e = self.runEnd(from: e + length)
         }
+        // `Abdel Fattah al-Burhane`, `Mohammed ben-Salmane`: a lowercase particle joined by a hyphen.
+        if e < count, tokens[e].has(.hyphenated), isLowercaseWord(e), hasParticlePrefix(e) {
+            e += 1
+            if isNameWord(e) { e = self.runEnd(from: e) }
+        }
         return e
+    }
+
+    /// Whether the lowercase hyphenated word `i` is a particle, a hyphen, then a capital (`al-Burhane`).
+    private func hasParticlePrefix(_ i: Int) -> Bool {
+        let units = text.units(i)
+        guard let hyphen = units.firstIndex(of: 0x2D), hyphen + 1 < units.endIndex else { return false }
+        let next = units[hyphen + 1]
+        guard (next >= 0x41 && next <= 0x5A) || (next >= 0xC0 && next <= 0xDE) else { return false }
+        let particle = String(decoding: units[units.startIndex..<hyphen], as: UTF16.self)
+        return ["al", "el", "ben", "bin", "ibn", "ould", "abu", "abou"].contains(particle)
     }
 
     /// `la ministre de l'Agriculture`, `le commissaire chargé du Commerce`, `de l'Industrie et de

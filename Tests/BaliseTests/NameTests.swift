@@ -63,6 +63,12 @@ import Testing
             == ["ORG Angers", "ORG Auxerre", "ORG Stade rennais", "LOC Angers"])
     }
 
+    @Test func cityStandsForItsClubByRankOrDistanceInAMatchReport() {
+        #expect(names("Ligue 2 : le derby tourne court. Pau, quatorzième, n'a pas gagné depuis un mois. "
+                      + "Rodez pointe à deux longueurs d'Amiens, battu samedi.")
+            == ["ORG Pau", "ORG Rodez", "ORG Amiens"])
+    }
+
     @Test func cityThatActsOutsideMatchReportsStaysPlace() {
         #expect(names("Angers a voté un budget en hausse. Auxerre a suivi.") == ["LOC Angers", "LOC Auxerre"])
     }

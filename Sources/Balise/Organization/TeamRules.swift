@@ -30,6 +30,13 @@ extension NameReader {
 
     /// Whether the city `s..<e` stands where a team does: right after a match verb or
     /// `face à`, or opening a clause before its verb (`Vienne s'est incliné`, `Nantes, 15e,`).
+    /// `quatorzième`, `deuxième`: an ordinal written in letters.
+    private func isSpelledOrdinal(_ i: Int) -> Bool {
+        guard isLowercaseWord(i) else { return false }
+        let key = text.keys[Int(tokens[i].keyStart)..<Int(tokens[i].keyEnd)]
+        return key.count > 6 && key.suffix(4).elementsEqual("ieme".utf16)
+    }
+
     func standsForTeam(_ s: Int, _ e: Int) -> Bool {
         if matchEnding(lexicons.sportsCues, at: s, maxLength: 4, allowed: lexicons.teamCuesBefore) != nil { return true }
         guard !placePrepositionBefore(s), e < count else { return false }
@@ -37,8 +44,11 @@ extension NameReader {
         guard opensSentence(s) || isPunctuation(s - 1, ":") || isPunctuation(s - 1, ",")
                 || text.keyIs(s - 1, "ou") || text.keyIs(s - 1, "puis") || text.keyIs(s - 1, "et") || text.keyIs(s - 1, "mais")
                 || text.keyIs(s - 1, "que") || text.keyIs(s - 1, "qu'") else { return false }
-        // `Nantes, 15e, accueillera`, `Lens, qui retrouve`.
-        if isPunctuation(e, ",") { return e + 1 < count && (tokens[e + 1].kind == .ordinal || text.keyIs(e + 1, "qui")) }
+        // `Nantes, 15e, accueillera`, `Pau, quatorzième, n'a pas`, `Lens, qui retrouve`, `Rodez, lui, rêve`.
+        if isPunctuation(e, ",") {
+            guard e + 1 < count else { return false }
+            return tokens[e + 1].kind == .ordinal || text.keyIs(e + 1, "qui") || text.keyIs(e + 1, "lui") || isSpelledOrdinal(e + 1)
+        }
         let t = tokens[e]
         guard t.kind == .word, !t.has(.capitalized), !t.has(.allCaps) else { return false }
         if t.has(.elision) { return true }

@@ -69,6 +69,11 @@ import Testing
             == ["ORG Pau", "ORG Rodez", "ORG Amiens"])
     }
 
+    @Test func companyKnownWithItsLegalFormIsKnownWithout() {
+        #expect(names("Le parquet requiert une amende contre Levardin Levage SAS. Levardin Levage a indiqué qu'elle ferait appel.")
+            == ["ORG Levardin Levage SAS", "ORG Levardin Levage"])
+    }
+
     @Test func cityThatActsOutsideMatchReportsStaysPlace() {
         #expect(names("Angers a voté un budget en hausse. Auxerre a suivi.") == ["LOC Angers", "LOC Auxerre"])
     }

@@ -188,6 +188,11 @@ struct DocumentNames {
            reader.runEnd(from: k) == candidate.tokens.upperBound {
             remember(k..<candidate.tokens.upperBound, .location, Priority.shape + 1)
         }
+        // `Levardin Levage SAS` ... `Levardin Levage a indiqué`: the name without its legal form.
+        if candidate.type == .organization, let start = reader.matchEnding(reader.lexicons.legalForms, at: candidate.tokens.upperBound, maxLength: 2),
+           start > candidate.tokens.lowerBound {
+            remember(candidate.tokens.lowerBound..<start, .organization, candidate.priority)
+        }
         // `Grütli Präzision` ... `de Grütli`: a company's distinctive first word names it alone,
         // unless the word is a head, a common word, a place or a first name (`Banque`, `Crédit`).
         if candidate.type == .organization && candidate.priority >= Priority.lexicon && candidate.tokens.count >= 2 {

@@ -141,7 +141,8 @@ public final class AnalyzedText {
         matches.reserveCapacity(tokens.count / 2)
         for i in tokens.indices {
             lexiconStarts[i] = Int32(matches.count)
-            if tokens[i].word >= 0 { gazetteer.appendAll(in: tokens, at: i, to: &matches) }
+            let word = tokens[i].word
+            if word >= 0 && gazetteer.startsEntry(word) { gazetteer.appendAll(in: tokens, at: i, to: &matches) }
         }
         lexiconStarts[tokens.count] = Int32(matches.count)
         let stored = UnsafeMutableBufferPointer<(category: Int16, match: LexiconMatch)>.allocate(capacity: max(matches.count, 1))

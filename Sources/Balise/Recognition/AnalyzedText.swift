@@ -48,8 +48,11 @@ public final class AnalyzedText {
         // name rules ask this at nearly every token).
         let ascii: Bool? = folded.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
             guard bytes.count == end - start else {
-                // Equal lengths in UTF-16 need at least as many UTF-8 bytes.
-                return bytes.count < end - start ? false : nil
+                // Equal lengths in UTF-16 need at least as many UTF-8 bytes, and exactly as
+                // many when the literal is ASCII.
+                if bytes.count < end - start { return false }
+                for byte in bytes where byte >= 0x80 { return nil }
+                return false
             }
             return keys.withUnsafeBufferPointer { keys -> Bool? in
                 for n in 0..<bytes.count {

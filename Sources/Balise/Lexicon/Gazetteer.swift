@@ -39,6 +39,11 @@ public struct Gazetteer: Sendable {
     /// one run of `packed`.
     private var frozen = false
     private var rootSteps: [EdgeTable.Step] = []
+    /// Two bits per word id below `rootSteps.count`, side by side: whether the word starts
+    /// an entry, whether it goes on one. A walk tests the next token's word before probing
+    /// the edge table (whose presence bits are spread over 128 KiB), and that test shares
+    /// its cache line with the next walk's first test.
+    private var wordBits: [UInt64] = []
     private var packed: [PackedTerminal] = []
 
     init() {}
@@ -101,7 +106,14 @@ public struct Gazetteer: Sendable {
         for word in 0..<wordCount {
             root[word] = children.step(Gazetteer.edge(0, Int32(word)))
         }
+        var bits = [UInt64](repeating: 0, count: (wordCount + 31) / 32)
+        for word in 0..<wordCount where root[word].child >= 0 { bits[word >> 5] |= 1 << UInt64(2 * (word & 31)) }
+        children.forEachEdge { node, word in
+            let w = Int(word)
+            if node != 0 && w >= 0 && w < wordCount { bits[w >> 5] |= 2 << UInt64(2 * (w & 31)) }
+        }
         self.rootSteps = root
+        self.wordBits = bits
         self.packed = packed
         frozen = true
     }
@@ -131,6 +143,26 @@ public struct Gazetteer: Sendable {
         walk(tokens, from: start, to: tokens.count) { result.append(($0, $1)) }
     }
 
+    /// Whether some entry starts with the word `word` (an id of the vocabulary), from
+    /// `wordBits`: the index of a document asks it for every word token, and the root step
+    /// it saves (8 bytes a word) missed the caches.
+    @inline(__always)
+    func startsEntry(_ word: Int32) -> Bool {
+        guard frozen else { return true }
+        let w = Int(word)
+        guard w < rootSteps.count else { return true }
+        return wordBits.withUnsafeBufferPointer { $0[w >> 5] & (1 << UInt64(2 * (w & 31))) != 0 }
+    }
+
+    /// Whether `word` is the second or a later word of some entry (true for ids the bits
+    /// do not cover).
+    @inline(__always)
+    private func continuesEntry(_ word: Int32) -> Bool {
+        let w = Int(word)
+        guard w < rootSteps.count else { return true }
+        return wordBits.withUnsafeBufferPointer { $0[w >> 5] & (2 << UInt64(2 * (w & 31))) != 0 }
+    }
+
     /// Follows the trie along the tokens from `start`, reporting each entry that ends on the way.
     @inline(__always)
     private func walk(_ tokens: [Token], from start: Int, to end: Int, _ found: (Int16, LexiconMatch) -> Void) {
@@ -140,6 +172,7 @@ public struct Gazetteer: Sendable {
         while i < end {
             let word = tokens[i].word
             if word < 0 { break }
+            if node != 0 && !continuesEntry(word) { break }
             let step = node == 0 && Int(word) < rootSteps.count ? rootSteps[Int(word)] : children.step(Gazetteer.edge(node, word))
             if step.child < 0 { break }
             node = step.child
@@ -407,6 +440,13 @@ struct EdgeTable: Sendable {
         slots[s] = Slot(key: key, step: Step(child: value, terminals: -1))
         let bit = EdgeTable.presenceBit(key)
         presence[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// Calls `body` with the node and the word of every edge.
+    func forEachEdge(_ body: (Int32, Int32) -> Void) {
+        for slot in slots where slot.key >= 0 {
+            body(Int32(truncatingIfNeeded: slot.key >> 32), Int32(bitPattern: UInt32(truncatingIfNeeded: slot.key)))
+        }
     }
 
     /// Stores each child's terminals next to it.

@@ -8,15 +8,22 @@ public struct Vocabulary: Sendable {
     /// looks up every token and the table does not fit in the first cache levels.
     private var slots: [UInt64]
     private var mask: Int
-    /// One bit per hash value modulo 2^19 (64 KiB): most tokens are words no lexicon has,
-    /// and a clear bit answers "absent" without touching the large table.
-    private var present = [UInt64](repeating: 0, count: 1 << 13)
+    /// One bit per hash value modulo `presentMask + 1` (2^19, 64 KiB, for the lexicons'
+    /// vocabulary): most tokens are words no lexicon has, and a clear bit answers "absent"
+    /// without touching the large table. Small vocabularies (elisions, abbreviations) get
+    /// a few hundred bytes: the tokenizer asks them about many words, and a 64 KiB bitset
+    /// each sent those questions to the second cache level.
+    private var present: [UInt64]
+    private let presentMask: Int
 
     public init(capacity: Int = 1 << 12) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
+        let bits = min(1 << 19, max(1 << 10, size * 4))
+        present = [UInt64](repeating: 0, count: bits / 64)
+        presentMask = bits - 1
     }
 
     public var count: Int { starts.count - 1 }
@@ -54,7 +61,7 @@ public struct Vocabulary: Sendable {
 
     /// `find` with the key's hash already computed.
     func find(_ key: UnsafeBufferPointer<UInt16>, hash h: UInt32) -> Int32 {
-        let bit = Int(h >> 13) & ((1 << 19) - 1)
+        let bit = Int(h >> 13) & presentMask
         if present[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return -1 }
         return slots.withUnsafeBufferPointer { slots in
             var slot = Int(h) & mask
@@ -88,7 +95,7 @@ public struct Vocabulary: Sendable {
     }
 
     private mutating func place(id: Int, hash h: UInt32) {
-        let bit = Int(h >> 13) & ((1 << 19) - 1)
+        let bit = Int(h >> 13) & presentMask
         present[bit >> 6] |= 1 << UInt64(bit & 63)
         var slot = Int(h) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }

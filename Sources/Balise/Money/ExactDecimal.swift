@@ -56,6 +56,8 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     public var isZero: Bool { digits.isEmpty }
 
+    var isOne: Bool { scale == 0 && digits.count == 1 && digits[0] == 1 }
+
     /// This number × 10^`exponent` (a negative exponent divides).
     public func timesPowerOfTen(_ exponent: Int) -> ExactDecimal {
         guard !isZero else { return self }
@@ -86,6 +88,9 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     public static func * (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
         guard !a.isZero && !b.isZero else { return .zero }
+        // Most currencies have a factor of one: no product to compute (both are canonical).
+        if b.isOne { return a }
+        if a.isOne { return b }
         // Schoolbook product on little-endian digits.
         let x = Array(a.digits.reversed()), y = Array(b.digits.reversed())
         var product = [Int](repeating: 0, count: x.count + y.count)
@@ -117,12 +122,14 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     public var description: String {
         guard !isZero else { return "0" }
         let padded = digits.count > scale ? digits : [UInt8](repeating: 0, count: scale + 1 - digits.count) + digits
-        var out = ""
-        out.reserveCapacity(padded.count + 1)
+        // ASCII bytes first, one String at the end: appending Characters one by one cost
+        // more than the arithmetic (one value per MONEY entity).
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(padded.count + 1)
         for (k, digit) in padded.enumerated() {
-            if k == padded.count - scale { out.append(".") }
-            out.append(Character(Unicode.Scalar(0x30 + digit)))
+            if k == padded.count - scale { bytes.append(0x2E) }
+            bytes.append(0x30 + digit)
         }
-        return out
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -24,10 +24,11 @@ public struct MoneyResolver: Sendable {
     public func value(of amount: AmountParts) -> ExactDecimal? {
         guard let number = number(amount.number) else { return nil }
         let exponent = amount.exponent ?? 0
-        let unit = ExactDecimal.one.timesPowerOfTen(exponent)
         var total = number.timesPowerOfTen(exponent)
         if amount.halved { total = total * ExactDecimal.half }
         if amount.half { total = total + ExactDecimal.half.timesPowerOfTen(exponent) }
+        guard !amount.addends.isEmpty else { return total }
+        let unit = ExactDecimal.one.timesPowerOfTen(exponent)
         for addend in amount.addends {
             guard let value = value(of: addend), value < unit else { return nil }
             total = total + value

@@ -189,6 +189,11 @@ struct NameReader {
         guard i >= 0 && i < count else { return nil }
         let known = memo.place[i]
         if known >= 0 { return known == 0 ? nil : Int(known) }
+        // No entry at all here: skip the lists (each one read from the array costs a retain).
+        guard text.startsLexiconEntry(i) else {
+            memo.place[i] = 0
+            return nil
+        }
         var best: Int?
         for list in lexicons.places {
             if let length = match(list, at: i), length > (best ?? 0) { best = length }

@@ -42,8 +42,29 @@ public final class AnalyzedText {
     public func keyIs(_ i: Int, _ folded: String) -> Bool {
         guard i >= 0 && i < tokens.count else { return false }
         let t = tokens[i]
-        var k = Int(t.keyStart)
-        let end = Int(t.keyEnd)
+        let start = Int(t.keyStart), end = Int(t.keyEnd)
+        // The rules' words are literals, nearly all ASCII: compared on their UTF-8 bytes,
+        // length first. Walking a String's UTF-16 view cost more than the comparison (the
+        // name rules ask this at nearly every token).
+        let ascii: Bool? = folded.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard bytes.count == end - start else {
+                // Equal lengths in UTF-16 need at least as many UTF-8 bytes, and exactly as
+                // many when the literal is ASCII.
+                if bytes.count < end - start { return false }
+                for byte in bytes where byte >= 0x80 { return nil }
+                return false
+            }
+            return keys.withUnsafeBufferPointer { keys -> Bool? in
+                for n in 0..<bytes.count {
+                    let byte = bytes[n]
+                    if byte >= 0x80 { return nil }
+                    if keys[start + n] != UInt16(byte) { return false }
+                }
+                return true
+            }
+        } ?? nil
+        if let ascii { return ascii }
+        var k = start
         for unit in folded.utf16 {
             if k >= end || keys[k] != unit { return false }
             k += 1
@@ -127,6 +148,12 @@ public final class AnalyzedText {
         return best
     }
 
+    /// Whether any lexicon entry (of any category) starts at token `i`.
+    public func startsLexiconEntry(_ i: Int) -> Bool {
+        if !lexiconIndexed { indexLexiconMatches() }
+        return lexiconStarts[i] != lexiconStarts[i + 1]
+    }
+
     /// Every lexicon entry starting at each token, found by one gazetteer walk per token
     /// the first time a recognizer asks: recognizers query many categories per token. Kept
     /// in raw memory, which the name rules read at nearly every token: an Array there
@@ -141,7 +168,8 @@ public final class AnalyzedText {
         matches.reserveCapacity(tokens.count / 2)
         for i in tokens.indices {
             lexiconStarts[i] = Int32(matches.count)
-            if tokens[i].word >= 0 { gazetteer.appendAll(in: tokens, at: i, to: &matches) }
+            let word = tokens[i].word
+            if word >= 0 && gazetteer.startsEntry(word) { gazetteer.appendAll(in: tokens, at: i, to: &matches) }
         }
         lexiconStarts[tokens.count] = Int32(matches.count)
         let stored = UnsafeMutableBufferPointer<(category: Int16, match: LexiconMatch)>.allocate(capacity: max(matches.count, 1))

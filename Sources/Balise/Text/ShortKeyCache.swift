@@ -39,13 +39,40 @@ final class ShortKeyCache {
     @inline(__always)
     func value(_ key: UnsafeBufferPointer<UInt16>, compute: (UnsafeBufferPointer<UInt16>) -> Int32) -> Int32 {
         guard key.count <= ShortKeyCache.maxLength, let base = key.baseAddress else { return compute(key) }
-        // Packed with one copy rather than unit by unit; the slot comes from a multiply
-        // hash of the packed words, which needs no loop (the vocabulary's own hash, a
-        // serial loop over the units, is computed only on a miss).
+        // Packed with one copy rather than unit by unit.
         var packed: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &packed) { raw in
             raw.baseAddress!.copyMemory(from: base, byteCount: key.count * 2)
         }
+        return value(packed, key, compute: compute)
+    }
+
+    /// `find` for a key followed in memory by at least `maxLength` readable units (the
+    /// tokenizer's key buffer keeps that much slack at its end). The key is packed with
+    /// three plain loads and masks: the copy into a stack tuple that `value` makes was
+    /// read back in 64-bit words before the copy's smaller stores had landed, and that
+    /// store-to-load forwarding stall cost more than the look-up itself.
+    @inline(__always)
+    func findPadded(_ key: UnsafeBufferPointer<UInt16>, in vocabulary: Vocabulary) -> Int32 {
+        guard key.count <= ShortKeyCache.maxLength, let base = key.baseAddress else { return vocabulary.find(key) }
+        let raw = UnsafeRawPointer(base)
+        let bits = key.count * 16
+        @inline(__always) func masked(_ word: UInt64, _ from: Int) -> UInt64 {
+            let kept = bits - from
+            return kept >= 64 ? word : kept <= 0 ? 0 : word & ((1 << UInt64(kept)) - 1)
+        }
+        let packed = (masked(raw.loadUnaligned(as: UInt64.self), 0),
+                      masked(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self), 64),
+                      masked(raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self), 128))
+        return value(packed, key) { vocabulary.find($0) }
+    }
+
+    /// The cached value of a key already packed (units zero-padded to three words).
+    @inline(__always)
+    private func value(_ packed: (UInt64, UInt64, UInt64), _ key: UnsafeBufferPointer<UInt16>,
+                       compute: (UnsafeBufferPointer<UInt16>) -> Int32) -> Int32 {
+        // The slot comes from a multiply hash of the packed words, which needs no loop (the
+        // vocabulary's own hash, a serial loop over the units, is computed only on a miss).
         let length = Int32(key.count)
         let mixed = (packed.0 &* 0x9E37_79B9_7F4A_7C15) ^ (packed.1 &* 0xC2B2_AE3D_27D4_EB4F)
             ^ ((packed.2 ^ UInt64(length)) &* 0x1656_67B1_9E37_79F9)

@@ -280,7 +280,8 @@ public final class Tokenizer {
         // Folding at most doubles a key (œ -> oe): reserve that much and write in place.
         var capacity = 0
         for piece in pieces { capacity += 2 * piece.length }
-        keys.append(contentsOf: repeatElement(0, count: capacity))
+        // Plus `ShortKeyCache.maxLength` units of slack: the id cache reads whole words past a short key's end.
+        keys.append(contentsOf: repeatElement(0, count: capacity + ShortKeyCache.maxLength))
         var used = base
         let hasVocabulary = vocabulary.count > 0
         let folder = KeyFolder.shared, wordShape = WordShape.shared, cache = self.cache, vocabulary = self.vocabulary
@@ -301,10 +302,18 @@ public final class Tokenizer {
                             used += folder.fold(v, piece.lower..<piece.upper, to: k.baseAddress! + used)
                         }
                         if piece.kind == .number || piece.kind == .ordinal { flags.insert(.hasDigit) }
-                        let word: Int32 = !hasVocabulary || used == keyStart ? -1
-                            : cache.find(UnsafeBufferPointer(rebasing: k[keyStart..<used]), in: vocabulary)
                         (out.baseAddress! + n).initialize(to: Token(start: piece.start, end: piece.end, kind: piece.kind, flags: flags,
-                                                                    keyStart: Int32(keyStart), keyEnd: Int32(used), word: word))
+                                                                    keyStart: Int32(keyStart), keyEnd: Int32(used), word: -1))
+                    }
+                    // Vocabulary ids in a second loop: each look-up may miss the caches, and
+                    // this short loop lets the processor have several misses in flight, where
+                    // the folding between two look-ups kept it to about one.
+                    guard hasVocabulary else { return }
+                    for n in 0..<pieces.count {
+                        let token = out[n]
+                        guard token.keyEnd > token.keyStart else { continue }
+                        out[n].word = cache.findPadded(UnsafeBufferPointer(rebasing: k[Int(token.keyStart)..<Int(token.keyEnd)]),
+                                                       in: vocabulary)
                     }
                 }
             }

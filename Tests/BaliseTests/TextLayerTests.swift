@@ -31,6 +31,11 @@ private func words(_ text: String) -> [String] { tokens(text).map(\.0) }
         #expect(words("à Gonfreville-l'Orcher, rue du Mont-d’Or, c'est-à-dire") == ["à", "Gonfreville-l'Orcher", ",", "rue", "du", "Mont-d’Or", ",", "c'", "est-à-dire"])
     }
 
+    @Test func capitalNOrMBeforeACapitalOpensAName() {
+        #expect(words("Aurélien N'Guessan, M’Bappé. N'importe quoi, il n'a pas, N’oubliez") ==
+                ["Aurélien", "N'Guessan", ",", "M’Bappé", ".", "N'", "importe", "quoi", ",", "il", "n'", "a", "pas", ",", "N’", "oubliez"])
+    }
+
     @Test func elidedArticleDetachedFromItsApostropheIsRejoined() {
         #expect(words("l' Union") == ["l'", "Union"])
     }

@@ -118,6 +118,15 @@ public final class Tokenizer {
     }
 
     /// `l'Union` -> `l'` `Union`; `l` `'` -> `l'`; `aujourd'hui` stays whole.
+    /// `N'Guessan`, `M'Bappé`: a capital `N'` or `M'` before a capital letter opens a name; the
+    /// negation `n'` and the pronoun `m'` stand before a verb, in lowercase.
+    private func isCapitalElidedName(_ view: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Bool {
+        guard range.count >= 4, view[range.lowerBound] == 0x4E || view[range.lowerBound] == 0x4D,
+              view[range.lowerBound + 1] == 0x27 else { return false }
+        let next = view[range.lowerBound + 2]
+        return (next >= 0x41 && next <= 0x5A) || (next >= 0xC0 && next <= 0xDE && next != 0xD7)
+    }
+
     private func splitElisions(_ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
         out.removeAll(keepingCapacity: true)
         out.reserveCapacity(pieces.count + pieces.count / 8)
@@ -149,7 +158,10 @@ public final class Tokenizer {
                 out.append(piece)
                 continue
             }
-            if isUnsplittable(view, piece.lower..<piece.upper) { out.append(piece); continue }
+            if isUnsplittable(view, piece.lower..<piece.upper) || isCapitalElidedName(view, piece.lower..<piece.upper) {
+                out.append(piece)
+                continue
+            }
             while let apostrophe = Tokenizer.firstApostrophe(view, piece.lower, piece.upper), apostrophe + 1 < piece.upper,
                   isElision(view, piece.lower..<apostrophe) {
                 var elided = piece

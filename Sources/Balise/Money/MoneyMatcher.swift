@@ -141,6 +141,9 @@ struct MoneyMatcher {
             return (.rangeDash, p + 1)
         case .and where lexicon.cue(at: rangeStart - 1, in: text) == .rangeOpen:
             return (.rangeBetween, p + 1)
+        case .and:
+            // `une prime de 40 et 60 euros`: a bare number joined to an amount is its lower bound.
+            return (.rangeAnd, p + 1)
         default:
             return nil
         }

@@ -63,6 +63,7 @@ public enum MoneyRule: String, Sendable, CaseIterable {
     case amountCurrencyCents = "<amount> <currency> <cents>"
     case collectiveOfCurrency = "une <collective> de <currency>"
     case rangeBetween = "entre <amount> et <amount> <currency>"
+    case rangeAnd = "<amount> et <amount> <currency>"
     case rangeTo = "<amount> à <amount> <currency>"
     case rangeDash = "<amount>-<amount> <currency>"
 }

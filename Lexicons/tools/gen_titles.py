@@ -11,7 +11,7 @@ from lexfile import WRITTEN_BY_US, write_lexicon
 
 # Honorifics and their abbreviations (kind: honorific).
 HONORIFICS = """M. MM. Mme Mmes Mlle Mlles Monsieur Messieurs Madame Mesdames Mademoiselle
-Mesdemoiselles Dr Dr. Drs Docteur Pr Pr. Professeur Me Maître Maîtres Mgr Monseigneur
+Mesdemoiselles Dr Dr. Dre Drs Docteur Docteure Pr Pr. Pre Professeur Me Maître Maîtres Mgr Monseigneur
 Sr Sir Lord Lady Dame Don Doña Dom Frère Sœur Père Mère Abbé Cheikh Cheikha Sheikh Imam
 Rabbin Cardinal Pape Cdt Col. Gal Gén. Lt Sgt Capt. Mr Mrs Ms Herr Frau
 Señor Señora Signor Signora S.E. S.M. S.A.R. LL.MM. Prof.""".split()

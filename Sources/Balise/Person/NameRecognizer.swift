@@ -524,7 +524,10 @@ struct NameScan {
         // `numérique III`, `Louis XIV`: a Roman numeral is no acronym.
         if single && t.has(.allCaps) && reader.isRomanNumeral(s) { return runEnd }
         if single && (t.has(.allCaps) || t.has(.internalCaps)) {
-            emit(.organization, s..<runEnd, Priority.shape, t.has(.allCaps) ? "acronym shape" : "inner capitals shape")
+            // `la CPAM de Seine-et-Marne`: an unknown acronym's local branch keeps its place.
+            let end = t.has(.allCaps) ? reader.placeComplementEnd(runEnd) : runEnd
+            emit(.organization, s..<end, Priority.shape, t.has(.allCaps) ? "acronym shape" : "inner capitals shape")
+            return end
         } else if reader.placePrepositionBefore(s) {
             emit(.location, s..<runEnd, Priority.shape, "place preposition + name")
         } else if single && (t.has(.allCaps) || t.has(.internalCaps)) {

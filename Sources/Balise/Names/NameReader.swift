@@ -206,9 +206,14 @@ struct NameReader {
     /// `du`, `aux` or `des`, with the article they hold (`au Guilvinec` is `Le Guilvinec`).
     func isCommune(_ i: Int) -> Bool {
         guard let communes = lexicons.communes, i >= 0, i < count else { return false }
-        // A rare question (names no other rule reads): one small key array is fine here.
+        let end = runEnd(from: i)
+        // One word, the usual case: looked up in place.
+        if end == i + 1 && !(i > 0 && (text.keyIs(i - 1, "au") || text.keyIs(i - 1, "du") || text.keyIs(i - 1, "aux") || text.keyIs(i - 1, "des"))) {
+            return text.isListed(i, in: communes)
+        }
+        // Several words or a contracted article: one small key array is fine here.
         var key: [UInt16] = []
-        for k in i..<runEnd(from: i) {
+        for k in i..<end {
             if k > i && tokens[k].has(.spaceBefore) { key.append(0x20) }
             key.append(contentsOf: text.keys[Int(tokens[k].keyStart)..<Int(tokens[k].keyEnd)])
         }

@@ -295,7 +295,7 @@ extension NameReader {
     /// `la liste « Vierzon, cap sur demain »`, `la liste écologiste « Vierzon respire »`: an
     /// electoral list's name in quotation marks after `liste`; the tokens inside the marks.
     func quotedListName(at i: Int) -> (Int, Int)? {
-        guard isLowercaseWord(i), text.keyIs(i, "liste") || text.keyIs(i, "listes") else { return nil }
+        guard tokens[i].length == 5 || tokens[i].length == 6, isLowercaseWord(i), text.keyIs(i, "liste") || text.keyIs(i, "listes") else { return nil }
         var k = i + 1
         while k < min(count, i + 3) && isAdjective(k) { k += 1 }
         guard isPunctuation(k, "«") || isPunctuation(k, "\u{201C}") else { return nil }
@@ -339,6 +339,9 @@ extension NameReader {
     /// The end of a complement opened by the link at `j` (`de la recherche`, `de France`).
     private func complementEnd(after j: Int) -> Int? {
         var k = j + 1
+        // `au Sénat et d'un objectif`, `sur sa candidature`: an indefinite or possessive determiner
+        // opens a phrase of the sentence, not a name's complement.
+        if k < count, OrganizationComplement.openersOfPhrases.contains(where: { text.keyIs(k, $0) }) { return nil }
         if k < count, lexicons.articles.contains(tokens[k]) { k += 1 }
         if isNameWord(k) {
             if isCalendarWord(k) { return nil }
@@ -421,4 +424,9 @@ extension NameReader {
         }
         return nil
     }
+}
+
+enum OrganizationComplement {
+    /// Determiners that never open the complement of a name.
+    static let openersOfPhrases = ["un", "une", "sa", "son", "ses", "leur", "leurs", "ce", "cet", "cette", "ces", "notre", "votre"]
 }

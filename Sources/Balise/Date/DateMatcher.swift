@@ -660,12 +660,7 @@ struct DateMatcher {
             if lexicon.units[word(k + 1)] == .year, let named = namedYear(at: k + 1) {
                 target = Piece(k, named.end, named.expression, named.rule)
             } else if let unit = lexicon.units[word(k + 1)], !isPluralUnit(k + 1) {
-                var parts = DateParts(shift: Shift(0, unit))
-                var end = k + 2
-                if let d = deixisAt(end) {
-                    parts.shift = Shift(d == .last ? -1 : 1, unit)
-                    end += 1
-                }
+                let (parts, end) = unitShift(unit, deixisAt: k + 2)
                 target = Piece(k, end, parts, "la <unit>")
                 relative = true
             } else if let season = lexicon.seasons[word(k + 1)] {
@@ -676,12 +671,7 @@ struct DateMatcher {
                   unit != .day && unit != .weekend && unit != .century, !isPluralUnit(k), !text.tokens[k].has(.hyphenated) {
             // `fin d'année`, `début de semaine`: the current one, or the one that `prochaine`
             // or `dernière` names. `fin de siècle` is as often an adjective as a date.
-            var parts = DateParts(shift: Shift(0, unit))
-            var end = k + 1
-            if let d = deixisAt(end) {
-                parts.shift = Shift(d == .last ? -1 : 1, unit)
-                end += 1
-            }
+            let (parts, end) = unitShift(unit, deixisAt: k + 1)
             target = Piece(k, end, parts, "<unit>")
             relative = true
         } else if hasOf && text.keyIs(k - 1, "du"), let unit = lexicon.units[word(k)], unit == .month || unit == .century,
@@ -715,6 +705,13 @@ struct DateMatcher {
         let start = relative ? (determiner ?? i) : i
         if determiner != nil && !relative { return nil }
         return Piece(start, t.end, parts, "<position> " + t.rule)
+    }
+
+    /// The current `unit`, or the one before or after it that a `dernier`/`prochain` at `i`
+    /// names; the end of the expression.
+    private func unitShift(_ unit: DateUnit, deixisAt i: Int) -> (DateParts, Int) {
+        guard let d = deixisAt(i) else { return (DateParts(shift: Shift(0, unit)), i) }
+        return (DateParts(shift: Shift(d == .last ? -1 : 1, unit)), i + 1)
     }
 
     /// `du lundi au mercredi`, `du lundi au mercredi prochain`: one week's days, or every

@@ -223,6 +223,8 @@ final class NameLexicons: Sendable {
     let conjunctions: WordSet
     let auxiliaries: WordSet
     let contracted: WordSet
+    /// Determiners of the sentence that never open a name's complement (`un`, `sa`, `cette`).
+    let phraseDeterminers: WordSet
     /// Lowercase endings of adjectives that continue an organisation name.
     let adjectiveEndings: [[UInt16]]
     /// The endings of demonyms among them (`-oise`, `-ien`).
@@ -309,6 +311,7 @@ final class NameLexicons: Sendable {
         numberedRoadHeads = numbered
         geoHeadKinds = kinds
         venueHeads = venues
+        func lastWord(_ text: String) -> String { String(text.split(separator: " ").last ?? "") }
         func firstWords(_ list: NameList?) -> WordSet {
             // `presqu'île` may be read as `presqu'` and `île`: both first words count.
             WordSet(loader, (list?.entries ?? []).flatMap { entry -> [String] in
@@ -323,7 +326,7 @@ final class NameLexicons: Sendable {
         placeNameParts = try words("place-name-parts").map { KeyFolder.shared.fold($0) }
         speechVerbs = try optional("speech-verbs")
         orgCueNouns = try optional("org-cue-nouns")
-        orgCueNounLastWords = WordSet(loader, (orgCueNouns?.entries ?? []).map { String($0.text.split(separator: " ").last ?? "") })
+        orgCueNounLastWords = WordSet(loader, (orgCueNouns?.entries ?? []).map { lastWord($0.text) })
         speechAfterName = speechVerbs?.entryIndices(field: 0, listing: "after") ?? []
         speechBeforeName = speechVerbs?.entryIndices(field: 0, listing: "before") ?? []
         placePrepositions = try optional("place-prepositions")
@@ -338,7 +341,6 @@ final class NameLexicons: Sendable {
         middleNameParts = try optional("name-middle-parts")
         months = try optional("months")
         weekdays = try optional("weekdays")
-        func lastWord(_ text: String) -> String { String(text.split(separator: " ").last ?? "") }
         notNameHeadLastWords = WordSet(loader, (notNameHeads?.entries ?? []).map { lastWord($0.text) })
         notNamePhraseFirstWords = WordSet(loader, (notNames?.entries ?? []).compactMap { entry in
             guard entry.text.contains(" "), let first = entry.text.first, first.isLowercase else { return nil }
@@ -356,6 +358,7 @@ final class NameLexicons: Sendable {
         conjunctions = WordSet(loader, try words("name-function-words", field: "and"))
         auxiliaries = WordSet(loader, try words("name-function-words", field: "auxiliary"))
         contracted = WordSet(loader, try words("name-function-words", field: "contracted"))
+        phraseDeterminers = WordSet(loader, try words("name-function-words", field: "determiner"))
         adjectiveEndings = try words("name-adjective-endings").map { KeyFolder.shared.fold($0) }
         demonymEndings = try words("name-adjective-endings", field: "demonym").map { KeyFolder.shared.fold($0) }
         orgWordEndings = try words("org-word-endings").map { KeyFolder.shared.fold($0) }

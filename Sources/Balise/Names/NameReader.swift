@@ -123,10 +123,14 @@ struct NameReader {
     /// Whether word `i` ends like a company's word (`Stevedoring`, `Mikrotechnik`).
     func hasOrgWordEnding(_ i: Int) -> Bool { hasEnding(i, lexicons.orgWordEndings) }
 
-    private func hasEnding(_ i: Int, _ endings: [[UInt16]]) -> Bool {
+    func hasEnding(_ i: Int, _ endings: [[UInt16]]) -> Bool {
         let t = tokens[i]
-        let key = text.keys[Int(t.keyStart)..<Int(t.keyEnd)]
-        return endings.contains { key.count > $0.count + 2 && key.suffix($0.count).elementsEqual($0) }
+        return NameReader.endsWithOne(of: endings, text.keys[Int(t.keyStart)..<Int(t.keyEnd)])
+    }
+
+    /// Whether a folded key ends with one of `endings`, three letters at least left before it.
+    static func endsWithOne<Key: BidirectionalCollection>(of endings: [[UInt16]], _ key: Key) -> Bool where Key.Element == UInt16 {
+        endings.contains { key.count > $0.count + 2 && key.suffix($0.count).elementsEqual($0) }
     }
 
     private func adjectiveEndingOf(_ i: Int) -> Bool {
@@ -135,7 +139,7 @@ struct NameReader {
         let endings = lexicons.adjectiveEndings
         return text.keys.withUnsafeBufferPointer { keys in
             text.services.adjectiveEndings.answer(word: t.word, key: UnsafeBufferPointer(rebasing: keys[Int(t.keyStart)..<Int(t.keyEnd)])) { key in
-                endings.contains { ending in key.count > ending.count + 2 && key.suffix(ending.count).elementsEqual(ending) }
+                NameReader.endsWithOne(of: endings, key)
             }
         }
     }

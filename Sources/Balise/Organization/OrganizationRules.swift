@@ -341,7 +341,7 @@ extension NameReader {
         var k = j + 1
         // `au Sénat et d'un objectif`, `sur sa candidature`: an indefinite or possessive determiner
         // opens a phrase of the sentence, not a name's complement.
-        if k < count, OrganizationComplement.openersOfPhrases.contains(where: { text.keyIs(k, $0) }) { return nil }
+        if k < count, lexicons.phraseDeterminers.contains(tokens[k]) { return nil }
         if k < count, lexicons.articles.contains(tokens[k]) { k += 1 }
         if isNameWord(k) {
             if isCalendarWord(k) { return nil }
@@ -424,9 +424,4 @@ extension NameReader {
         }
         return nil
     }
-}
-
-enum OrganizationComplement {
-    /// Determiners that never open the complement of a name.
-    static let openersOfPhrases = ["un", "une", "sa", "son", "ses", "leur", "leurs", "ce", "cet", "cette", "ces", "notre", "votre"]
 }

@@ -32,10 +32,10 @@ extension NameReader {
     /// `face à`, or opening a clause before its verb (`Vienne s'est incliné`, `Nantes, 15e,`).
     /// `quatorzième`, `deuxième`: an ordinal written in letters.
     private func isSpelledOrdinal(_ i: Int) -> Bool {
-        guard isLowercaseWord(i) else { return false }
-        let key = text.keys[Int(tokens[i].keyStart)..<Int(tokens[i].keyEnd)]
-        return key.count > 6 && key.suffix(4).elementsEqual("ieme".utf16)
+        isLowercaseWord(i) && hasEnding(i, NameReader.ordinalEnding)
     }
+
+    static let ordinalEnding = [Array("ieme".utf16)]
 
     func standsForTeam(_ s: Int, _ e: Int) -> Bool {
         if matchEnding(lexicons.sportsCues, at: s, maxLength: 4, allowed: lexicons.teamCuesBefore) != nil { return true }

@@ -530,8 +530,6 @@ struct NameScan {
             return end
         } else if reader.placePrepositionBefore(s) {
             emit(.location, s..<runEnd, Priority.shape, "place preposition + name")
-        } else if single && (t.has(.allCaps) || t.has(.internalCaps)) {
-            emit(.organization, s..<runEnd, Priority.shape, t.has(.allCaps) ? "acronym shape" : "inner capitals shape")
         } else if single && s >= 2 && (reader.text.keyIs(s - 1, "de") || reader.text.keyIs(s - 1, "d'"))
                     && reader.matchEnding(lexicons.organizations, at: s - 1) != nil {
             // `l'usine Renault de Flins`: the site of a known company.

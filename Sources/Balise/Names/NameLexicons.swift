@@ -311,7 +311,13 @@ final class NameLexicons: Sendable {
         numberedRoadHeads = numbered
         geoHeadKinds = kinds
         venueHeads = venues
-        func lastWord(_ text: String) -> String { String(text.split(separator: " ").last ?? "") }
+        /// The last token of an entry: `chiffre d'affaires` ends on `affaires` (the tokenizer splits
+        /// the elision off), `les berges de l'` on `l'`.
+        func lastWord(_ text: String) -> String {
+            let word = text.split(separator: " ").last ?? ""
+            guard let apostrophe = word.lastIndex(of: "'"), word.index(after: apostrophe) < word.endIndex else { return String(word) }
+            return String(word[word.index(after: apostrophe)...])
+        }
         func firstWords(_ list: NameList?) -> WordSet {
             // `presqu'île` may be read as `presqu'` and `île`: both first words count.
             WordSet(loader, (list?.entries ?? []).flatMap { entry -> [String] in

@@ -46,6 +46,13 @@ extension NameReader {
         return matchEnding(cues, at: s, maxLength: 4, allowed: lexicons.riverCuesBefore) != nil
     }
 
+    /// `vue sur le Bugarach`, `en aval de l'Orbieu`: a view, a slope or a river's course right
+    /// before `s`; weak evidence, for a name no list knows.
+    func landscapeCueBefore(_ s: Int) -> Bool {
+        guard let cues = lexicons.riverCues, s > 1 else { return false }
+        return matchEnding(cues, at: s, maxLength: 4, allowed: lexicons.landscapeCues) != nil
+    }
+
     /// Where the places that follow one another from `k` end, inside the run (`Rhône Alpes`).
     func placesEnd(from k: Int, runEnd: Int) -> Int {
         var e = k

@@ -181,6 +181,9 @@ final class NameLexicons: Sendable {
     let orgCueNouns: NameList?
     /// Last words of `orgCueNouns`, so that they are looked up only where one ends.
     let orgCueNounLastWords: WordSet
+    /// What only a firm does, right after its bare name (`Quivrel emploie`, `a été rachetée`).
+    let orgVerbs: NameList?
+    let orgVerbFirstWords: WordSet
     /// Speech verbs that follow a name (`Macron a déclaré`) or precede it (`a déclaré Macron`).
     let speechAfterName: Set<Int32>
     let speechBeforeName: Set<Int32>
@@ -207,6 +210,8 @@ final class NameLexicons: Sendable {
     let riverCues: NameList?
     /// River cues that come before the name (`les berges de la`); the others follow it (`a débordé`).
     let riverCuesBefore: Set<Int32>
+    /// Views, slopes and courses before a name no list knows (`vue sur le`, `au pied du`).
+    let landscapeCues: Set<Int32>
     /// Middle words of Vietnamese names (`Van`, `Thi`).
     let middleNameParts: NameList?
     let months: NameList?
@@ -333,6 +338,8 @@ final class NameLexicons: Sendable {
         speechVerbs = try optional("speech-verbs")
         orgCueNouns = try optional("org-cue-nouns")
         orgCueNounLastWords = WordSet(loader, (orgCueNouns?.entries ?? []).map { lastWord($0.text) })
+        orgVerbs = try optional("org-verbs")
+        orgVerbFirstWords = WordSet(loader, (orgVerbs?.entries ?? []).map { String($0.text.prefix { $0 != " " }) })
         speechAfterName = speechVerbs?.entryIndices(field: 0, listing: "after") ?? []
         speechBeforeName = speechVerbs?.entryIndices(field: 0, listing: "before") ?? []
         placePrepositions = try optional("place-prepositions")
@@ -344,6 +351,7 @@ final class NameLexicons: Sendable {
         weakFirstNames = try optional("first-names-weak")
         riverCues = try optional("river-cues")
         riverCuesBefore = riverCues?.entryIndices(field: 0, equal: "before") ?? []
+        landscapeCues = riverCues?.entryIndices(field: 0, equal: "view") ?? []
         middleNameParts = try optional("name-middle-parts")
         months = try optional("months")
         weekdays = try optional("weekdays")

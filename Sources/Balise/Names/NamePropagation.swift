@@ -32,7 +32,9 @@ public struct NamePropagation: DocumentPass {
                 && (reader.placePrepositionBefore(candidate.tokens.lowerBound) || reader.coordinatedWithPlace(candidate.tokens.lowerBound)
                     || reader.isDateline(candidate.tokens.lowerBound, candidate.tokens.upperBound)) { continue }
             // `la direction de Quivrel`: a company named like its founder stays the company there.
-            if candidate.type == .organization && known.type == .person && reader.organisationNounBefore(candidate.tokens.lowerBound) { continue }
+            // So does one that employs, is listed or is bought (`Quivrel emploie 300 salariés`).
+            if candidate.type == .organization && known.type == .person && (reader.organisationNounBefore(candidate.tokens.lowerBound)
+                || (candidate.tokens.count == 1 && reader.organisationVerbAfter(candidate.tokens.upperBound))) { continue }
             selected[index].type = known.type
             selected[index].priority = Priority.document
             selected[index].rule = "known name in document"

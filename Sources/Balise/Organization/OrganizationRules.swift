@@ -284,6 +284,12 @@ extension NameReader {
         return lexicons.auxiliaries.contains(tokens[e]) && isLowercaseWord(e + 1) && !lexicons.articles.contains(tokens[e + 1])
     }
 
+    /// `Quivrel emploie 300 salariés`, `Haviland a été rachetée`: what only a firm does, right after `e`.
+    func organisationVerbAfter(_ e: Int) -> Bool {
+        guard e < count, lexicons.orgVerbFirstWords.contains(tokens[e]) else { return false }
+        return entry(lexicons.orgVerbs, at: e) != nil
+    }
+
     /// `les salariés de Norelec`, `la direction d'Hirondelle`: a noun whose complement is an
     /// organisation, then `de`, right before `s`.
     func organisationNounBefore(_ s: Int) -> Bool {

@@ -454,6 +454,12 @@ struct NameScan {
             emit(.organization, s..<end, Priority.context, "chez + name")
             return end
         }
+        // `Fondée par Jean Quivrel, Quivrel emploie 300 salariés`: a company named after its founder.
+        if runEnd == s + 1 && !reader.isFirstName(s) && !tokens[s].has(.allCaps) && reader.organisationVerbAfter(runEnd)
+            && reader.placeMatch(at: s) == nil {
+            emit(.organization, s..<runEnd, Priority.context, "name + organisation verb")
+            return runEnd
+        }
         if reader.personEvidenceBefore(s) {
             emit(.person, s..<reader.personEnd(s, runEnd: runEnd), Priority.context, "speech verb + name")
             return reader.personEnd(s, runEnd: runEnd)
@@ -544,6 +550,8 @@ struct NameScan {
                 // `entre Brenouillac et Tavernac`: a commune's ending makes a town of an unknown word.
                 if reader.hasPlaceNameEnding(s) && !reader.capitalElisionBefore(s) {
                     emit(.location, s..<runEnd, Priority.shape, "place-name ending")
+                } else if reader.landscapeCueBefore(s) {
+                    emit(.location, s..<runEnd, Priority.shape, "landscape cue + name")
                 } else {
                     emit(.organization, s..<runEnd, Priority.shape, "capitalised word")
                 }

@@ -18,7 +18,7 @@ enum Registry {
         "first-names", "surnames", "name-particles", "person-titles", "organizations", "seats-of-power",
         "org-descriptors", "org-heads-lowercase", "legal-forms",
         "countries", "regions", "departments", "cities", "continents", "geo-features", "compass-areas",
-        "sports-cues", "geo-heads", "geo-heads-outside", "speech-verbs", "org-cue-nouns", "place-prepositions",
+        "sports-cues", "geo-heads", "geo-heads-outside", "speech-verbs", "org-cue-nouns", "org-verbs", "place-prepositions",
         "portfolio-titles", "not-names", "not-name-heads", "first-names-weak", "river-cues", "name-middle-parts",
     ]
 }

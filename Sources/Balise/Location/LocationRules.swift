@@ -6,11 +6,19 @@ extension NameReader {
         guard isLowercaseWord(i), lexicons.geoHeadFirstWords.contains(tokens[i]), let head = entry(lexicons.geoHeads, at: i) else { return nil }
         // `une rivière des Côtes-d'Armor`: an indefinite head names no place; the place after it is named alone.
         if i > 0 && (text.keyIs(i - 1, "une") || text.keyIs(i - 1, "un")) { return nil }
-        // `au cours du Mondial` is a time, not the street `cours Mirabeau`.
+        // `au cours du Mondial` is a time, not the street `cours Mirabeau`; `cap sur Lorient` is a heading.
         if i > 0 && text.keyIs(i, "cours") && text.keyIs(i - 1, "au") { return nil }
+        if text.keyIs(i, "cap") && text.keyIs(i + 1, "sur") { return nil }
         if lexicons.venueHeads.contains(head.entry) { return venueNameEnd(after: i + head.length) }
         guard lexicons.geoHeadKinds.contains(head.entry), match(lexicons.geoHeadsOutside, at: i) != head.length else { return nil }
         let length = head.length
+        // `place aux Herbes`, `quai aux Fleurs`: a street named with `au` or `aux`.
+        if lexicons.streetHeads.contains(head.entry), i + length + 1 < count, lexicons.contracted.contains(tokens[i + length]),
+           isNameWord(i + length + 1), !isCalendarWord(i + length + 1),
+           // `laisser la place aux Bleus` is a turn of phrase; `sur la place aux Herbes` a square.
+           !text.keyIs(i, "place") || (i >= 2 && text.keyIs(i - 1, "la") && (text.keyIs(i - 2, "sur") || text.keyIs(i - 2, "de"))) {
+            return runEnd(from: i + length + 1)
+        }
         // `une conseillère départementale du canton`: no number, no road.
         if lexicons.numberedRoadHeads.contains(head.entry) && !(i + length < count && (tokens[i + length].kind == .number || isRoadNumber(i + length))) {
             return nil

@@ -166,6 +166,8 @@ final class NameLexicons: Sendable {
     let venueHeads: Set<Int32>
     /// Areas whose own name may follow without `de` (`au lieu-dit Les Gravettes`, `le hameau Bellevue`).
     let areaHeads: Set<Int32>
+    /// Street heads, which may take `au`/`aux` before their name (`place aux Herbes`).
+    let streetHeads: Set<Int32>
     /// Road heads that name a road only before its number (`la départementale 703`).
     let numberedRoadHeads: Set<Int32>
     /// First words of the lowercase institution heads and of the geographic heads, so that
@@ -221,6 +223,8 @@ final class NameLexicons: Sendable {
     /// lowercase adjectives and complements.
     let orgWords: WordSet
     let orgHeads: WordSet
+    /// Heads whose name may go on with its purpose (`Fondation Mercadier pour l'art`).
+    let purposeHeads: WordSet
     /// Heads of newspaper titles, whose article stays even at a sentence start (`La Gazette du Morvan`).
     let mediaHeads: WordSet
     let links: WordSet
@@ -304,6 +308,7 @@ final class NameLexicons: Sendable {
         var venues = Set<Int32>()
         var areas = Set<Int32>()
         var numbered = Set<Int32>()
+        var streets = Set<Int32>()
         for (index, entry) in (geoHeads?.entries ?? []).enumerated() {
             let entryKinds = (entry.field(0) ?? "").split(separator: ",")
             if entryKinds.contains(where: { ["street", "road", "water", "relief", "island", "territory"].contains($0) }) { kinds.insert(Int32(index)) }
@@ -311,8 +316,10 @@ final class NameLexicons: Sendable {
             if entryKinds.contains("venue") { venues.insert(Int32(index)) }
             if entryKinds.contains("area") { areas.insert(Int32(index)) }
             if entryKinds.contains("numbered") { numbered.insert(Int32(index)) }
+            if entryKinds.contains("street") { streets.insert(Int32(index)) }
         }
         areaHeads = areas
+        streetHeads = streets
         numberedRoadHeads = numbered
         geoHeadKinds = kinds
         venueHeads = venues
@@ -365,6 +372,7 @@ final class NameLexicons: Sendable {
 
         let heads = try words("org-words", field: "head") + (try words("org-heads"))
         orgHeads = WordSet(loader, heads)
+        purposeHeads = WordSet(loader, try words("org-heads", field: "purpose"))
         mediaHeads = WordSet(loader, try words("media-heads"))
         orgWords = WordSet(loader, heads + (try words("org-words", field: "word")))
         links = WordSet(loader, try words("name-function-words", field: "link"))

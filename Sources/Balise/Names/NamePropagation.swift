@@ -32,9 +32,11 @@ public struct NamePropagation: DocumentPass {
                 && (reader.placePrepositionBefore(candidate.tokens.lowerBound) || reader.coordinatedWithPlace(candidate.tokens.lowerBound)
                     || reader.isDateline(candidate.tokens.lowerBound, candidate.tokens.upperBound)) { continue }
             // `la direction de Quivrel`: a company named like its founder stays the company there.
-            // So does one that employs, is listed or is bought (`Quivrel emploie 300 salariés`).
+            // So does one that employs, is listed or is bought (`Quivrel emploie 300 salariés`), and
+            // one a descriptor introduces (`la fromagerie Tissot-Grandchamp`, `l'action Vauquelin`).
             if candidate.type == .organization && known.type == .person && (reader.organisationNounBefore(candidate.tokens.lowerBound)
-                || (candidate.tokens.count == 1 && reader.organisationVerbAfter(candidate.tokens.upperBound))) { continue }
+                || (candidate.tokens.count == 1 && reader.organisationVerbAfter(candidate.tokens.upperBound))
+                || reader.descriptorBefore(candidate.tokens.lowerBound)) { continue }
             selected[index].type = known.type
             selected[index].priority = Priority.document
             selected[index].rule = "known name in document"

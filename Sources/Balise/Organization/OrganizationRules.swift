@@ -209,7 +209,10 @@ extension NameReader {
                 if let next = complementEnd(after: e + 1) { e = next; continue }
                 break
             }
-            if e < count, lexicons.links.contains(tokens[e]), let next = complementEnd(after: e) { e = next; continue }
+            // `Ligue contre le cancer`: `pour` and `contre` bring a purpose, which only some heads take
+            // (`le CHU pour les dernières semaines` is a place to go to).
+            if e < count, lexicons.links.contains(tokens[e]), !(text.keyIs(e, "pour") || text.keyIs(e, "contre")) || lexicons.purposeHeads.contains(tokens[s]),
+               let next = complementEnd(after: e) { e = next; continue }
             // `Union des infirmiers libéraux et hospitaliers`: coordinated adjectives.
             if e > runEnd, lexicons.conjunctions.contains(tokens[e]), isAdjective(e - 1), isAdjective(e + 1) { e += 2; continue }
             if e > runEnd && isLowercaseWord(e - 1) {
@@ -248,7 +251,7 @@ extension NameReader {
     /// `Fondation Mercadier pour l'art`, `Association Alpha pour la recherche médicale`: the
     /// purpose of a foundation or an association, when its head opens the name, is part of it.
     func purposeEnd(_ s: Int, end: Int) -> Int {
-        guard end < count, lexicons.orgHeads.contains(tokens[s]), text.keyIs(end, "pour") else { return end }
+        guard end < count, lexicons.purposeHeads.contains(tokens[s]), text.keyIs(end, "pour") else { return end }
         var k = end + 1
         if k < count, lexicons.articles.contains(tokens[k]) { k += 1 }
         guard isPlainWord(k), !looksInfinitive(k) else { return end }
@@ -282,6 +285,16 @@ extension NameReader {
         guard e + 1 < count else { return false }
         if isPunctuation(e, ","), text.keyIs(e + 1, "qui") || text.keyIs(e + 1, "dont") { return true }
         return lexicons.auxiliaries.contains(tokens[e]) && isLowercaseWord(e + 1) && !lexicons.articles.contains(tokens[e + 1])
+    }
+
+    /// `Lumio, la start-up rennaise, ...`, `Vexalia, une PME de Vitré`: a descriptor in apposition
+    /// right after the name that ends at `e`.
+    func descriptorAppositionAfter(_ e: Int) -> Bool {
+        guard e + 2 < count, isPunctuation(e, ","), lexicons.articles.contains(tokens[e + 1])
+                || text.keyIs(e + 1, "une") || text.keyIs(e + 1, "un") else { return false }
+        guard let m = match(lexicons.orgDescriptors, at: e + 2) else { return false }
+        // `Vexalia, la société qui ...` and `Lumio, la start-up` alike; not `X, le groupe de travail`.
+        return e + 2 + m >= count || !text.keyIs(e + 2 + m, "de") || isNameWord(e + 3 + m)
     }
 
     /// `Quivrel emploie 300 salariés`, `Haviland a été rachetée`: what only a firm does, right after `e`.

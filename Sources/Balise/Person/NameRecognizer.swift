@@ -160,6 +160,9 @@ struct NameScan {
             // `Minière Boréalis inc. est cotée`: a legal form closes a name that opens the sentence.
             && reader.legalFormEnd(runEnd) == runEnd && reader.matchEnding(lexicons.legalForms, at: runEnd, maxLength: 2) == nil {
             s += 1
+            // `Autour d'Orsenna, le jury`: the word that opened the sentence leaves its link behind.
+            while s + 1 < runEnd && !tokens[s].has(.capitalized) && !tokens[s].has(.allCaps)
+                    && (lexicons.links.contains(tokens[s]) || lexicons.articles.contains(tokens[s])) { s += 1 }
         }
         // `M. de Villiers-Laroche`: an honorific alone, then a particle and the surname; a function
         // is followed by its organisation (`le PDG de Vexalia`).
@@ -215,6 +218,13 @@ struct NameScan {
             emit(.organization, s..<(s + 1 + length), Priority.lexicon, "Région + region")
             return s + 1 + length
         }
+        // `la Ville de Valenciennes a payé`: a capitalised `Ville` before its town names the
+        // municipality (the Balise decisions), as `Région` does; `la ville de Dole` stays a place.
+        if tokens[s].has(.capitalized) && !opening && reader.text.keyIs(s, "ville") && s + 2 < reader.count
+            && (reader.text.keyIs(s + 1, "de") || reader.text.keyIs(s + 1, "d'")), let length = reader.placeMatch(at: s + 2) {
+            emit(.organization, s..<(s + 2 + length), Priority.lexicon, "Ville de + town")
+            return s + 2 + length
+        }
         // `les habitants du Pays de Lorient`: a capitalised `Pays` and the town it surrounds.
         if runEnd == s + 1 && reader.text.keyIs(s, "pays") && tokens[s].has(.capitalized), case let end = reader.placeComplementEnd(runEnd), end > runEnd {
             emit(.location, s..<end, Priority.lexicon, "Pays + de + place")
@@ -237,7 +247,9 @@ struct NameScan {
         if s + 1 < runEnd && reader.hasAdjectiveEnding(s) && (reader.isCommonWord(s) || (reader.singularArticleBefore(s) && reader.hasDemonymEnding(s))) && lexiconName(at: s) == nil
             && !lexicons.orgWords.contains(tokens[s]) {
             // `le Néerlandais Bram de Witte`, `l'Italienne Giulia Marcotti`: one person after a singular article and a demonym.
-            if reader.singularArticleBefore(s) && lexiconName(at: s + 1)?.0 != .organization && !reader.hasOrganizationWord(s + 1, runEnd) {
+            // `La Dernière Transhumance`, a title: a common word after the adjective is no name.
+            if reader.singularArticleBefore(s) && lexiconName(at: s + 1)?.0 != .organization && !reader.hasOrganizationWord(s + 1, runEnd)
+                && (!reader.isCommonWord(s + 1) || reader.isFirstName(s + 1) || reader.match(lexicons.surnames, at: s + 1) != nil) {
                 let end = reader.personEnd(s + 1, runEnd: runEnd)
                 emit(.person, (s + 1)..<end, Priority.lexicon, "demonym + name")
                 return end
@@ -287,6 +299,9 @@ struct NameScan {
             if type == .organization && end < runEnd && (end..<runEnd).allSatisfy({ unknownWord($0) }) { end = runEnd }
             // `ARS Grand Est`, `Caisse d'Épargne Rhône Alpes`: an organisation's branch named by its places.
             if type == .organization && end < runEnd && reader.placesEnd(from: end, runEnd: runEnd) == runEnd { end = runEnd }
+            // `France 3 Hauts-de-France`: a known name that ends on a number, then its region.
+            if type == .organization && end > runEnd && reader.isNameWord(end), case let next = reader.runEnd(from: end),
+               reader.placesEnd(from: end, runEnd: next) == next { end = next }
             // `Loire Forez Agglomération`: places that open an organisation's name.
             if type == .location && end < runEnd, case let k = reader.placesEnd(from: end, runEnd: runEnd), k > end, k < runEnd,
                reader.hasOrganizationWord(k, runEnd) || reader.isNameTail(k, runEnd, afterFirstName: false) {
@@ -454,6 +469,14 @@ struct NameScan {
             emit(.organization, s..<end, Priority.context, "chez + name")
             return end
         }
+        // `Lumio, la start-up rennaise, lève`: a descriptor in apposition, even where a commune bears the name.
+        if !reader.isFirstName(s) && reader.match(lexicons.surnames, at: s) == nil && !tokens[s].has(.allCaps)
+            && lexiconName(at: s) == nil && reader.descriptorAppositionAfter(runEnd)
+            // `À Mouthe, la coopérative ...`, `au hameau du Crêt-Rouge, la station`: a place, then the sentence's subject.
+            && !reader.placePrepositionBefore(s) && !reader.placeHeadBefore(s) {
+            emit(.organization, s..<runEnd, Priority.context, "name, + descriptor")
+            return runEnd
+        }
         // `Fondée par Jean Quivrel, Quivrel emploie 300 salariés`: a company named after its founder.
         if runEnd == s + 1 && !reader.isFirstName(s) && !tokens[s].has(.allCaps) && reader.organisationVerbAfter(runEnd)
             && reader.placeMatch(at: s) == nil {
@@ -479,6 +502,12 @@ struct NameScan {
             return runEnd
         }
         if let length = reader.match(lexicons.surnames, at: s), s + length == runEnd, !reader.isCommonSurname(s) {
+            // `hier soir à Beaufort`: after a place preposition a surname alone is a town, unless the
+            // document names the person in full (the document pass, a shape guess giving way).
+            if length == 1 && !opening && reader.placePrepositionBefore(s) {
+                emit(.location, s..<runEnd, Priority.shape, "place preposition + surname")
+                return runEnd
+            }
             emit(.person, s..<runEnd, opening ? Priority.shape : Priority.lexicon, "surname from lexicon")
             return runEnd
         }

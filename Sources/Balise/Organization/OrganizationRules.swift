@@ -297,6 +297,21 @@ extension NameReader {
         return e + 2 + m >= count || !text.keyIs(e + 2 + m, "de") || isNameWord(e + 3 + m)
     }
 
+    /// `« La Dernière Transhumance »`, `« Les Nuits blanches »`: a work's title in quotation marks,
+    /// two to five words that are all common words, names nothing; returns the closing mark.
+    /// Longer quotations are speech (`« Le Standard ne pouvait pas refuser une telle offre »`).
+    func quotedTitleEnd(_ s: Int) -> Int? {
+        guard s > 0, isPunctuation(s - 1, "«") || isPunctuation(s - 1, "\u{201C}") else { return nil }
+        var k = s
+        while k < min(count, s + 6) {
+            if isPunctuation(k, "»") || isPunctuation(k, "\u{201D}") { return k > s + 1 ? k : nil }
+            guard tokens[k].kind == .word, isCommonWord(k) || isLowercaseWord(k), !isFirstName(k),
+                  placeMatch(at: k) == nil, organizationMatch(at: k) == nil else { return nil }
+            k += 1
+        }
+        return nil
+    }
+
     /// `Quivrel emploie 300 salariés`, `Haviland a été rachetée`: what only a firm does, right after `e`.
     func organisationVerbAfter(_ e: Int) -> Bool {
         guard e < count, lexicons.orgVerbFirstWords.contains(tokens[e]) else { return false }
@@ -338,6 +353,16 @@ extension NameReader {
     }
 
     /// `de`, `d'`, `du`, `des`: the links of a complement of belonging (not `pour`, `contre`, `au`).
+    /// The end of the domains listed with commas from `e` (`, du Commerce`), when `et` and one
+    /// more domain follow them; nil otherwise.
+    private func domainListEnd(from e: Int) -> Int? {
+        var k = e
+        while isPunctuation(k, ","), k + 1 < count, isOfLink(k + 1), let next = complementEnd(after: k + 1),
+              isNameWord(next - 1), placeMatch(at: next - 1) == nil { k = next }
+        guard k > e, k + 1 < count, lexicons.conjunctions.contains(tokens[k]), isOfLink(k + 1) else { return nil }
+        return k
+    }
+
     private func isOfLink(_ k: Int) -> Bool {
         text.keyIs(k, "de") || text.keyIs(k, "d'") || text.keyIs(k, "du") || text.keyIs(k, "des")
     }
@@ -419,6 +444,8 @@ extension NameReader {
                     while e < count {
                         if lexicons.conjunctions.contains(tokens[e]), e + 1 < count, isOfLink(e + 1),
                            let next = complementEnd(after: e + 1), isNameWord(next - 1), placeMatch(at: next - 1) == nil { e = next; continue }
+                        // `ministère de l'Économie, du Commerce et de l'Industrie`: a list of domains that `et` closes.
+                        if isPunctuation(e, ","), let next = domainListEnd(from: e) { e = next; continue }
                         if isOfLink(e), isLowercaseWord(e + 1) || isLowercaseWord(e + 2),
                            let next = complementEnd(after: e), !isNameWord(next - 1) { e = next; continue }
                         break

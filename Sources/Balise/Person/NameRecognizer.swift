@@ -100,6 +100,7 @@ struct NameScan {
         let runEnd = min(reader.runEnd(from: start), limit)
         var s = start
         if let length = reader.notNameLength(at: s) { return s + length }
+        if let end = reader.quotedTitleEnd(s) { return end }
         // `Chez Nordvik Aircraft Leasing Ltd, on réclame`: `chez` opening the sentence, then a company.
         if s + 1 < runEnd && reader.text.keyIs(s, "chez") && !reader.isFirstName(s + 1) {
             let end = reader.legalFormEnd(runEnd)

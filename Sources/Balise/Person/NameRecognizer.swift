@@ -89,6 +89,10 @@ struct NameScan {
                 i += 1
             } else if reader.isNameWord(i) {
                 i = max(i + 1, readRun(i, limit: blockStart))
+            } else if tokens[i].has(.internalCaps) && tokens[i].kind == .word && reader.descriptorBefore(i) {
+                // `la start-up toulousaine weNaître`: a brand that opens in lowercase, after a descriptor.
+                emit(.organization, i..<(i + 1), Priority.lexicon, "descriptor + lowercase brand")
+                i += 1
             } else {
                 i += 1
             }
@@ -296,8 +300,10 @@ struct NameScan {
                 emit(.organization, s..<end, Priority.lexicon, "Parc + park name")
                 return end
             }
-            // `EDF Renouvelables`, `GE Renewable Energy`: a known name opens a longer unknown one.
-            if type == .organization && end < runEnd && (end..<runEnd).allSatisfy({ unknownWord($0) }) { end = runEnd }
+            // `EDF Renouvelables`, `GE Renewable Energy`, `Arte France Cinéma`: a known name opens a
+            // longer unknown one, places among its words.
+            if type == .organization && end < runEnd && (end..<runEnd).allSatisfy({ unknownWord($0) || reader.placeMatch(at: $0) != nil })
+                && (end..<runEnd).contains(where: { unknownWord($0) && reader.placeMatch(at: $0) == nil }) { end = runEnd }
             // `ARS Grand Est`, `Caisse d'Épargne Rhône Alpes`: an organisation's branch named by its places.
             if type == .organization && end < runEnd && reader.placesEnd(from: end, runEnd: runEnd) == runEnd { end = runEnd }
             // `France 3 Hauts-de-France`: a known name that ends on a number, then its region.

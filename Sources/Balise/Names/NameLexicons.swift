@@ -147,6 +147,9 @@ final class NameLexicons: Sendable {
     let orgHeadsLowercase: NameList?
     let legalForms: NameList?
     let places: [NameList]
+    /// `du Havre`, `aux Sables-d'Olonne`: cities whose own article `Le` or `Les` a contracted
+    /// `du`, `au`, `des` or `aux` holds; field `le` or `les`.
+    let citiesAfterContraction: NameList?
     /// Cities alone: in a match report a city may name its club (`Rennes renverse Nantes`).
     let cities: NameList?
     /// Small communes (weak evidence): a place where a capitalised name has no other reading.
@@ -296,6 +299,7 @@ final class NameLexicons: Sendable {
             .map { (name: $0, list: try optional($0)) }
         places = placeLists.compactMap(\.list)
         cities = placeLists.first { $0.name == "cities" }?.list
+        citiesAfterContraction = NameLexicons.citiesWithoutArticle(cities, loader, firstNames: firstNameKeys)
         regions = placeLists.first { $0.name == "regions" }?.list
         communes = directory.exists("communes") ? try loader.sortedList("communes") : nil
         sportsCues = try optional("sports-cues")
@@ -387,6 +391,25 @@ final class NameLexicons: Sendable {
         placeNameEndings = try words("place-name-endings").map { KeyFolder.shared.fold($0) }
         adjectiveWords = WordSet(loader, try words("name-adjectives"))
         finiteVerbs = WordSet(loader, try words("finite-verbs"))
+    }
+
+    /// The cities of `cities` that open with `Le` or `Les`, without it; first names are left out
+    /// (`Le Robert` in Martinique, `du Robert` the dictionary).
+    private static func citiesWithoutArticle(_ cities: NameList?, _ loader: LexiconLoader, firstNames: Set<[UInt16]>) -> NameList? {
+        guard let cities else { return nil }
+        let category = loader.customCategory("cities-after-contraction")
+        var entries: [LexiconEntry] = []
+        var capitals: [UInt8] = []
+        for entry in cities.entries {
+            for (article, field) in [("Le ", "le"), ("Les ", "les")] where entry.text.hasPrefix(article) {
+                let rest = String(entry.text.dropFirst(article.count))
+                guard !firstNames.contains(KeyFolder.shared.fold(rest)) else { continue }
+                loader.addPhrase(rest, category: category, entry: Int32(entries.count))
+                entries.append(LexiconEntry(text: rest, fields: [field]))
+                capitals.append(NameList.capitalCount(rest))
+            }
+        }
+        return NameList(category: category, entries: entries, capitals: capitals)
     }
 }
 

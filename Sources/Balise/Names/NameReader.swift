@@ -202,6 +202,11 @@ struct NameReader {
         for list in lexicons.places {
             if let length = match(list, at: i), length > (best ?? 0) { best = length }
         }
+        if best == nil, i > 0, let m = entry(lexicons.citiesAfterContraction, at: i) {
+            let article = lexicons.citiesAfterContraction?.entries[Int(m.entry)].field(0)
+            if article == "le" ? (text.keyIs(i - 1, "du") || text.keyIs(i - 1, "au"))
+                : (text.keyIs(i - 1, "des") || text.keyIs(i - 1, "aux")) { best = m.length }
+        }
         memo.place[i] = Int8(clamping: best ?? 0)
         return best
     }
@@ -212,7 +217,8 @@ struct NameReader {
         guard let communes = lexicons.communes, i >= 0, i < count else { return false }
         let end = runEnd(from: i)
         // One word, the usual case: looked up in place.
-        if end == i + 1 && !(i > 0 && (text.keyIs(i - 1, "au") || text.keyIs(i - 1, "du") || text.keyIs(i - 1, "aux") || text.keyIs(i - 1, "des"))) {
+        if end == i + 1 && !(i > 0 && (text.keyIs(i - 1, "au") || text.keyIs(i - 1, "du") || text.keyIs(i - 1, "aux") || text.keyIs(i - 1, "des")
+                                        || capitalElisionBefore(i))) {
             return text.isListed(i, in: communes)
         }
         // Several words or a contracted article: one small key array is fine here.
@@ -222,6 +228,11 @@ struct NameReader {
             key.append(contentsOf: text.keys[Int(tokens[k].keyStart)..<Int(tokens[k].keyEnd)])
         }
         if key.withUnsafeBufferPointer({ communes.contains($0) }) { return true }
+        // `à L'Île-Rousse`: a commune whose own article is elided.
+        if capitalElisionBefore(i) {
+            let elided = Array(text.keys[Int(tokens[i - 1].keyStart)..<Int(tokens[i - 1].keyEnd)]) + key
+            return elided.withUnsafeBufferPointer { communes.contains($0) }
+        }
         let article: [UInt16]
         if i > 0 && (text.keyIs(i - 1, "au") || text.keyIs(i - 1, "du")) {
             article = Array("le ".utf16)

@@ -260,7 +260,7 @@ struct NameScan {
                 return end
             }
             // `les Italiens Brando Benifei et ...`: the demonym is no part of the name.
-            if reader.personEnd(s + 1, runEnd: runEnd) > s + 2 { return s + 1 }
+            if reader.personEnd(s + 1, runEnd: runEnd) > s + 2 && !reader.hasOrganizationWord(s + 1, runEnd) { return s + 1 }
         }
         // `la Calédonienne des Métaux`, `la Lyonnaise des Eaux`: a feminine demonym and its complement name a company.
         if runEnd == s + 1 && reader.hasAdjectiveEnding(s) && !tokens[s].has(.allCaps) && s > 0 && reader.text.keyIs(s - 1, "la")
@@ -272,7 +272,7 @@ struct NameScan {
         // `par L'Indépendant`: a capital elided article inside a sentence makes it a title.
         if runEnd == s + 1 && reader.hasAdjectiveEnding(s) && reader.isCommonWord(s) && lexiconName(at: s) == nil
             && !reader.isFirstName(s) && title == nil && !reader.placeWordBefore(s) && !lexicons.orgWords.contains(tokens[s])
-            && !reader.capitalElisionBefore(s) { return runEnd }
+            && !reader.capitalElisionBefore(s) && !(s > 0 && reader.text.keyIs(s - 1, "chez")) { return runEnd }
         // `Le Premier ministre`: a function written with a capital.
         if let length = reader.match(lexicons.titles, at: s), s + length > runEnd { return s + length }
         if reader.portfolioBefore(s) && !reader.tokens[s].has(.allCaps) { return runEnd }
@@ -314,6 +314,12 @@ struct NameScan {
                reader.hasOrganizationWord(k, runEnd) || reader.isNameTail(k, runEnd, afterFirstName: false) {
                 let orgEnd = reader.legalFormEnd(runEnd)
                 emit(.organization, s..<orgEnd, Priority.lexicon, "places + organisation name")
+                return orgEnd
+            }
+            // `le fonds belge Meuse Valley Equity`: after a descriptor, a place that opens a longer name.
+            if type == .location && end < runEnd && title == nil && reader.descriptorBefore(s) {
+                let orgEnd = reader.descriptorNameEnd(s, runEnd: runEnd, phrase: reader.phraseDescriptorBefore(s))
+                emit(.organization, s..<orgEnd, Priority.lexicon, "descriptor + place + name")
                 return orgEnd
             }
             // `Vosges Matin`, `Nantes Métropole`: a place that opens an organisation's name.
@@ -407,7 +413,8 @@ struct NameScan {
             emit(.person, s..<end, Priority.lexicon, title == .direct ? "title + name" : "function, + name")
             return end
         }
-        if reader.isFirstName(s) {
+        // `Tanit Hydrogène SA`: a legal form closes a company's name, even one that opens like a person's.
+        if reader.isFirstName(s) && reader.matchEnding(lexicons.legalForms, at: runEnd, maxLength: 2) == nil && reader.legalFormEnd(runEnd) == runEnd {
             let end = reader.personEnd(s, runEnd: runEnd)
             if end > s + 1 {
                 emit(.person, s..<end, Priority.lexicon, "first name + surname")
@@ -533,8 +540,9 @@ struct NameScan {
             return runEnd
         }
         if single && (reader.isCalendarWord(s) || (opening && !t.has(.allCaps) && !t.has(.internalCaps))) { return runEnd }
-        // `selon L'Est solognot`, `à L'Hebdo du Perche`: a title with its own capital article.
-        if reader.capitalElisionBefore(s) {
+        // `selon L'Est solognot`, `à L'Hebdo du Perche`: a title with its own capital article;
+        // `à L'Île-Rousse` is a commune.
+        if reader.capitalElisionBefore(s) && !reader.isCommune(s) {
             let end = reader.titleNameEnd(runEnd)
             emit(.organization, s..<end, Priority.shape, "L' + name")
             return end

@@ -55,10 +55,12 @@ extension NameReader {
     }
 
     /// `vue sur le Bugarach`, `en aval de l'Orbieu`: a view, a slope or a river's course right
-    /// before `s`; weak evidence, for a name no list knows.
-    func landscapeCueBefore(_ s: Int) -> Bool {
+    /// before `s`; weak evidence, for a name no list knows. With `position`, also `dans le`,
+    /// `sur la`, which only count for a word no dictionary holds.
+    func landscapeCueBefore(_ s: Int, position: Bool) -> Bool {
         guard let cues = lexicons.riverCues, s > 1 else { return false }
-        return matchEnding(cues, at: s, maxLength: 4, allowed: lexicons.landscapeCues) != nil
+        if matchEnding(cues, at: s, maxLength: 4, allowed: lexicons.landscapeCues) != nil { return true }
+        return position && matchEnding(cues, at: s, maxLength: 2, allowed: lexicons.positionCues) != nil
     }
 
     /// Where the places that follow one another from `k` end, inside the run (`Rhône Alpes`).

@@ -217,6 +217,8 @@ final class NameLexicons: Sendable {
     let riverCuesBefore: Set<Int32>
     /// Views, slopes and courses before a name no list knows (`vue sur le`, `au pied du`).
     let landscapeCues: Set<Int32>
+    /// Positions before a name no list knows and no dictionary holds (`dans le`, `sur la`).
+    let positionCues: Set<Int32>
     /// Middle words of Vietnamese names (`Van`, `Thi`).
     let middleNameParts: NameList?
     let months: NameList?
@@ -363,6 +365,7 @@ final class NameLexicons: Sendable {
         riverCues = try optional("river-cues")
         riverCuesBefore = riverCues?.entryIndices(field: 0, equal: "before") ?? []
         landscapeCues = riverCues?.entryIndices(field: 0, equal: "view") ?? []
+        positionCues = riverCues?.entryIndices(field: 0, equal: "position") ?? []
         middleNameParts = try optional("name-middle-parts")
         months = try optional("months")
         weekdays = try optional("weekdays")

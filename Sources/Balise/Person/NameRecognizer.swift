@@ -117,7 +117,7 @@ struct NameScan {
             emit(.location, s..<runEnd, Priority.lexicon, "area head + name")
             return runEnd
         }
-        if reader.isLowercaseWord(s - 1) {
+        if reader.isLowercaseWord(s - 1) || (s > 0 && tokens[s - 1].has(.elision) && !tokens[s - 1].has(.capitalized)) {
             // `le prix Nobel`, `en Bourse`: a phrase of not-names that opens on the word before.
             if lexicons.notNamePhraseFirstWords.contains(tokens[s - 1]), let length = reader.match(lexicons.notNames, at: s - 1),
                length >= 2 { return s - 1 + length }
@@ -191,7 +191,9 @@ struct NameScan {
             return end
         }
         var title = reader.titleBefore(s) ? TitleEvidence.direct : nil
-        if let length = reader.titleInRun(at: s, runEnd: runEnd) {
+        // `L'ONG International Rivers`, `la coopérative Maîtres Laitiers du Cotentin`: after a
+        // descriptor, a function's word opens the organisation's name.
+        if let length = reader.titleInRun(at: s, runEnd: runEnd), !reader.descriptorBefore(s) {
             title = .direct
             s += length
         }
@@ -240,6 +242,12 @@ struct NameScan {
             return k
         }
         if let length = reader.notNameLength(at: s) { return s + length }
+        // `les pentes du Glandasse`, `les méandres de l'Aure`: a view, a slope or a river's course names
+        // a place that no list knows, even when a French word or a first name is spelt alike.
+        if runEnd == s + 1 && !opening && title == nil && lexiconName(at: s) == nil && reader.landscapeCueBefore(s, position: false) {
+            emit(.location, s..<runEnd, Priority.shape, "landscape cue + name")
+            return runEnd
+        }
         // `le Lirou a débordé`, `les berges de la Sévenne`: a flood report or a river bank names a river.
         if runEnd == s + 1 && reader.namesRiver(s) {
             emit(.location, s..<runEnd, Priority.lexicon, "river cue + name")
@@ -272,7 +280,7 @@ struct NameScan {
         // `par L'Indépendant`: a capital elided article inside a sentence makes it a title.
         if runEnd == s + 1 && reader.hasAdjectiveEnding(s) && reader.isCommonWord(s) && lexiconName(at: s) == nil
             && !reader.isFirstName(s) && title == nil && !reader.placeWordBefore(s) && !lexicons.orgWords.contains(tokens[s])
-            && !reader.capitalElisionBefore(s) && !(s > 0 && reader.text.keyIs(s - 1, "chez")) { return runEnd }
+            && !reader.capitalElisionBefore(s) && !(s > 0 && reader.text.keyIs(s - 1, "chez")) && !reader.descriptorBefore(s) { return runEnd }
         // `Le Premier ministre`: a function written with a capital.
         if let length = reader.match(lexicons.titles, at: s), s + length > runEnd { return s + length }
         if reader.portfolioBefore(s) && !reader.tokens[s].has(.allCaps) { return runEnd }
@@ -594,7 +602,7 @@ struct NameScan {
                 // `entre Brenouillac et Tavernac`: a commune's ending makes a town of an unknown word.
                 if reader.hasPlaceNameEnding(s) && !reader.capitalElisionBefore(s) {
                     emit(.location, s..<runEnd, Priority.shape, "place-name ending")
-                } else if reader.landscapeCueBefore(s) {
+                } else if reader.landscapeCueBefore(s, position: true) {
                     emit(.location, s..<runEnd, Priority.shape, "landscape cue + name")
                 } else {
                     emit(.organization, s..<runEnd, Priority.shape, "capitalised word")

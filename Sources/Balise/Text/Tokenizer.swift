@@ -139,7 +139,8 @@ public final class Tokenizer {
         while i < pieces.count {
             var piece = pieces[i]
             i += 1
-            guard piece.kind == .word else { out.append(piece); continue }
+            // ICU reads `l'A7` as one number: its elision is split off like a word's.
+            guard piece.kind == .word || piece.kind == .number else { out.append(piece); continue }
             // A bare elided form followed by its apostrophe.
             if i < pieces.count, view[pieces[i].lower] == 0x27, pieces[i].length == 1,
                !pieces[i].spaceBefore, isElision(view, piece.lower..<piece.upper) {
@@ -166,6 +167,7 @@ public final class Tokenizer {
                   isElision(view, piece.lower..<apostrophe) {
                 var elided = piece
                 elided.end = Int32(apostrophe + 1)
+                elided.kind = .word
                 elided.flags.insert(.elision)
                 out.append(elided)
                 piece.start = Int32(apostrophe + 1)

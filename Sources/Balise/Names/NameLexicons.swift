@@ -145,11 +145,15 @@ final class NameLexicons: Sendable {
     /// (`l'association Lire et écrire en Gascogne`, `le groupe d'opposition Valence en commun`).
     let phraseDescriptors: Set<Int32>
     let orgHeadsLowercase: NameList?
+    /// Lowercase institutions complete without a complement (`commission des finances`).
+    let wholeInstitutions: Set<Int32>
     let legalForms: NameList?
     let places: [NameList]
     /// `du Havre`, `aux Sables-d'Olonne`: cities whose own article `Le` or `Les` a contracted
     /// `du`, `au`, `des` or `aux` holds; field `le` or `les`.
     let citiesAfterContraction: NameList?
+    /// French department numbers (`01`, `2A`, `974`), as folded keys: `le Sdis 57`.
+    let departmentNumbers: Set<[UInt16]>
     /// Cities alone: in a match report a city may name its club (`Rennes renverse Nantes`).
     let cities: NameList?
     /// Small communes (weak evidence): a place where a capitalised name has no other reading.
@@ -295,6 +299,7 @@ final class NameLexicons: Sendable {
         orgDescriptors = try optional("org-descriptors")
         phraseDescriptors = orgDescriptors?.entryIndices(field: 1, equal: "phrase") ?? []
         orgHeadsLowercase = try optional("org-heads-lowercase")
+        wholeInstitutions = orgHeadsLowercase?.entryIndices(field: 0, equal: "whole") ?? []
         legalForms = try optional("legal-forms")
         // Cities and regions are places too: one list each, not built twice.
         let placeLists = try ["countries", "regions", "departments", "cities", "continents", "geo-features", "compass-areas"]
@@ -302,6 +307,9 @@ final class NameLexicons: Sendable {
         places = placeLists.compactMap(\.list)
         cities = placeLists.first { $0.name == "cities" }?.list
         citiesAfterContraction = NameLexicons.citiesWithoutArticle(cities, loader, firstNames: firstNameKeys)
+        departmentNumbers = Set((placeLists.first { $0.name == "departments" }?.list?.entries ?? []).compactMap { entry in
+            entry.field(0).map { Array($0.lowercased().utf16) }
+        })
         regions = placeLists.first { $0.name == "regions" }?.list
         communes = directory.exists("communes") ? try loader.sortedList("communes") : nil
         sportsCues = try optional("sports-cues")

@@ -78,6 +78,28 @@ public struct NamePropagation: DocumentPass {
             i += length
         }
         typeListsOfPlaces(&selected, reader)
+        joinSlashedNames(&selected, reader)
+    }
+
+    /// `Verts/ALE`: an organisation glued by a slash to a capitalised word on either side is one
+    /// name with it (a party and its group).
+    private func joinSlashedNames(_ selected: inout [Candidate], _ reader: NameReader) {
+        func glued(_ k: Int) -> Bool { !reader.tokens[k].has(.spaceBefore) }
+        var absorbed = Set<Int>()
+        for index in selected.indices where selected[index].type == .organization && !absorbed.contains(index) {
+            var range = selected[index].tokens
+            let s = range.lowerBound, e = range.upperBound
+            if s >= 2, reader.isPunctuation(s - 1, "/"), glued(s - 1), glued(s), reader.isNameWord(s - 2) { range = (s - 2)..<e }
+            if e + 1 < reader.count, reader.isPunctuation(e, "/"), glued(e), glued(e + 1), reader.isNameWord(e + 1) {
+                range = range.lowerBound..<(e + 2)
+            }
+            guard range != selected[index].tokens else { continue }
+            selected[index].tokens = range
+            selected[index].rule += " + slash"
+            for other in selected.indices where other != index && selected[other].tokens.overlaps(range) { absorbed.insert(other) }
+        }
+        guard !absorbed.isEmpty else { return }
+        selected = selected.indices.filter { !absorbed.contains($0) }.map { selected[$0] }
     }
 
     /// `entre Échassières et Nades`, `Frévent, Doullens et Auxi`: a name guessed from its shape
@@ -206,6 +228,14 @@ struct DocumentNames {
                 && !reader.isCommonWord(first) && reader.placeMatch(at: first) == nil && !reader.isFirstName(first)
                 && reader.match(reader.lexicons.surnames, at: first) == nil {
                 remember(first..<(first + 1), .organization, Priority.shape + 1)
+            }
+        }
+        // `Søren Holmgaard` ... `de Holmgaard`: a two-word name read from its shape alone gives its
+        // surname too, weakly: a shape guess gives way to it, nothing stronger does.
+        if candidate.type == .person && candidate.priority == Priority.shape && candidate.tokens.count == 2 {
+            let last = candidate.tokens.upperBound - 1
+            if reader.isNameWord(last) && !text.tokens[last].has(.allCaps) && !reader.isCommonWord(last) && reader.placeMatch(at: last) == nil {
+                remember(last..<(last + 1), .person, Priority.shape + 1)
             }
         }
         guard candidate.type == .person, candidate.priority >= Priority.context, candidate.tokens.count >= 2 else { return }

@@ -68,6 +68,8 @@ extension NameReader {
                     if links && !common { break }
                     if joins && !(descriptive || other) { break }
                     if joins && (organizationMatch(at: m) != nil || placeMatch(at: m) != nil) { break }
+                    // `ChemSec et le Bureau européen`: an article after `et` opens another name.
+                    if joins && m > k + 1 { break }
                     k = next
                     end = k
                     descriptive = descriptive || other
@@ -312,6 +314,34 @@ extension NameReader {
         return nil
     }
 
+    /// `le Sdis 57`, `la CGT 13`: a department's number right after an organisation's acronym
+    /// at `e - 1` names its local branch; not a count (`l'OM 2 buts`, `CGT 30 %`).
+    func departmentNumberAfter(_ e: Int) -> Bool {
+        guard e > 0, e < count, tokens[e].kind == .number || tokens[e].kind == .word, tokens[e].has(.spaceBefore),
+              !tokens[e].has(.groupedDigits), tokens[e].length <= 3 else { return false }
+        let last = tokens[e - 1]
+        guard last.has(.allCaps) || (last.has(.capitalized) && last.length <= 5 && !isCommonWord(e - 1)) else { return false }
+        let key = Array(text.keys[Int(tokens[e].keyStart)..<Int(tokens[e].keyEnd)])
+        guard lexicons.departmentNumbers.contains(key) else { return false }
+        // What follows must not make the number a quantity: punctuation, an auxiliary or a verb,
+        // not a plural noun (`57 salariés`) nor a unit (`57 km`, `30 %`).
+        guard e + 1 < count else { return true }
+        if tokens[e + 1].kind == .punctuation { return !isPunctuation(e + 1, "%") && !isPunctuation(e + 1, "-") }
+        if lexicons.auxiliaries.contains(tokens[e + 1]) { return true }
+        guard isLowercaseWord(e + 1), tokens[e + 1].length > 3, let lastUnit = text.units(e + 1).last else { return false }
+        return lastUnit != 0x73 && lastUnit != 0x78
+    }
+
+    /// Where the name after `du`, `des`, `de la` or `de l'` at `k` starts, if one does.
+    func linkedNameStart(after k: Int) -> Int? {
+        var m = k
+        if m < count, text.keyIs(m, "du") || text.keyIs(m, "des") { m += 1 }
+        else if m + 1 < count, text.keyIs(m, "de") || text.keyIs(m, "d'"), lexicons.articles.contains(tokens[m + 1]) || text.keyIs(m, "d'") {
+            m += text.keyIs(m, "d'") ? 1 : 2
+        } else { return nil }
+        return isNameWord(m) && !isCalendarWord(m) ? m : nil
+    }
+
     /// `Quivrel emploie 300 salariés`, `Haviland a été rachetée`: what only a firm does, right after `e`.
     func organisationVerbAfter(_ e: Int) -> Bool {
         guard e < count, lexicons.orgVerbFirstWords.contains(tokens[e]) else { return false }
@@ -411,8 +441,10 @@ extension NameReader {
     /// `tribunal judiciaire de Nanterre`, `ministère de l'Économie`, `préfecture du Cantal`:
     /// a lowercase institution head at `i` and the complement that names one institution.
     func institutionEnd(at i: Int) -> Int? {
-        guard lexicons.institutionFirstWords.contains(tokens[i]), let length = match(lexicons.orgHeadsLowercase, at: i) else { return nil }
-        return headedComplementEnd(after: i + length, person: false)
+        guard lexicons.institutionFirstWords.contains(tokens[i]), let head = entry(lexicons.orgHeadsLowercase, at: i) else { return nil }
+        let end = headedComplementEnd(after: i + head.length, person: false)
+        // `la commission des finances`: a name complete without a complement.
+        return end ?? (lexicons.wholeInstitutions.contains(head.entry) ? i + head.length : nil)
     }
 
     /// The end of the complement that follows a lowercase head (institution or geographic

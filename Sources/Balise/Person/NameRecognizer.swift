@@ -53,6 +53,7 @@ struct NameScan {
         guard !range.isEmpty else { return }
         var range = range
         if type != .person && reader.capitalElisionBefore(range.lowerBound) { range = (range.lowerBound - 1)..<range.upperBound }
+        if type == .organization && reader.departmentNumberAfter(range.upperBound) { range = range.lowerBound..<(range.upperBound + 1) }
         found.append(Candidate(type: type, tokens: range, priority: priority, rule: rule))
     }
 
@@ -244,7 +245,8 @@ struct NameScan {
         if let length = reader.notNameLength(at: s) { return s + length }
         // `les pentes du Glandasse`, `les méandres de l'Aure`: a view, a slope or a river's course names
         // a place that no list knows, even when a French word or a first name is spelt alike.
-        if runEnd == s + 1 && !opening && title == nil && lexiconName(at: s) == nil && reader.landscapeCueBefore(s, position: false) {
+        if runEnd == s + 1 && !opening && title == nil && !tokens[s].has(.allCaps) && lexiconName(at: s) == nil
+            && reader.landscapeCueBefore(s, position: false) {
             emit(.location, s..<runEnd, Priority.shape, "landscape cue + name")
             return runEnd
         }
@@ -293,6 +295,13 @@ struct NameScan {
         if title == nil && reader.isAsianName(s, runEnd: runEnd) {
             emit(.person, s..<runEnd, Priority.lexicon, "family name + given names")
             return runEnd
+        }
+        // `GAEC des Trois-Chênes`, `SCI du Moulin`: a legal form, then the name after `des`, `du`, `de la`.
+        if title == nil, let length = reader.match(lexicons.legalForms, at: s), s + length == runEnd, tokens[s].has(.allCaps),
+           let nameStart = reader.linkedNameStart(after: runEnd) {
+            let end = reader.runEnd(from: nameStart)
+            emit(.organization, s..<end, Priority.lexicon, "legal form + de + name")
+            return end
         }
         // `SCI Les Tilleuls du Canal`, `SARL Vortalis`: a legal form that opens the name.
         if title == nil, let length = reader.match(lexicons.legalForms, at: s), s + length < runEnd, tokens[s].has(.allCaps) {

@@ -461,6 +461,8 @@ extension NameReader {
                 // `le gouvernement de Michel Barnier`: a person's full name is no institution's complement.
                 if !person && linked && isFirstName(k) && isNameWord(k + 1) && placeMatch(at: k) == nil { return nil }
                 var e = runEnd(from: k)
+                // `lycée Jeanne-Chauvin d'Épinal`: an institution's own name, then its town, which stays a place.
+                if !person && !linked, let j = ((k + 1)..<e).first(where: { isOfLink($0) && placeMatch(at: $0 + 1) == e - $0 - 1 }) { e = j }
                 while isAdjective(e) { e += 1 }
                 // `ministère de la Transition écologique et solidaire`: coordinated adjectives.
                 if e + 1 < count, lexicons.conjunctions.contains(tokens[e]), isAdjective(e - 1), isAdjective(e + 1) {

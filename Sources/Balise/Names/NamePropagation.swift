@@ -12,7 +12,7 @@ public struct NamePropagation: DocumentPass {
 
     public func refine(_ text: AnalyzedText, selected: inout [Candidate], proposed: [Candidate]) {
         let reader = NameReader(text, lexicons)
-        var memory = DocumentNames(text)
+        var memory = DocumentNames(text, expected: 2 * selected.count)
         for candidate in selected where candidate.type.isName {
             memory.learn(candidate, reader: reader)
         }
@@ -134,6 +134,14 @@ struct DocumentNames {
     private var byFirstToken = HashChains()
 
     init(_ text: AnalyzedText) { self.text = text }
+
+    /// Sized for about `expected` names (a selected name teaches up to four).
+    init(_ text: AnalyzedText, expected: Int) {
+        self.text = text
+        names.reserveCapacity(expected)
+        byKey = HashChains(expected: expected)
+        byFirstToken = HashChains(expected: expected)
+    }
 
     var isEmpty: Bool { names.isEmpty }
 

@@ -156,13 +156,13 @@ struct NameReader {
 
     /// The length of the longest entry of `list` at `i` whose capitals are all there.
     func match(_ list: NameList?, at i: Int, limit: Int? = nil) -> Int? {
-        guard let list, i >= 0, i < count, let m = text.lexicon(list.category, at: i, limit: limit) else { return nil }
+        guard let list, i >= 0, i < count, let m = text.lexicon(category: list.category.id, at: i, limit: limit) else { return nil }
         return hasCapitals(list, m, at: i) ? m.length : nil
     }
 
     /// The entry matched at `i`, with the same capital check as `match`.
     func entry(_ list: NameList?, at i: Int) -> LexiconMatch? {
-        guard let list, i >= 0, i < count, let m = text.lexicon(list.category, at: i) else { return nil }
+        guard let list, i >= 0, i < count, let m = text.lexicon(category: list.category.id, at: i) else { return nil }
         return hasCapitals(list, m, at: i) ? m : nil
     }
 
@@ -179,7 +179,7 @@ struct NameReader {
         guard let list else { return nil }
         var start = end - 1
         while start >= max(0, end - maxLength) {
-            if let m = text.lexicon(list.category, at: start, limit: end), m.length == end - start,
+            if let m = text.lexicon(category: list.category.id, at: start, limit: end), m.length == end - start,
                allowed?.contains(m.entry) ?? true {
                 return start
             }

@@ -132,9 +132,14 @@ public final class AnalyzedText {
     /// The longest entry of a lexicon category that starts at token `i` (and ends at or
     /// before token `limit`).
     public func lexicon(_ category: LexiconCategory, at i: Int, limit: Int? = nil) -> LexiconMatch? {
+        lexicon(category: category.id, at: i, limit: limit)
+    }
+
+    /// `lexicon(_:at:limit:)` by category id: callers that keep their category in a class
+    /// pass its id alone, since copying the category out retained and released its name.
+    func lexicon(category id: Int16, at i: Int, limit: Int? = nil) -> LexiconMatch? {
         if !lexiconIndexed { indexLexiconMatches() }
         let end = limit ?? tokens.count
-        let id = category.id
         var best: LexiconMatch?
         var k = Int(lexiconStarts[i])
         let stop = Int(lexiconStarts[i + 1])

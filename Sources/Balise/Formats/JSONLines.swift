@@ -32,10 +32,11 @@ public enum JSONLinesFormat {
         }
         out.append(","); out.append(nl); out.append("\"text\":"); out.append(sp); out.appendQuoted(doc.text)
         out.append(","); out.append(nl); out.append("\"entities\":"); out.append(sp); out.append("[")
-        for (k, e) in doc.entities.enumerated() {
+        // By index: enumerating the entities copied each one, retaining its strings.
+        for k in doc.entities.indices {
             if k > 0 { out.append(",") }
             if options.pretty { out.append("\n    ") }
-            encode(e, explain: options.explain, sp: sp, into: out)
+            encode(doc.entities[k], explain: options.explain, sp: sp, into: out)
         }
         if options.pretty {
             out.append(doc.entities.isEmpty ? "]\n}" : "\n  ]\n}")

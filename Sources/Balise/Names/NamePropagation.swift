@@ -13,13 +13,14 @@ public struct NamePropagation: DocumentPass {
     public func refine(_ text: AnalyzedText, selected: inout [Candidate], proposed: [Candidate]) {
         let reader = NameReader(text, lexicons)
         var memory = DocumentNames(text, expected: 2 * selected.count)
-        for candidate in selected where candidate.type.isName {
-            memory.learn(candidate, reader: reader)
+        // By index: a `for candidate in selected` loop copied each candidate, retaining its rule and value.
+        for index in selected.indices where selected[index].type.isName {
+            memory.learn(selected[index], reader: reader)
         }
         guard !memory.isEmpty else { return }
         // Weak readings give way to what the document knows better.
         for index in selected.indices where selected[index].type.isName {
-            let candidate = selected[index]
+            let candidate = Reading(selected[index])
             // A bare shape guess gives way even to an equal reading that had context (`à Échassières`
             // ... `entre Échassières et Nades`).
             guard let known = memory.lookup(candidate.tokens), known.type != candidate.type,
@@ -42,7 +43,8 @@ public struct NamePropagation: DocumentPass {
         // that opens a sentence (`Le Goff compte ...` read as `Goff` after `Mathis Le Goff`).
         var covered = [Bool](repeating: false, count: text.count)
         var blocked = [Bool](repeating: false, count: text.count)
-        for candidate in selected {
+        for index in selected.indices {
+            let candidate = Reading(selected[index])
             // A document reading may still grow into a longer known name (`De Lavergne-Maury`).
             let weak = candidate.type.isName && candidate.priority <= Priority.document
             for i in candidate.tokens {
@@ -85,7 +87,7 @@ public struct NamePropagation: DocumentPass {
         while changed {
             changed = false
             for (a, b) in zip(order, order.dropFirst()) where reader.separatesListItems(selected[a].tokens.upperBound, selected[b].tokens.lowerBound, secondEnd: selected[b].tokens.upperBound) {
-                for (place, guess) in [(a, b), (b, a)] where selected[place].type == .location && isShapeGuess(selected[guess], reader) {
+                for (place, guess) in [(a, b), (b, a)] where selected[place].type == .location && isShapeGuess(Reading(selected[guess]), reader) {
                     selected[guess].type = .location
                     selected[guess].rule = "listed with a place"
                     changed = true
@@ -102,8 +104,21 @@ public struct NamePropagation: DocumentPass {
         }
     }
 
+    /// The fields of a candidate that the pass reads, taken without copying its rule name
+    /// and value (a copy retained and released both).
+    struct Reading {
+        var type: EntityType
+        var tokens: Range<Int>
+        var priority: Int
+        init(_ candidate: Candidate) {
+            type = candidate.type
+            tokens = candidate.tokens
+            priority = candidate.priority
+        }
+    }
+
     /// An organisation read from the shape of ordinary capitalised words, not from an acronym's.
-    private func isShapeGuess(_ candidate: Candidate, _ reader: NameReader) -> Bool {
+    private func isShapeGuess(_ candidate: Reading, _ reader: NameReader) -> Bool {
         guard candidate.type == .organization, candidate.priority <= Priority.shape, candidate.tokens.count <= 3 else { return false }
         return !candidate.tokens.contains { reader.tokens[$0].has(.allCaps) || reader.tokens[$0].has(.internalCaps) }
             && !reader.hasOrganizationWord(candidate.tokens.lowerBound, candidate.tokens.upperBound)

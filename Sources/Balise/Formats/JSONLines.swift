@@ -32,11 +32,14 @@ public enum JSONLinesFormat {
         }
         out.append(","); out.append(nl); out.append("\"text\":"); out.append(sp); out.appendQuoted(doc.text)
         out.append(","); out.append(nl); out.append("\"entities\":"); out.append(sp); out.append("[")
-        // By index: enumerating the entities copied each one, retaining its strings.
-        for k in doc.entities.indices {
-            if k > 0 { out.append(",") }
-            if options.pretty { out.append("\n    ") }
-            encode(doc.entities[k], explain: options.explain, sp: sp, into: out)
+        // Read in place from the buffer: enumerating the entities, or reading them from the
+        // array, copied each one, retaining and releasing its strings.
+        doc.entities.withUnsafeBufferPointer { entities in
+            for k in entities.indices {
+                if k > 0 { out.append(",") }
+                if options.pretty { out.append("\n    ") }
+                encode(entities[k], explain: options.explain, sp: sp, into: out)
+            }
         }
         if options.pretty {
             out.append(doc.entities.isEmpty ? "]\n}" : "\n  ]\n}")

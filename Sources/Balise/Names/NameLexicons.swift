@@ -147,6 +147,9 @@ final class NameLexicons: Sendable {
     let orgHeadsLowercase: NameList?
     let legalForms: NameList?
     let places: [NameList]
+    /// The category of each list of `places`, so that a look-up tests the categories before
+    /// taking a list out of the array (which retained it).
+    let placeCategories: [Int16]
     /// Cities alone: in a match report a city may name its club (`Rennes renverse Nantes`).
     let cities: NameList?
     /// Small communes (weak evidence): a place where a capitalised name has no other reading.
@@ -286,6 +289,7 @@ final class NameLexicons: Sendable {
         let placeLists = try ["countries", "regions", "departments", "cities", "continents", "geo-features", "compass-areas"]
             .map { (name: $0, list: try optional($0)) }
         places = placeLists.compactMap(\.list)
+        placeCategories = places.map(\.category.id)
         cities = placeLists.first { $0.name == "cities" }?.list
         regions = placeLists.first { $0.name == "regions" }?.list
         communes = directory.exists("communes") ? try loader.sortedList("communes") : nil

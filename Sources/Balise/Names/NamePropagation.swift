@@ -53,12 +53,14 @@ public struct NamePropagation: DocumentPass {
             }
         }
         // The policy that runs after this pass drops the shape guesses a known name covers.
+        // The lists the loop reads at every token, taken out once (each read retained them).
+        let particles = reader.lexicons.particles, conjunctions = reader.lexicons.conjunctions
         var i = 0
         while i < text.count {
             // `et de La Bretesche`: a known surname may open on its lowercase particle, but not
             // where `de` follows a noun (`la proposition de Lavergne-Maury`).
-            guard !blocked[i], reader.isNameWord(i) || (reader.isLowercaseWord(i) && reader.match(reader.lexicons.particles, at: i) != nil
-                    && (i == 0 || !reader.isLowercaseWord(i - 1) || reader.lexicons.conjunctions.contains(text.tokens[i - 1]))),
+            guard !blocked[i], reader.isNameWord(i) || (reader.isLowercaseWord(i) && reader.match(particles, at: i) != nil
+                    && (i == 0 || !reader.isLowercaseWord(i - 1) || conjunctions.contains(text.tokens[i - 1]))),
                   i == 0 || !reader.isNameWord(i - 1) || covered[i - 1],
                   let (known, length) = memory.longest(at: i, covered: blocked) else { i += 1; continue }
             if known.type == .person && reader.organisationNounBefore(i) { i += 1; continue }

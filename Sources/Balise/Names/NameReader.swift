@@ -199,8 +199,9 @@ struct NameReader {
             return nil
         }
         var best: Int?
-        for list in lexicons.places {
-            if let length = match(list, at: i), length > (best ?? 0) { best = length }
+        for k in lexicons.placeCategories.indices {
+            guard let m = text.lexicon(category: lexicons.placeCategories[k], at: i) else { continue }
+            if hasCapitals(lexicons.places[k], m, at: i), m.length > (best ?? 0) { best = m.length }
         }
         memo.place[i] = Int8(clamping: best ?? 0)
         return best

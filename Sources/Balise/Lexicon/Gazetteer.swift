@@ -181,6 +181,11 @@ public struct Gazetteer: Sendable {
         walk(tokens, from: start, to: tokens.count) { result.append(($0, $1)) }
     }
 
+    /// Calls `body` with each entry (any category) starting at `start`, shortest first.
+    func forEachEntry(in tokens: [Token], at start: Int, _ body: (Int16, LexiconMatch) -> Void) {
+        walk(tokens, from: start, to: tokens.count, body)
+    }
+
     /// Whether some entry starts with the word `word` (an id of the vocabulary), from
     /// `wordBits`: the index of a document asks it for every word token, and the root step
     /// it saves (8 bytes a word) missed the caches.

@@ -12,7 +12,7 @@ public struct NamePropagation: DocumentPass {
 
     public func refine(_ text: AnalyzedText, selected: inout [Candidate], proposed: [Candidate]) {
         let reader = NameReader(text, lexicons)
-        var memory = DocumentNames(text, expected: 2 * selected.count)
+        var memory = DocumentNames(text, expected: selected.count)
         // By index: a `for candidate in selected` loop copied each candidate, retaining its rule and value.
         for index in selected.indices where selected[index].type.isName {
             memory.learn(selected[index], reader: reader)
@@ -152,7 +152,8 @@ struct DocumentNames {
 
     init(_ text: AnalyzedText) { self.text = text }
 
-    /// Sized for about `expected` names (a selected name teaches up to four).
+    /// Sized for about `expected` names (a selected name teaches one to four; the tables grow
+    /// when needed).
     init(_ text: AnalyzedText, expected: Int) {
         self.text = text
         names.reserveCapacity(expected)

@@ -158,20 +158,32 @@ public final class AnalyzedText {
 /// through `AnalyzedText`, each query might build it, and around that possible call the
 /// compiler retained and released whatever the caller held.
 final class LexiconMatchIndex {
+    /// One match, 12 bytes (a `LexiconMatch` with its category took 24): the queries read
+    /// every match of a token.
+    private struct Stored {
+        var category: Int16
+        var length: Int32
+        var entry: Int32
+    }
+
     /// Matches of token `i` are `matches[starts[i]..<starts[i + 1]]`.
     private let starts: UnsafeMutablePointer<Int32>
-    private let matches: UnsafeMutableBufferPointer<(category: Int16, match: LexiconMatch)>
+    private let matches: UnsafeMutableBufferPointer<Stored>
     private let tokenCount: Int
 
     init(tokens: [Token], gazetteer: Gazetteer) {
         tokenCount = tokens.count
         starts = .allocate(capacity: tokens.count + 1)
-        var found: [(category: Int16, match: LexiconMatch)] = []
+        var found: [Stored] = []
         found.reserveCapacity(tokens.count / 2)
         for i in tokens.indices {
             starts[i] = Int32(found.count)
             let word = tokens[i].word
-            if word >= 0 && gazetteer.startsEntry(word) { gazetteer.appendAll(in: tokens, at: i, to: &found) }
+            if word >= 0 && gazetteer.startsEntry(word) {
+                gazetteer.forEachEntry(in: tokens, at: i) { category, match in
+                    found.append(Stored(category: category, length: Int32(match.length), entry: match.entry))
+                }
+            }
         }
         starts[tokens.count] = Int32(found.count)
         matches = .allocate(capacity: max(found.count, 1))
@@ -194,8 +206,9 @@ final class LexiconMatchIndex {
         let stop = Int(starts[i + 1])
         while k < stop {
             let m = matches[k]
-            if m.category == id && i + m.match.length <= end && m.match.length > (best?.length ?? 0) {
-                best = m.match
+            let length = Int(m.length)
+            if m.category == id && i + length <= end && length > (best?.length ?? 0) {
+                best = LexiconMatch(length: length, entry: m.entry)
             }
             k += 1
         }

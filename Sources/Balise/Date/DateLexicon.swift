@@ -62,6 +62,9 @@ struct DateLexicon: Sendable {
     var months = WordMap<Int>()
     /// Abbreviations whose full stop the tokenizer did not join, by folded key (`janv.`).
     var monthKeys: [String: Int] = [:]
+    /// The keys of `monthKeys` as UTF-16, for tests on a token's key in place; empty when
+    /// a key holds a hyphen (then `DateMatcher.monthPair` cannot test a prefix alone).
+    var monthKeyUnits: [[UInt16]] = []
     var weekdays = WordMap<Int>()
     var seasons = WordMap<Season>()
     var dayOffsets = WordMap<Int>()
@@ -104,6 +107,7 @@ struct DateLexicon: Sendable {
             if id >= 0 { months[id] = month }
             monthKeys[KeyFolder.shared.foldedString(entry.text)] = month
         }
+        monthKeyUnits = monthKeys.keys.contains(where: { $0.utf16.contains(0x2D) }) ? [] : monthKeys.keys.map { Array($0.utf16) }
         for entry in try loader.entries("weekdays") { weekdays[loader.word(entry.text)] = try number(entry) }
         for entry in try loader.entries("seasons") {
             guard let code = entry.field(0), let season = Season(rawValue: code) else {

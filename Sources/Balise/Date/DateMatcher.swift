@@ -739,6 +739,7 @@ struct DateMatcher {
 
     /// `janvier-février`, `juillet-août 2024` (one hyphenated token): two months in a row.
     func monthPair(at i: Int) -> Piece? {
+        guard mayOpenMonthPair(i) else { return nil }
         let key = text.key(i)
         let names = key.split(separator: "-", omittingEmptySubsequences: false)
         guard names.count == 2, let a = lexicon.monthKeys[String(names[0])], let b = lexicon.monthKeys[String(names[1])],
@@ -751,6 +752,20 @@ struct DateMatcher {
             first.shortYear = a == 12 ? last.shortYear.map { ($0 + 99) % 100 } : last.shortYear
         }
         return Piece(i, end, .range(first, last), "<month>-<month>")
+    }
+
+    /// Whether token `i`'s key up to its first hyphen is a month's key. Tested on the keys in
+    /// place: most hyphenated words are no month pair, and building their key as a String to
+    /// split it cost more than all the other date rules at a word.
+    private func mayOpenMonthPair(_ i: Int) -> Bool {
+        if lexicon.monthKeyUnits.isEmpty { return true }
+        let t = text.tokens[i]
+        return text.keys.withUnsafeBufferPointer { keys in
+            let key = UnsafeBufferPointer(rebasing: keys[Int(t.keyStart)..<Int(t.keyEnd)])
+            guard let hyphen = key.firstIndex(of: 0x2D) else { return false }
+            let first = UnsafeBufferPointer(rebasing: key[..<hyphen])
+            return lexicon.monthKeyUnits.contains { $0.count == first.count && $0.elementsEqual(first) }
+        }
     }
 
     /// `mi-mars`, `mi-décembre` (one hyphenated token).

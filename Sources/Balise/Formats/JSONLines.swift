@@ -32,10 +32,14 @@ public enum JSONLinesFormat {
         }
         out.append(","); out.append(nl); out.append("\"text\":"); out.append(sp); out.appendQuoted(doc.text)
         out.append(","); out.append(nl); out.append("\"entities\":"); out.append(sp); out.append("[")
-        for (k, e) in doc.entities.enumerated() {
-            if k > 0 { out.append(",") }
-            if options.pretty { out.append("\n    ") }
-            encode(e, explain: options.explain, sp: sp, into: out)
+        // Read in place from the buffer: enumerating the entities, or reading them from the
+        // array, copied each one, retaining and releasing its strings.
+        doc.entities.withUnsafeBufferPointer { entities in
+            for k in entities.indices {
+                if k > 0 { out.append(",") }
+                if options.pretty { out.append("\n    ") }
+                encode(entities[k], explain: options.explain, sp: sp, into: out)
+            }
         }
         if options.pretty {
             out.append(doc.entities.isEmpty ? "]\n}" : "\n  ]\n}")

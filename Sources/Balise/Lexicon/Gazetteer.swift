@@ -19,13 +19,6 @@ public struct Gazetteer: Sendable {
         var entry: Int32
     }
 
-    /// A terminal in the frozen layout: a node's terminals are contiguous, the last flagged.
-    struct PackedTerminal: Sendable {
-        var category: Int16
-        var last: Bool
-        var entry: Int32
-    }
-
     private var children = EdgeTable()
     /// Per node, its first terminal in `terminals` (-1: none); terminals of a node are
     /// chained through `nextTerminal`. Flat arrays keep loading fast.
@@ -34,17 +27,23 @@ public struct Gazetteer: Sendable {
     private var nextTerminal: [Int32] = []
 
     /// Filled by `freeze` once every phrase is added: the walk from every token of every
-    /// document then reads the root's step for a word from one array slot, finds each
-    /// child with its terminals in the same edge slot, and reads a node's terminals from
-    /// one run of `packed`.
+    /// document then reads the root's child for a word from one slot of `rootRecords`, and
+    /// everything else about a node from its record in `records`, where the node's
+    /// terminals and child edges lie side by side (see `freeze`). The walk missed the caches
+    /// three or four times a token when the edge table, its presence bits, the root steps
+    /// and the terminals were four arrays; a record is one or two cache lines.
     private var frozen = false
-    private var rootSteps: [EdgeTable.Step] = []
-    /// Two bits per word id below `rootSteps.count`, side by side: whether the word starts
-    /// an entry, whether it goes on one. A walk tests the next token's word before probing
-    /// the edge table (whose presence bits are spread over 128 KiB), and that test shares
-    /// its cache line with the next walk's first test.
+    /// Per word id below the vocabulary's size at freezing: the record of the root's child
+    /// along that word, or -1.
+    private var rootRecords: [Int32] = []
+    /// Two bits per word id below `rootRecords.count`, side by side: whether the word starts
+    /// an entry, whether it goes on one. A walk tests the next token's word before searching
+    /// a record's children, and that test shares its cache line with the next walk's first test.
     private var wordBits: [UInt64] = []
-    private var packed: [PackedTerminal] = []
+    /// Node records, one after the other: terminal count T, child count C, T pairs
+    /// (category, entry) in the order the entries were added, C pairs (word, child record),
+    /// sorted by word when there are more than `shortChildList`.
+    private var records: [Int32] = []
 
     init() {}
 
@@ -88,33 +87,72 @@ public struct Gazetteer: Sendable {
     /// Lays the trie out for walking (see `frozen`); words with an id of `wordCount` or
     /// more fall back to the edge table.
     mutating func freeze(wordCount: Int) {
-        var packed: [PackedTerminal] = []
-        packed.reserveCapacity(terminals.count)
-        var packedStart = [Int32](repeating: -1, count: firstTerminal.count)
-        for node in firstTerminal.indices {
-            var t = firstTerminal[node]
-            guard t >= 0 else { continue }
-            packedStart[node] = Int32(packed.count)
+        let nodeCount = firstTerminal.count
+        // The children of each node, from the edge table.
+        var childCount = [Int32](repeating: 0, count: nodeCount)
+        children.forEachEdge { node, _, _ in childCount[Int(node)] += 1 }
+        var childStart = [Int32](repeating: 0, count: nodeCount + 1)
+        for node in 0..<nodeCount { childStart[node + 1] = childStart[node] + childCount[node] }
+        var edges = [(word: Int32, child: Int32)](repeating: (0, 0), count: Int(childStart[nodeCount]))
+        var filled = childStart
+        children.forEachEdge { node, word, child in
+            edges[Int(filled[Int(node)])] = (word, child)
+            filled[Int(node)] += 1
+        }
+        // Sorted for the binary search of long child lists (see `child`); short ones are read in turn.
+        for node in 0..<nodeCount where childStart[node + 1] - childStart[node] > Gazetteer.shortChildList {
+            edges[Int(childStart[node])..<Int(childStart[node + 1])].sort { $0.word < $1.word }
+        }
+        // Records in depth-first order from the root, so that a phrase's nodes lie close together.
+        var recordOf = [Int32](repeating: -1, count: nodeCount)
+        var records: [Int32] = []
+        records.reserveCapacity(2 * nodeCount + 2 * terminals.count + 2 * edges.count)
+        var stack: [Int32] = []
+        for k in Int(childStart[0])..<Int(childStart[1]) { stack.append(edges[k].child) }
+        stack.reverse()
+        var order: [Int32] = []
+        order.reserveCapacity(nodeCount)
+        while let node = stack.popLast() {
+            order.append(node)
+            recordOf[Int(node)] = Int32(records.count)
+            var t = firstTerminal[Int(node)]
+            var count: Int32 = 0
+            while t >= 0 { count += 1; t = nextTerminal[Int(t)] }
+            records.append(count)
+            records.append(childCount[Int(node)])
+            t = firstTerminal[Int(node)]
             while t >= 0 {
-                let next = nextTerminal[Int(t)]
-                packed.append(PackedTerminal(category: terminals[Int(t)].category, last: next < 0, entry: terminals[Int(t)].entry))
-                t = next
+                records.append(Int32(terminals[Int(t)].category))
+                records.append(terminals[Int(t)].entry)
+                t = nextTerminal[Int(t)]
+            }
+            for k in Int(childStart[Int(node)])..<Int(childStart[Int(node) + 1]) {
+                records.append(edges[k].word)
+                records.append(-1)
+            }
+            for k in (Int(childStart[Int(node)])..<Int(childStart[Int(node) + 1])).reversed() { stack.append(edges[k].child) }
+        }
+        // Child records are known once every node has its record.
+        for node in order {
+            let r = Int(recordOf[Int(node)])
+            let childrenAt = r + 2 + 2 * Int(records[r])
+            for c in 0..<Int(records[r + 1]) {
+                records[childrenAt + 2 * c + 1] = recordOf[Int(edges[Int(childStart[Int(node)]) + c].child)]
             }
         }
-        children.setTerminals { child in packedStart[Int(child)] }
-        var root = [EdgeTable.Step](repeating: EdgeTable.Step(child: -1, terminals: -1), count: wordCount)
-        for word in 0..<wordCount {
-            root[word] = children.step(Gazetteer.edge(0, Int32(word)))
+        var root = [Int32](repeating: -1, count: wordCount)
+        for k in Int(childStart[0])..<Int(childStart[1]) where edges[k].word >= 0 && Int(edges[k].word) < wordCount {
+            root[Int(edges[k].word)] = recordOf[Int(edges[k].child)]
         }
         var bits = [UInt64](repeating: 0, count: (wordCount + 31) / 32)
-        for word in 0..<wordCount where root[word].child >= 0 { bits[word >> 5] |= 1 << UInt64(2 * (word & 31)) }
-        children.forEachEdge { node, word in
+        for word in 0..<wordCount where root[word] >= 0 { bits[word >> 5] |= 1 << UInt64(2 * (word & 31)) }
+        children.forEachEdge { node, word, _ in
             let w = Int(word)
             if node != 0 && w >= 0 && w < wordCount { bits[w >> 5] |= 2 << UInt64(2 * (w & 31)) }
         }
-        self.rootSteps = root
+        self.rootRecords = root
         self.wordBits = bits
-        self.packed = packed
+        self.records = records
         frozen = true
     }
 
@@ -143,6 +181,11 @@ public struct Gazetteer: Sendable {
         walk(tokens, from: start, to: tokens.count) { result.append(($0, $1)) }
     }
 
+    /// Calls `body` with each entry (any category) starting at `start`, shortest first.
+    func forEachEntry(in tokens: [Token], at start: Int, _ body: (Int16, LexiconMatch) -> Void) {
+        walk(tokens, from: start, to: tokens.count, body)
+    }
+
     /// Whether some entry starts with the word `word` (an id of the vocabulary), from
     /// `wordBits`: the index of a document asks it for every word token, and the root step
     /// it saves (8 bytes a word) missed the caches.
@@ -150,7 +193,7 @@ public struct Gazetteer: Sendable {
     func startsEntry(_ word: Int32) -> Bool {
         guard frozen else { return true }
         let w = Int(word)
-        guard w < rootSteps.count else { return true }
+        guard w < rootRecords.count else { return true }
         return wordBits.withUnsafeBufferPointer { $0[w >> 5] & (1 << UInt64(2 * (w & 31))) != 0 }
     }
 
@@ -159,7 +202,7 @@ public struct Gazetteer: Sendable {
     @inline(__always)
     private func continuesEntry(_ word: Int32) -> Bool {
         let w = Int(word)
-        guard w < rootSteps.count else { return true }
+        guard w < rootRecords.count else { return true }
         return wordBits.withUnsafeBufferPointer { $0[w >> 5] & (2 << UInt64(2 * (w & 31))) != 0 }
     }
 
@@ -167,25 +210,46 @@ public struct Gazetteer: Sendable {
     @inline(__always)
     private func walk(_ tokens: [Token], from start: Int, to end: Int, _ found: (Int16, LexiconMatch) -> Void) {
         guard frozen else { return walkWhileLoading(tokens, from: start, to: end, found) }
-        var node: Int32 = 0
-        var i = start
-        while i < end {
-            let word = tokens[i].word
-            if word < 0 { break }
-            if node != 0 && !continuesEntry(word) { break }
-            let step = node == 0 && Int(word) < rootSteps.count ? rootSteps[Int(word)] : children.step(Gazetteer.edge(node, word))
-            if step.child < 0 { break }
-            node = step.child
-            i += 1
-            var t = Int(step.terminals)
-            guard t >= 0 else { continue }
-            while true {
-                let terminal = packed[t]
-                found(terminal.category, LexiconMatch(length: i - start, entry: terminal.entry))
-                if terminal.last { break }
-                t += 1
+        guard start < end, tokens[start].word >= 0 else { return }
+        // Words the frozen layout does not cover start no entry (they were interned after
+        // the phrases), but the edge table answers for them all the same.
+        guard Int(tokens[start].word) < rootRecords.count else { return walkWhileLoading(tokens, from: start, to: end, found) }
+        records.withUnsafeBufferPointer { records in
+            var r = Int(rootRecords[Int(tokens[start].word)])
+            var i = start + 1
+            while r >= 0 {
+                let terminalCount = Int(records[r]), childCount = Int(records[r + 1])
+                var t = r + 2
+                for _ in 0..<terminalCount {
+                    found(Int16(truncatingIfNeeded: records[t]), LexiconMatch(length: i - start, entry: records[t + 1]))
+                    t += 2
+                }
+                guard i < end, childCount > 0 else { return }
+                let word = tokens[i].word
+                if word < 0 || !continuesEntry(word) { return }
+                r = Gazetteer.child(records, at: t, count: childCount, word: word)
+                i += 1
             }
         }
+    }
+
+    /// Child lists this long or shorter are read in turn (most nodes have a child or two);
+    /// longer ones are sorted by word and searched.
+    private static let shortChildList = 8
+
+    /// The record of the child along `word` among `count` (word, record) pairs from `at`, or -1.
+    @inline(__always)
+    private static func child(_ records: UnsafeBufferPointer<Int32>, at first: Int, count: Int, word: Int32) -> Int {
+        var low = 0, high = count
+        if count <= shortChildList {
+            for c in 0..<count where records[first + 2 * c] == word { return Int(records[first + 2 * c + 1]) }
+            return -1
+        }
+        while low < high {
+            let mid = (low + high) / 2
+            if records[first + 2 * mid] < word { low = mid + 1 } else { high = mid }
+        }
+        return low < count && records[first + 2 * low] == word ? Int(records[first + 2 * low + 1]) : -1
     }
 
     /// `walk` over the loading layout, before `freeze`.
@@ -368,21 +432,14 @@ public final class LexiconLoader {
     }
 }
 
-/// Trie edges (node, word) -> child node: open addressing on one flat array whose slots
-/// hold key, child and the child's terminals together (one cache line per probe), because
-/// the gazetteer is walked from every token and Swift's Dictionary hashing dominated. A
-/// presence bitset answers most absent edges (the usual case past a phrase's first word)
-/// without probing the table.
+/// Trie edges (node, word) -> child node while the lexicons load (documents are walked over
+/// the records `Gazetteer.freeze` lays out): open addressing on one flat array, because
+/// Swift's Dictionary hashing dominated loading. A presence bitset answers most absent
+/// edges without probing the table.
 struct EdgeTable: Sendable {
-    /// A child node and the start of its terminals in `Gazetteer.packed` (-1: none).
-    struct Step: Sendable {
-        var child: Int32
-        var terminals: Int32
-    }
-
     private struct Slot: Sendable {
         var key: Int64 = -1
-        var step = Step(child: -1, terminals: -1)
+        var child: Int32 = -1
     }
 
     private var slots = [Slot](repeating: Slot(), count: 1 << 12)
@@ -413,19 +470,16 @@ struct EdgeTable: Sendable {
     }
 
     /// The child of an edge, or -1.
-    @inline(__always) func find(_ key: Int64) -> Int32 { step(key).child }
-
-    /// The child of an edge with its terminals, or a step with child -1.
-    @inline(__always) func step(_ key: Int64) -> Step {
+    @inline(__always) func find(_ key: Int64) -> Int32 {
         let bit = EdgeTable.presenceBit(key)
-        if presence[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return Step(child: -1, terminals: -1) }
+        if presence[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return -1 }
         return slots.withUnsafeBufferPointer { table in
             let mask = table.count - 1
             var s = EdgeTable.slot(key, mask)
             while true {
                 let here = table[s]
-                if here.key == key { return here.step }
-                if here.key < 0 { return Step(child: -1, terminals: -1) }
+                if here.key == key { return here.child }
+                if here.key < 0 { return -1 }
                 s = (s + 1) & mask
             }
         }
@@ -437,22 +491,15 @@ struct EdgeTable: Sendable {
         var s = EdgeTable.slot(key, mask)
         while slots[s].key >= 0 && slots[s].key != key { s = (s + 1) & mask }
         if slots[s].key < 0 { count += 1 }
-        slots[s] = Slot(key: key, step: Step(child: value, terminals: -1))
+        slots[s] = Slot(key: key, child: value)
         let bit = EdgeTable.presenceBit(key)
         presence[bit >> 6] |= 1 << UInt64(bit & 63)
     }
 
-    /// Calls `body` with the node and the word of every edge.
-    func forEachEdge(_ body: (Int32, Int32) -> Void) {
+    /// Calls `body` with the node, the word and the child of every edge.
+    func forEachEdge(_ body: (Int32, Int32, Int32) -> Void) {
         for slot in slots where slot.key >= 0 {
-            body(Int32(truncatingIfNeeded: slot.key >> 32), Int32(bitPattern: UInt32(truncatingIfNeeded: slot.key)))
-        }
-    }
-
-    /// Stores each child's terminals next to it.
-    mutating func setTerminals(_ terminals: (Int32) -> Int32) {
-        for s in slots.indices where slots[s].key >= 0 {
-            slots[s].step.terminals = terminals(slots[s].step.child)
+            body(Int32(truncatingIfNeeded: slot.key >> 32), Int32(bitPattern: UInt32(truncatingIfNeeded: slot.key)), slot.child)
         }
     }
 
@@ -460,16 +507,6 @@ struct EdgeTable: Sendable {
         let old = slots
         slots = [Slot](repeating: Slot(), count: old.count * 2)
         count = 0
-        for slot in old where slot.key >= 0 {
-            insert(slot.key, slot.step.child)
-            if slot.step.terminals >= 0 { setTerminal(slot.key, slot.step.terminals) }
-        }
-    }
-
-    private mutating func setTerminal(_ key: Int64, _ terminals: Int32) {
-        let mask = slots.count - 1
-        var s = EdgeTable.slot(key, mask)
-        while slots[s].key != key { s = (s + 1) & mask }
-        slots[s].step.terminals = terminals
+        for slot in old where slot.key >= 0 { insert(slot.key, slot.child) }
     }
 }

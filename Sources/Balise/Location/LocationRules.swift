@@ -2,6 +2,7 @@
 /// (`à`, `en`, `au`), a geographic head (`rue de la Soie`, `golfe de Porto`), a dateline.
 extension NameReader {
     /// `rue de la Soie`, `mer du Nord`, `autoroute A86`: a geographic head at `i` and its name.
+    @inline(__always) // NameScan.scan tries it at every token: the call cost more than its guard.
     func geographicNameEnd(at i: Int) -> Int? {
         guard isLowercaseWord(i), lexicons.geoHeadFirstWords.contains(tokens[i]), let head = entry(lexicons.geoHeads, at: i) else { return nil }
         // `une rivière des Côtes-d'Armor`: an indefinite head names no place; the place after it is named alone.
@@ -80,6 +81,7 @@ extension NameReader {
     }
 
     /// `la RD 703`, `la RN 165`: a road's letters and its number written apart.
+    @inline(__always) // NameScan.scan tries it at every token: the call cost more than its guard.
     func spacedRoadNumberEnd(_ i: Int) -> Int? {
         guard i + 1 < count, tokens[i].has(.allCaps), tokens[i + 1].kind == .number, !tokens[i + 1].has(.groupedDigits) else { return nil }
         let units = text.units(i)
@@ -88,6 +90,7 @@ extension NameReader {
     }
 
     /// `A7`, `N88`, `RN 165` read as one token: capital letters, then digits.
+    @inline(__always) // NameScan.scan tries it at every token: the call cost more than its guard.
     func isRoadNumber(_ i: Int) -> Bool {
         guard i < count, tokens[i].kind == .number || tokens[i].kind == .word, tokens[i].has(.hasDigit) else { return false }
         guard let first = text.units(i).first else { return false }

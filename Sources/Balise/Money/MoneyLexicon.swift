@@ -172,7 +172,7 @@ struct MoneyLexicon: Sendable {
         guard currency.byCountry else { return currency.code }
         var best: (distance: Int, code: String)?
         for k in text.sentence(of: i) {
-            guard let match = text.lexicon(countryCategory, at: k) else { continue }
+            guard let match = text.lexicon(category: countryCategory.id, at: k) else { continue }
             let (shared, code) = countryCodes[Int(match.entry)]
             guard shared == currency.code else { continue }
             let distance = abs(k - i)
@@ -183,7 +183,7 @@ struct MoneyLexicon: Sendable {
 
     /// The longest currency phrase starting at token `i`, with its length in tokens.
     func currency(at i: Int, in text: AnalyzedText) -> (currency: Currency, length: Int)? {
-        guard i < text.count, let match = text.lexicon(currencyCategory, at: i) else { return nil }
+        guard i < text.count, let match = text.lexicon(category: currencyCategory.id, at: i) else { return nil }
         return (currencies[Int(match.entry)], match.length)
     }
 }

@@ -14,6 +14,13 @@ public struct MoneyRecognizer: Recognizer {
         let matcher = MoneyMatcher(lexicon: lexicon, text: text)
         var i = 0
         while i < text.count {
+            // A money phrase starts at a number, a number word, a symbol or capitals (a code):
+            // most tokens are none of these, and are skipped without calling the matcher.
+            let token = text.tokens[i]
+            guard token.kind == .number || token.kind == .symbol || token.has(.allCaps) || lexicon.isNumberWord(token.word) else {
+                i += 1
+                continue
+            }
             guard let match = matcher.match(at: i), let value = resolver.resolve(match.parts) else {
                 i += 1
                 continue

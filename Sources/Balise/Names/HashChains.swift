@@ -14,6 +14,17 @@ struct HashChains {
     private var next: [Int32] = []
     private var usedSlots = 0
 
+    init() {}
+
+    /// Room for about `expected` entries without growing: rehashing from 16 slots up and
+    /// growing `next` cost most of each append.
+    init(expected: Int) {
+        var size = 16
+        while size < expected * 2 { size <<= 1 }
+        slots = [Slot](repeating: Slot(hash: 0, head: -1, tail: -1), count: size)
+        next.reserveCapacity(expected)
+    }
+
     /// Adds `entry` under `hash`. Entries are numbered 0, 1, 2... in the order added.
     mutating func append(_ entry: Int, hash: Int) {
         precondition(entry == next.count, "entries are added in order")

@@ -154,6 +154,9 @@ final class NameLexicons: Sendable {
     let citiesAfterContraction: NameList?
     /// French department numbers (`01`, `2A`, `974`), as folded keys: `le Sdis 57`.
     let departmentNumbers: Set<[UInt16]>
+    /// The category of each list of `places`, so that a look-up tests the categories before
+    /// taking a list out of the array (which retained it).
+    let placeCategories: [Int16]
     /// Cities alone: in a match report a city may name its club (`Rennes renverse Nantes`).
     let cities: NameList?
     /// Small communes (weak evidence): a place where a capitalised name has no other reading.
@@ -305,6 +308,7 @@ final class NameLexicons: Sendable {
         let placeLists = try ["countries", "regions", "departments", "cities", "continents", "geo-features", "compass-areas"]
             .map { (name: $0, list: try optional($0)) }
         places = placeLists.compactMap(\.list)
+        placeCategories = places.map(\.category.id)
         cities = placeLists.first { $0.name == "cities" }?.list
         citiesAfterContraction = NameLexicons.citiesWithoutArticle(cities, loader, firstNames: firstNameKeys)
         departmentNumbers = Set((placeLists.first { $0.name == "departments" }?.list?.entries ?? []).compactMap { entry in

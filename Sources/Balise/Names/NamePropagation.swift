@@ -12,14 +12,15 @@ public struct NamePropagation: DocumentPass {
 
     public func refine(_ text: AnalyzedText, selected: inout [Candidate], proposed: [Candidate]) {
         let reader = NameReader(text, lexicons)
-        var memory = DocumentNames(text)
-        for candidate in selected where candidate.type.isName {
-            memory.learn(candidate, reader: reader)
+        var memory = DocumentNames(text, expected: selected.count)
+        // By index: a `for candidate in selected` loop copied each candidate, retaining its rule and value.
+        for index in selected.indices where selected[index].type.isName {
+            memory.learn(selected[index], reader: reader)
         }
         guard !memory.isEmpty else { return }
         // Weak readings give way to what the document knows better.
         for index in selected.indices where selected[index].type.isName {
-            let candidate = selected[index]
+            let candidate = Reading(selected[index])
             // A bare shape guess gives way even to an equal reading that had context (`à Échassières`
             // ... `entre Échassières et Nades`).
             guard let known = memory.lookup(candidate.tokens), known.type != candidate.type,
@@ -46,7 +47,8 @@ public struct NamePropagation: DocumentPass {
         // that opens a sentence (`Le Goff compte ...` read as `Goff` after `Mathis Le Goff`).
         var covered = [Bool](repeating: false, count: text.count)
         var blocked = [Bool](repeating: false, count: text.count)
-        for candidate in selected {
+        for index in selected.indices {
+            let candidate = Reading(selected[index])
             // A document reading may still grow into a longer known name (`De Lavergne-Maury`).
             let weak = candidate.type.isName && candidate.priority <= Priority.document
             for i in candidate.tokens {
@@ -55,12 +57,14 @@ public struct NamePropagation: DocumentPass {
             }
         }
         // The policy that runs after this pass drops the shape guesses a known name covers.
+        // The lists the loop reads at every token, taken out once (each read retained them).
+        let particles = reader.lexicons.particles, conjunctions = reader.lexicons.conjunctions
         var i = 0
         while i < text.count {
             // `et de La Bretesche`: a known surname may open on its lowercase particle, but not
             // where `de` follows a noun (`la proposition de Lavergne-Maury`).
-            guard !blocked[i], reader.isNameWord(i) || (reader.isLowercaseWord(i) && reader.match(reader.lexicons.particles, at: i) != nil
-                    && (i == 0 || !reader.isLowercaseWord(i - 1) || reader.lexicons.conjunctions.contains(text.tokens[i - 1]))),
+            guard !blocked[i], reader.isNameWord(i) || (reader.isLowercaseWord(i) && reader.match(particles, at: i) != nil
+                    && (i == 0 || !reader.isLowercaseWord(i - 1) || conjunctions.contains(text.tokens[i - 1]))),
                   i == 0 || !reader.isNameWord(i - 1) || covered[i - 1],
                   let (known, length) = memory.longest(at: i, covered: blocked) else { i += 1; continue }
             if known.type == .person && reader.organisationNounBefore(i) { i += 1; continue }
@@ -111,7 +115,7 @@ public struct NamePropagation: DocumentPass {
         while changed {
             changed = false
             for (a, b) in zip(order, order.dropFirst()) where reader.separatesListItems(selected[a].tokens.upperBound, selected[b].tokens.lowerBound, secondEnd: selected[b].tokens.upperBound) {
-                for (place, guess) in [(a, b), (b, a)] where selected[place].type == .location && isShapeGuess(selected[guess], reader) {
+                for (place, guess) in [(a, b), (b, a)] where selected[place].type == .location && isShapeGuess(Reading(selected[guess]), reader) {
                     selected[guess].type = .location
                     selected[guess].rule = "listed with a place"
                     changed = true
@@ -128,8 +132,21 @@ public struct NamePropagation: DocumentPass {
         }
     }
 
+    /// The fields of a candidate that the pass reads, taken without copying its rule name
+    /// and value (a copy retained and released both).
+    struct Reading {
+        var type: EntityType
+        var tokens: Range<Int>
+        var priority: Int
+        init(_ candidate: Candidate) {
+            type = candidate.type
+            tokens = candidate.tokens
+            priority = candidate.priority
+        }
+    }
+
     /// An organisation read from the shape of ordinary capitalised words, not from an acronym's.
-    private func isShapeGuess(_ candidate: Candidate, _ reader: NameReader) -> Bool {
+    private func isShapeGuess(_ candidate: Reading, _ reader: NameReader) -> Bool {
         guard candidate.type == .organization, candidate.priority <= Priority.shape, candidate.tokens.count <= 3 else { return false }
         return !candidate.tokens.contains { reader.tokens[$0].has(.allCaps) || reader.tokens[$0].has(.internalCaps) }
             && !reader.hasOrganizationWord(candidate.tokens.lowerBound, candidate.tokens.upperBound)
@@ -160,6 +177,15 @@ struct DocumentNames {
     private var byFirstToken = HashChains()
 
     init(_ text: AnalyzedText) { self.text = text }
+
+    /// Sized for about `expected` names (a selected name teaches one to four; the tables grow
+    /// when needed).
+    init(_ text: AnalyzedText, expected: Int) {
+        self.text = text
+        names.reserveCapacity(expected)
+        byKey = HashChains(expected: expected)
+        byFirstToken = HashChains(expected: expected)
+    }
 
     var isEmpty: Bool { names.isEmpty }
 

@@ -4,6 +4,9 @@ struct NameReader {
     let text: AnalyzedText
     let lexicons: NameLexicons
     let tokens: [Token]
+    /// The text's index of lexicon matches, held here so that queries in the rules' loops
+    /// retain nothing (see `LexiconMatchIndex`).
+    private let index: LexiconMatchIndex
     private let memo: Memo
 
     /// Answers the rules ask again and again about one token, kept for the document.
@@ -24,6 +27,7 @@ struct NameReader {
         self.text = text
         self.lexicons = lexicons
         self.tokens = text.tokens
+        self.index = text.lexiconIndex
         self.memo = Memo(text.tokens.count)
     }
 
@@ -156,13 +160,13 @@ struct NameReader {
 
     /// The length of the longest entry of `list` at `i` whose capitals are all there.
     func match(_ list: NameList?, at i: Int, limit: Int? = nil) -> Int? {
-        guard let list, i >= 0, i < count, let m = text.lexicon(list.category, at: i, limit: limit) else { return nil }
+        guard let list, i >= 0, i < count, let m = index.longest(category: list.category.id, at: i, limit: limit) else { return nil }
         return hasCapitals(list, m, at: i) ? m.length : nil
     }
 
     /// The entry matched at `i`, with the same capital check as `match`.
     func entry(_ list: NameList?, at i: Int) -> LexiconMatch? {
-        guard let list, i >= 0, i < count, let m = text.lexicon(list.category, at: i) else { return nil }
+        guard let list, i >= 0, i < count, let m = index.longest(category: list.category.id, at: i) else { return nil }
         return hasCapitals(list, m, at: i) ? m : nil
     }
 
@@ -179,7 +183,7 @@ struct NameReader {
         guard let list else { return nil }
         var start = end - 1
         while start >= max(0, end - maxLength) {
-            if let m = text.lexicon(list.category, at: start, limit: end), m.length == end - start,
+            if let m = index.longest(category: list.category.id, at: start, limit: end), m.length == end - start,
                allowed?.contains(m.entry) ?? true {
                 return start
             }
@@ -194,13 +198,14 @@ struct NameReader {
         let known = memo.place[i]
         if known >= 0 { return known == 0 ? nil : Int(known) }
         // No entry at all here: skip the lists (each one read from the array costs a retain).
-        guard text.startsLexiconEntry(i) else {
+        guard index.startsEntry(i) else {
             memo.place[i] = 0
             return nil
         }
         var best: Int?
-        for list in lexicons.places {
-            if let length = match(list, at: i), length > (best ?? 0) { best = length }
+        for k in lexicons.placeCategories.indices {
+            guard let m = index.longest(category: lexicons.placeCategories[k], at: i) else { continue }
+            if hasCapitals(lexicons.places[k], m, at: i), m.length > (best ?? 0) { best = m.length }
         }
         if best == nil, i > 0, let m = entry(lexicons.citiesAfterContraction, at: i) {
             let article = lexicons.citiesAfterContraction?.entries[Int(m.entry)].field(0)

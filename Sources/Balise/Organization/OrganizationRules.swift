@@ -358,6 +358,7 @@ extension NameReader {
 
     /// `la liste « Vierzon, cap sur demain »`, `la liste écologiste « Vierzon respire »`: an
     /// electoral list's name in quotation marks after `liste`; the tokens inside the marks.
+    @inline(__always) // NameScan.scan tries it at every token: the call cost more than its guard.
     func quotedListName(at i: Int) -> (Int, Int)? {
         guard tokens[i].length == 5 || tokens[i].length == 6, isLowercaseWord(i), text.keyIs(i, "liste") || text.keyIs(i, "listes") else { return nil }
         var k = i + 1
@@ -440,6 +441,7 @@ extension NameReader {
 
     /// `tribunal judiciaire de Nanterre`, `ministère de l'Économie`, `préfecture du Cantal`:
     /// a lowercase institution head at `i` and the complement that names one institution.
+    @inline(__always) // NameScan.scan tries it at every token: the call cost more than its guard.
     func institutionEnd(at i: Int) -> Int? {
         guard lexicons.institutionFirstWords.contains(tokens[i]), let head = entry(lexicons.orgHeadsLowercase, at: i) else { return nil }
         let end = headedComplementEnd(after: i + head.length, person: false)

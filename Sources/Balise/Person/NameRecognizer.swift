@@ -11,19 +11,27 @@ public struct NameRecognizer: Recognizer {
     }
 
     public func propose(in text: AnalyzedText, into candidates: inout [Candidate]) {
-        var scan = NameScan(NameReader(text, lexicons))
+        let scan = NameScan(NameReader(text, lexicons))
         scan.scan()
         candidates.append(contentsOf: scan.found)
     }
 }
 
-/// One pass of the name rules over a document.
+/// One pass of the name rules over a document. What the pass writes lives in a class,
+/// so that the rules need no mutable scan: reading the tokens and lexicons of an `inout`
+/// scan retained and released them at nearly every test.
 struct NameScan {
     let reader: NameReader
-    var found: [Candidate] = []
+    private let output = Output()
 
-    /// Where the sport words are, found on the first city that could stand for a team.
-    private var sportWords: [Int]?
+    private final class Output {
+        var found: [Candidate] = []
+        /// Where the sport words are, found on the first city that could stand for a team.
+        var sportWords: [Int]?
+    }
+
+    var found: [Candidate] { output.found }
+
     /// The last word looked up in the name lexicons, and what they hold there.
     private let lastLookup = LastLookup()
 
@@ -37,9 +45,9 @@ struct NameScan {
     /// Whether the text around `i` reads as a team-sport report: two sport words in the
     /// document, one of them in the paragraph of `i` or a neighbouring one, so that a sports
     /// page does not turn the towns of a political paragraph into clubs.
-    private mutating func isMatchReport(at i: Int) -> Bool {
-        if sportWords == nil { sportWords = reader.sportWordPositions() }
-        guard let words = sportWords, words.count >= 2 else { return false }
+    private func isMatchReport(at i: Int) -> Bool {
+        if output.sportWords == nil { output.sportWords = reader.sportWordPositions() }
+        guard let words = output.sportWords, words.count >= 2 else { return false }
         let paragraph = reader.paragraph(of: i)
         let before = paragraph.lowerBound > 0 ? reader.paragraph(of: paragraph.lowerBound - 1).lowerBound : 0
         let after = paragraph.upperBound < reader.count ? reader.paragraph(of: paragraph.upperBound).upperBound : reader.count
@@ -49,15 +57,15 @@ struct NameScan {
     private var tokens: [Token] { reader.tokens }
     private var lexicons: NameLexicons { reader.lexicons }
 
-    private mutating func emit(_ type: EntityType, _ range: Range<Int>, _ priority: Int, _ rule: String) {
+    private func emit(_ type: EntityType, _ range: Range<Int>, _ priority: Int, _ rule: String) {
         guard !range.isEmpty else { return }
         var range = range
         if type != .person && reader.capitalElisionBefore(range.lowerBound) { range = (range.lowerBound - 1)..<range.upperBound }
         if type == .organization && reader.departmentNumberAfter(range.upperBound) { range = range.lowerBound..<(range.upperBound + 1) }
-        found.append(Candidate(type: type, tokens: range, priority: priority, rule: rule))
+        output.found.append(Candidate(type: type, tokens: range, priority: priority, rule: rule))
     }
 
-    mutating func scan() {
+    func scan() {
         let definitions = reader.acronymDefinitions()
         for definition in definitions {
             if let name = definition.name { emit(.organization, name, Priority.lexicon, "name (acronym)") }
@@ -101,7 +109,7 @@ struct NameScan {
     }
 
     /// Reads the capitalised run that starts at `start`; returns where reading goes on.
-    private mutating func readRun(_ start: Int, limit: Int) -> Int {
+    private func readRun(_ start: Int, limit: Int) -> Int {
         let runEnd = min(reader.runEnd(from: start), limit)
         var s = start
         if let length = reader.notNameLength(at: s) { return s + length }
@@ -218,7 +226,7 @@ struct NameScan {
     static let nounLinkRule = "noun + de + name"
 
     /// Reads one name that starts at `s` inside the run; returns its end.
-    private mutating func readName(_ s: Int, runEnd: Int, title: TitleEvidence?, opening: Bool) -> Int {
+    private func readName(_ s: Int, runEnd: Int, title: TitleEvidence?, opening: Bool) -> Int {
         // `la Région Sud`, `la Région Pays de la Loire`: a capitalised `Région` before a region names
         // its council (the Balise decisions); `la région Grand Est` stays a place.
         if tokens[s].has(.capitalized) && !opening && reader.text.keyIs(s, "region"), let length = reader.placeMatch(at: s + 1)
@@ -546,7 +554,7 @@ struct NameScan {
     }
 
     /// Names without lexical evidence, read from their shape and the word before.
-    private mutating func readShape(_ s: Int, runEnd: Int, opening: Bool) -> Int {
+    private func readShape(_ s: Int, runEnd: Int, opening: Bool) -> Int {
         let single = runEnd == s + 1
         let t = tokens[s]
         // A word that opens a sentence is a name only when no dictionary knows it and an

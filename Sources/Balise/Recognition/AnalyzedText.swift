@@ -22,12 +22,6 @@ public final class AnalyzedText {
         self.keys = keys
         self.gazetteer = gazetteer
         self.services = services
-        lexiconStarts = .allocate(capacity: tokens.count + 1)
-    }
-
-    deinit {
-        lexiconStarts.deallocate()
-        lexiconMatches.baseAddress?.deallocate()
     }
 
     public var count: Int { tokens.count }
@@ -132,51 +126,98 @@ public final class AnalyzedText {
     /// The longest entry of a lexicon category that starts at token `i` (and ends at or
     /// before token `limit`).
     public func lexicon(_ category: LexiconCategory, at i: Int, limit: Int? = nil) -> LexiconMatch? {
-        if !lexiconIndexed { indexLexiconMatches() }
-        let end = limit ?? tokens.count
-        let id = category.id
+        lexiconIndex.longest(category: category.id, at: i, limit: limit)
+    }
+
+    /// `lexicon(_:at:limit:)` by category id: callers that keep their category in a class
+    /// pass its id alone, since copying the category out retained and released its name.
+    func lexicon(category id: Int16, at i: Int, limit: Int? = nil) -> LexiconMatch? {
+        lexiconIndex.longest(category: id, at: i, limit: limit)
+    }
+
+    /// Whether any lexicon entry (of any category) starts at token `i`.
+    public func startsLexiconEntry(_ i: Int) -> Bool {
+        lexiconIndex.startsEntry(i)
+    }
+
+    /// Every lexicon entry starting at each token, found by one gazetteer walk per token
+    /// the first time a recognizer asks: recognizers query many categories per token.
+    var lexiconIndex: LexiconMatchIndex {
+        if let index { return index }
+        let built = LexiconMatchIndex(tokens: tokens, gazetteer: gazetteer)
+        index = built
+        return built
+    }
+
+    private var index: LexiconMatchIndex?
+}
+
+/// The lexicon entries that start at each token of one text, in raw memory, which the
+/// name rules read at nearly every token: an Array there cost a retain and a release per
+/// query. Rules that query it in a loop keep a reference to it (see `NameReader`): asked
+/// through `AnalyzedText`, each query might build it, and around that possible call the
+/// compiler retained and released whatever the caller held.
+final class LexiconMatchIndex {
+    /// One match, 12 bytes (a `LexiconMatch` with its category took 24): the queries read
+    /// every match of a token.
+    private struct Stored {
+        var category: Int16
+        var length: Int32
+        var entry: Int32
+    }
+
+    /// Matches of token `i` are `matches[starts[i]..<starts[i + 1]]`.
+    private let starts: UnsafeMutablePointer<Int32>
+    private let matches: UnsafeMutableBufferPointer<Stored>
+    private let tokenCount: Int
+
+    init(tokens: [Token], gazetteer: Gazetteer) {
+        tokenCount = tokens.count
+        starts = .allocate(capacity: tokens.count + 1)
+        var found: [Stored] = []
+        found.reserveCapacity(tokens.count / 2)
+        for i in tokens.indices {
+            starts[i] = Int32(found.count)
+            let word = tokens[i].word
+            if word >= 0 && gazetteer.startsEntry(word) {
+                gazetteer.forEachEntry(in: tokens, at: i) { category, match in
+                    found.append(Stored(category: category, length: Int32(match.length), entry: match.entry))
+                }
+            }
+        }
+        starts[tokens.count] = Int32(found.count)
+        matches = .allocate(capacity: max(found.count, 1))
+        _ = matches.initialize(from: found)
+    }
+
+    deinit {
+        starts.deallocate()
+        matches.baseAddress?.deallocate()
+    }
+
+    /// The longest entry of category `id` that starts at token `i` and ends at or before
+    /// token `limit`. Inlined: the rules ask it over a million times per thousand
+    /// documents, mostly where no entry starts.
+    @inline(__always)
+    func longest(category id: Int16, at i: Int, limit: Int? = nil) -> LexiconMatch? {
+        let end = limit ?? tokenCount
         var best: LexiconMatch?
-        var k = Int(lexiconStarts[i])
-        let stop = Int(lexiconStarts[i + 1])
+        var k = Int(starts[i])
+        let stop = Int(starts[i + 1])
         while k < stop {
-            let m = lexiconMatches[k]
-            if m.category == id && i + m.match.length <= end && m.match.length > (best?.length ?? 0) {
-                best = m.match
+            let m = matches[k]
+            let length = Int(m.length)
+            if m.category == id && i + length <= end && length > (best?.length ?? 0) {
+                best = LexiconMatch(length: length, entry: m.entry)
             }
             k += 1
         }
         return best
     }
 
-    /// Whether any lexicon entry (of any category) starts at token `i`.
-    public func startsLexiconEntry(_ i: Int) -> Bool {
-        if !lexiconIndexed { indexLexiconMatches() }
-        return lexiconStarts[i] != lexiconStarts[i + 1]
-    }
-
-    /// Every lexicon entry starting at each token, found by one gazetteer walk per token
-    /// the first time a recognizer asks: recognizers query many categories per token. Kept
-    /// in raw memory, which the name rules read at nearly every token: an Array there
-    /// cost a retain and a release per query.
-    private var lexiconIndexed = false
-    /// Matches of token `i` are `lexiconMatches[lexiconStarts[i]..<lexiconStarts[i + 1]]`.
-    private let lexiconStarts: UnsafeMutablePointer<Int32>
-    private var lexiconMatches = UnsafeMutableBufferPointer<(category: Int16, match: LexiconMatch)>(start: nil, count: 0)
-
-    private func indexLexiconMatches() {
-        var matches: [(category: Int16, match: LexiconMatch)] = []
-        matches.reserveCapacity(tokens.count / 2)
-        for i in tokens.indices {
-            lexiconStarts[i] = Int32(matches.count)
-            let word = tokens[i].word
-            if word >= 0 && gazetteer.startsEntry(word) { gazetteer.appendAll(in: tokens, at: i, to: &matches) }
-        }
-        lexiconStarts[tokens.count] = Int32(matches.count)
-        let stored = UnsafeMutableBufferPointer<(category: Int16, match: LexiconMatch)>.allocate(capacity: max(matches.count, 1))
-        _ = stored.initialize(from: matches)
-        lexiconMatches = stored
-        lexiconIndexed = true
-    }
+    /// Whether any entry (of any category) starts at token `i`.
+    @inline(__always)
+    func startsEntry(_ i: Int) -> Bool { starts[i] != starts[i + 1] }
 }
 
 /// Per-thread ICU services that recognizers may need besides the tokenizer.

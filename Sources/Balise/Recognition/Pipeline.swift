@@ -72,11 +72,16 @@ public final class Annotator {
             pass.refine(text, selected: &selected, proposed: proposed)
             selected = extractor.policy.select(selected)
         }
-        return selected.compactMap { candidate in
-            if let types, !types.contains(candidate.type) { return nil }
-            let range = text.scalarRange(candidate.tokens)
-            return Entity(type: candidate.type, start: range.lowerBound, end: range.upperBound,
-                          text: text.originalText(candidate.tokens), value: candidate.value, rule: candidate.rule)
+        // By index, each field read in place: mapping the candidates copied each one whole.
+        var entities: [Entity] = []
+        entities.reserveCapacity(selected.count)
+        for index in selected.indices {
+            let type = selected[index].type, tokens = selected[index].tokens
+            if let types, !types.contains(type) { continue }
+            let range = text.scalarRange(tokens)
+            entities.append(Entity(type: type, start: range.lowerBound, end: range.upperBound,
+                                   text: text.originalText(tokens), value: selected[index].value, rule: selected[index].rule))
         }
+        return entities
     }
 }

@@ -72,6 +72,11 @@ enum LatinWordBreaks {
         }
     }
 
+    /// Whether the fast paths (words here, sentences in `LatinSentenceBreaks`) handle `unit`.
+    static func supports(_ unit: UInt16) -> Bool {
+        table.withUnsafeBufferPointer { classOf(unit, $0) != .unsupported }
+    }
+
     /// Calls `visit(start, end, status)` for every segment of `text`, as ICU's word
     /// iterator would (status 200 for a segment ending on a letter, 100 for one ending on
     /// a digit, 0 otherwise). Returns false, having visited only a prefix, at the first

@@ -357,7 +357,8 @@ public final class Tokenizer {
     /// Sentences as token ranges: ICU sentence breaks, minus those after titles and initials.
     public func sentences(_ view: [UInt16], _ tokens: inout [Token]) -> [Range<Int>] {
         guard !tokens.isEmpty else { return [] }
-        let boundaries = view.withUnsafeBufferPointer { sentenceBreaks.boundaries($0) }
+        // Latin text without ICU (see `LatinSentenceBreaks`), any other text with it.
+        let boundaries = view.withUnsafeBufferPointer { LatinSentenceBreaks.boundaries($0) ?? sentenceBreaks.boundaries($0) }
         var result = [Range<Int>]()
         var sentenceStart = 0
         var t = 0

@@ -19,13 +19,6 @@ public struct Gazetteer: Sendable {
         var entry: Int32
     }
 
-    /// A terminal in the frozen layout: a node's terminals are contiguous, the last flagged.
-    struct PackedTerminal: Sendable {
-        var category: Int16
-        var last: Bool
-        var entry: Int32
-    }
-
     private var children = EdgeTable()
     /// Per node, its first terminal in `terminals` (-1: none); terminals of a node are
     /// chained through `nextTerminal`. Flat arrays keep loading fast.
@@ -34,17 +27,20 @@ public struct Gazetteer: Sendable {
     private var nextTerminal: [Int32] = []
 
     /// Filled by `freeze` once every phrase is added: the walk from every token of every
-    /// document then reads the root's step for a word from one array slot, finds each
-    /// child with its terminals in the same edge slot, and reads a node's terminals from
-    /// one run of `packed`.
+    /// document then finds the root's child for a word in one array slot, and each node's
+    /// terminals and children in one run of `nodes` (usually one cache line), where the
+    /// loading layout spread a step over a presence bitset, an edge slot and a terminal list.
     private var frozen = false
-    private var rootSteps: [EdgeTable.Step] = []
-    /// Two bits per word id below `rootSteps.count`, side by side: whether the word starts
-    /// an entry, whether it goes on one. A walk tests the next token's word before probing
-    /// the edge table (whose presence bits are spread over 128 KiB), and that test shares
-    /// its cache line with the next walk's first test.
+    /// Per word id: the offset in `nodes` of the root's child for that word, or -1.
+    private var rootChildren: [Int32] = []
+    /// Two bits per word id below `rootChildren.count`, side by side: whether the word starts
+    /// an entry, whether it goes on one. A walk tests the next token's word before searching
+    /// a node's children, and that test shares its cache line with the next walk's first test.
     private var wordBits: [UInt64] = []
-    private var packed: [PackedTerminal] = []
+    /// Every node but the root, each as one run: terminal count, child count, then
+    /// (category, entry) per terminal in the order they were added, then (word, offset of the
+    /// child's run) per child, by increasing word.
+    private var nodes: [Int32] = []
 
     init() {}
 
@@ -85,36 +81,55 @@ public struct Gazetteer: Sendable {
         frozen = false
     }
 
-    /// Lays the trie out for walking (see `frozen`); words with an id of `wordCount` or
-    /// more fall back to the edge table.
+    /// Lays the trie out for walking (see `frozen`). `wordCount` is the vocabulary's size.
     mutating func freeze(wordCount: Int) {
-        var packed: [PackedTerminal] = []
-        packed.reserveCapacity(terminals.count)
-        var packedStart = [Int32](repeating: -1, count: firstTerminal.count)
-        for node in firstTerminal.indices {
+        // Children of every node, sorted by word (the edge table holds them in hash order).
+        var edges: [(node: Int32, word: Int32, child: Int32)] = []
+        children.forEachEdge { node, word, child in edges.append((node, word, child)) }
+        edges.sort { ($0.node, $0.word) < ($1.node, $1.word) }
+        var firstEdge = [Int](repeating: edges.count, count: firstTerminal.count + 1)
+        for (k, e) in edges.enumerated().reversed() { firstEdge[Int(e.node)] = k }
+        for node in stride(from: firstTerminal.count - 1, through: 0, by: -1) where firstEdge[node] == edges.count {
+            firstEdge[node] = firstEdge[node + 1]
+        }
+        // Runs in node order: offsets first, then contents.
+        var offset = [Int32](repeating: -1, count: firstTerminal.count)
+        var size = 0
+        func terminalCount(_ node: Int) -> Int {
+            var count = 0, t = firstTerminal[node]
+            while t >= 0 { count += 1; t = nextTerminal[Int(t)] }
+            return count
+        }
+        for node in 1..<firstTerminal.count {
+            offset[node] = Int32(size)
+            size += 2 + 2 * terminalCount(node) + 2 * (firstEdge[node + 1] - firstEdge[node])
+        }
+        var nodes = [Int32]()
+        nodes.reserveCapacity(size)
+        for node in 1..<firstTerminal.count {
+            nodes.append(Int32(terminalCount(node)))
+            nodes.append(Int32(firstEdge[node + 1] - firstEdge[node]))
             var t = firstTerminal[node]
-            guard t >= 0 else { continue }
-            packedStart[node] = Int32(packed.count)
             while t >= 0 {
-                let next = nextTerminal[Int(t)]
-                packed.append(PackedTerminal(category: terminals[Int(t)].category, last: next < 0, entry: terminals[Int(t)].entry))
-                t = next
+                nodes.append(Int32(terminals[Int(t)].category))
+                nodes.append(terminals[Int(t)].entry)
+                t = nextTerminal[Int(t)]
+            }
+            for e in edges[firstEdge[node]..<firstEdge[node + 1]] {
+                nodes.append(e.word)
+                nodes.append(offset[Int(e.child)])
             }
         }
-        children.setTerminals { child in packedStart[Int(child)] }
-        var root = [EdgeTable.Step](repeating: EdgeTable.Step(child: -1, terminals: -1), count: wordCount)
-        for word in 0..<wordCount {
-            root[word] = children.step(Gazetteer.edge(0, Int32(word)))
-        }
-        var bits = [UInt64](repeating: 0, count: (wordCount + 31) / 32)
-        for word in 0..<wordCount where root[word].child >= 0 { bits[word >> 5] |= 1 << UInt64(2 * (word & 31)) }
-        children.forEachEdge { node, word in
-            let w = Int(word)
-            if node != 0 && w >= 0 && w < wordCount { bits[w >> 5] |= 2 << UInt64(2 * (w & 31)) }
-        }
-        self.rootSteps = root
+        // Root children by word id; ids beyond the vocabulary (none, in practice) widen the table.
+        let words = max(wordCount, (edges.map { Int($0.word) }.max() ?? -1) + 1)
+        var root = [Int32](repeating: -1, count: words)
+        for e in edges[firstEdge[0]..<firstEdge[1]] where e.word >= 0 { root[Int(e.word)] = offset[Int(e.child)] }
+        var bits = [UInt64](repeating: 0, count: (words + 31) / 32)
+        for word in 0..<words where root[word] >= 0 { bits[word >> 5] |= 1 << UInt64(2 * (word & 31)) }
+        for e in edges where e.node != 0 && e.word >= 0 { bits[Int(e.word) >> 5] |= 2 << UInt64(2 * (Int(e.word) & 31)) }
+        self.rootChildren = root
         self.wordBits = bits
-        self.packed = packed
+        self.nodes = nodes
         frozen = true
     }
 
@@ -150,16 +165,15 @@ public struct Gazetteer: Sendable {
     func startsEntry(_ word: Int32) -> Bool {
         guard frozen else { return true }
         let w = Int(word)
-        guard w < rootSteps.count else { return true }
+        guard w < rootChildren.count else { return false }
         return wordBits.withUnsafeBufferPointer { $0[w >> 5] & (1 << UInt64(2 * (w & 31))) != 0 }
     }
 
-    /// Whether `word` is the second or a later word of some entry (true for ids the bits
-    /// do not cover).
+    /// Whether `word` is the second or a later word of some entry.
     @inline(__always)
     private func continuesEntry(_ word: Int32) -> Bool {
         let w = Int(word)
-        guard w < rootSteps.count else { return true }
+        guard w < rootChildren.count else { return false }
         return wordBits.withUnsafeBufferPointer { $0[w >> 5] & (2 << UInt64(2 * (w & 31))) != 0 }
     }
 
@@ -167,25 +181,42 @@ public struct Gazetteer: Sendable {
     @inline(__always)
     private func walk(_ tokens: [Token], from start: Int, to end: Int, _ found: (Int16, LexiconMatch) -> Void) {
         guard frozen else { return walkWhileLoading(tokens, from: start, to: end, found) }
-        var node: Int32 = 0
-        var i = start
-        while i < end {
-            let word = tokens[i].word
-            if word < 0 { break }
-            if node != 0 && !continuesEntry(word) { break }
-            let step = node == 0 && Int(word) < rootSteps.count ? rootSteps[Int(word)] : children.step(Gazetteer.edge(node, word))
-            if step.child < 0 { break }
-            node = step.child
-            i += 1
-            var t = Int(step.terminals)
-            guard t >= 0 else { continue }
+        guard start < end else { return }
+        let first = tokens[start].word
+        guard first >= 0 && Int(first) < rootChildren.count else { return }
+        var node = Int(rootChildren[Int(first)])
+        guard node >= 0 else { return }
+        nodes.withUnsafeBufferPointer { nodes in
+            var i = start + 1
             while true {
-                let terminal = packed[t]
-                found(terminal.category, LexiconMatch(length: i - start, entry: terminal.entry))
-                if terminal.last { break }
-                t += 1
+                // Terminals of the node reached with token i - 1.
+                let terminalCount = Int(nodes[node]), childCount = Int(nodes[node + 1])
+                var t = node + 2
+                for _ in 0..<terminalCount {
+                    found(Int16(truncatingIfNeeded: nodes[t]), LexiconMatch(length: i - start, entry: nodes[t + 1]))
+                    t += 2
+                }
+                guard childCount > 0, i < end else { return }
+                let word = tokens[i].word
+                guard word >= 0, continuesEntry(word) else { return }
+                guard let child = Gazetteer.child(word, in: nodes, from: t, count: childCount) else { return }
+                node = child
+                i += 1
             }
         }
+    }
+
+    /// The offset of the child for `word` among `count` (word, offset) pairs from `first`,
+    /// sorted by word: a scan for the usual few, a binary search for the wide nodes.
+    @inline(__always)
+    private static func child(_ word: Int32, in nodes: UnsafeBufferPointer<Int32>, from first: Int, count: Int) -> Int? {
+        var low = 0, high = count
+        while high - low > 8 {
+            let mid = (low + high) / 2
+            if nodes[first + 2 * mid] <= word { low = mid } else { high = mid }
+        }
+        for k in low..<high where nodes[first + 2 * k] == word { return Int(nodes[first + 2 * k + 1]) }
+        return nil
     }
 
     /// `walk` over the loading layout, before `freeze`.
@@ -368,27 +399,17 @@ public final class LexiconLoader {
     }
 }
 
-/// Trie edges (node, word) -> child node: open addressing on one flat array whose slots
-/// hold key, child and the child's terminals together (one cache line per probe), because
-/// the gazetteer is walked from every token and Swift's Dictionary hashing dominated. A
-/// presence bitset answers most absent edges (the usual case past a phrase's first word)
-/// without probing the table.
+/// Trie edges (node, word) -> child node while the lexicons load: open addressing on one
+/// flat array (Swift's Dictionary hashing dominated loading). `Gazetteer.freeze` then lays
+/// the edges out per node for walking.
 struct EdgeTable: Sendable {
-    /// A child node and the start of its terminals in `Gazetteer.packed` (-1: none).
-    struct Step: Sendable {
-        var child: Int32
-        var terminals: Int32
-    }
-
     private struct Slot: Sendable {
         var key: Int64 = -1
-        var step = Step(child: -1, terminals: -1)
+        var child: Int32 = -1
     }
 
     private var slots = [Slot](repeating: Slot(), count: 1 << 12)
     private var count = 0
-    private static let presenceBits = 1 << 20
-    private var presence = [UInt64](repeating: 0, count: EdgeTable.presenceBits / 64)
 
     init() {}
 
@@ -399,60 +420,37 @@ struct EdgeTable: Sendable {
         slots = [Slot](repeating: Slot(), count: size)
     }
 
-    @inline(__always) private static func mixed(_ key: Int64) -> UInt64 {
-        UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15
-    }
-
     @inline(__always) private static func slot(_ key: Int64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: mixed(key) >> 20) & mask
-    }
-
-    /// Presence bit from the high bits of the hash, independent of the slot's bits.
-    @inline(__always) private static func presenceBit(_ key: Int64) -> Int {
-        Int(truncatingIfNeeded: mixed(key) >> 44) & (presenceBits - 1)
+        Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
     }
 
     /// The child of an edge, or -1.
-    @inline(__always) func find(_ key: Int64) -> Int32 { step(key).child }
-
-    /// The child of an edge with its terminals, or a step with child -1.
-    @inline(__always) func step(_ key: Int64) -> Step {
-        let bit = EdgeTable.presenceBit(key)
-        if presence[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return Step(child: -1, terminals: -1) }
-        return slots.withUnsafeBufferPointer { table in
+    func find(_ key: Int64) -> Int32 {
+        slots.withUnsafeBufferPointer { table in
             let mask = table.count - 1
             var s = EdgeTable.slot(key, mask)
             while true {
                 let here = table[s]
-                if here.key == key { return here.step }
-                if here.key < 0 { return Step(child: -1, terminals: -1) }
+                if here.key == key { return here.child }
+                if here.key < 0 { return -1 }
                 s = (s + 1) & mask
             }
         }
     }
 
-    mutating func insert(_ key: Int64, _ value: Int32) {
+    mutating func insert(_ key: Int64, _ child: Int32) {
         if (count + 1) * 2 > slots.count { grow() }
         let mask = slots.count - 1
         var s = EdgeTable.slot(key, mask)
         while slots[s].key >= 0 && slots[s].key != key { s = (s + 1) & mask }
         if slots[s].key < 0 { count += 1 }
-        slots[s] = Slot(key: key, step: Step(child: value, terminals: -1))
-        let bit = EdgeTable.presenceBit(key)
-        presence[bit >> 6] |= 1 << UInt64(bit & 63)
+        slots[s] = Slot(key: key, child: child)
     }
 
-    /// Calls `body` with the node and the word of every edge.
-    func forEachEdge(_ body: (Int32, Int32) -> Void) {
+    /// Calls `body` with the node, the word and the child of every edge.
+    func forEachEdge(_ body: (Int32, Int32, Int32) -> Void) {
         for slot in slots where slot.key >= 0 {
-            body(Int32(truncatingIfNeeded: slot.key >> 32), Int32(bitPattern: UInt32(truncatingIfNeeded: slot.key)))
-        }
-    }
-
-    /// Stores each child's terminals next to it.
-    mutating func setTerminals(_ terminals: (Int32) -> Int32) {
-        for s in slots.indices where slots[s].key >= 0 {
-            slots[s].step.terminals = terminals(slots[s].step.child)
+            body(Int32(truncatingIfNeeded: slot.key >> 32), Int32(bitPattern: UInt32(truncatingIfNeeded: slot.key)), slot.child)
         }
     }
 
@@ -460,16 +458,6 @@ struct EdgeTable: Sendable {
         let old = slots
         slots = [Slot](repeating: Slot(), count: old.count * 2)
         count = 0
-        for slot in old where slot.key >= 0 {
-            insert(slot.key, slot.step.child)
-            if slot.step.terminals >= 0 { setTerminal(slot.key, slot.step.terminals) }
-        }
-    }
-
-    private mutating func setTerminal(_ key: Int64, _ terminals: Int32) {
-        let mask = slots.count - 1
-        var s = EdgeTable.slot(key, mask)
-        while slots[s].key != key { s = (s + 1) & mask }
-        slots[s].step.terminals = terminals
+        for slot in old where slot.key >= 0 { insert(slot.key, slot.child) }
     }
 }

@@ -13,6 +13,9 @@ enum LatinSentenceBreaks {
 
     /// Classes of the units below 0x250, then of the few supported units above.
     private static let table: [Class] = (0..<0x250).map { classOf(UInt16($0)) }
+    /// Per unit below 0x250: true for the supported units that open no break context
+    /// (all but terminators and line breaks), which `boundaries` skips in a tight loop.
+    private static let quiet: [Bool] = table.map { ![.unsupported, .aTerm, .sTerm, .cr, .lf].contains($0) }
     private static let extras: [(UInt16, Class)] = [0x20AC, 0x2026, 0x201C, 0x201D, 0x201E, 0x2022, 0x2030].map { ($0, classOf($0)) }
 
     private static func classOf(_ unit: UInt16) -> Class {
@@ -58,6 +61,10 @@ enum LatinSentenceBreaks {
             var j = 0
             while j < n {
                 // Units that cannot open a break context: no rule breaks before or after them.
+                quiet.withUnsafeBufferPointer { quiet in
+                    while j < n, Int(text[j]) < quiet.count, quiet[Int(text[j])] { j += 1 }
+                }
+                if j == n { break }
                 var c = classOf(text[j], table)
                 while c != .aTerm && c != .sTerm && c != .cr && c != .lf {
                     if c == .unsupported { return nil }

@@ -4,10 +4,11 @@
 /// about 70 MB/s and was the text layer's largest cost; over these characters its word
 /// rules (UAX #29 as ICU 72 ships them) reduce to a few joins, written out below.
 ///
-/// Any other unit (`@` and `_`, which ICU 72 joins into words, `:` is fine; format and
-/// combining characters, controls, other scripts, emoji, surrogates) makes `forEachSegment`
-/// return false, and the caller segments the whole text with ICU instead. A test compares
-/// both on random strings over every supported unit.
+/// Any other unit makes `forEachSegment` return false, and the caller segments the whole
+/// text with ICU instead: `@` (ICU 72 keeps `a@b` whole) and `_` (ExtendNumLet, whose
+/// statuses are not modelled), format and combining characters, controls, other scripts,
+/// emoji, surrogates. `:` is supported: ICU 72 does not join letters across it. A test
+/// compares both paths on random strings over every supported unit.
 enum LatinWordBreaks {
     /// Word-break classes of the supported units (ICU's names in the comments).
     private enum Class: UInt8 {

@@ -17,6 +17,9 @@
 
 static inline UBool balise_u_success(UErrorCode code) { return U_SUCCESS(code); }
 
+#undef u_getIntPropertyValue
+static inline int32_t u_getIntPropertyValue(UChar32 c, UProperty which) { return U_ICU_ENTRY_POINT_RENAME(u_getIntPropertyValue)(c, which); }
+
 #undef ubrk_open
 static inline UBreakIterator* ubrk_open(UBreakIteratorType type, const char *locale, const UChar *text, int32_t textLength, UErrorCode *status) { return U_ICU_ENTRY_POINT_RENAME(ubrk_open)(type, locale, text, textLength, status); }
 

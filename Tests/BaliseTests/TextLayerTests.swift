@@ -210,3 +210,63 @@ private func words(_ text: String) -> [String] { tokens(text).map(\.0) }
         #expect(CalendarDay(iso: "2024-2-03") == nil)
     }
 }
+
+/// The tokenizer finds word and sentence breaks itself in Latin text and with ICU in other
+/// text (see `LatinWordBreaks`, `LatinSentenceBreaks`): both must give the same tokens and
+/// sentences. A text followed by a line break and a Greek letter goes through ICU; the
+/// same text alone through the fast paths.
+@Suite struct LatinBreakTests {
+    /// Every unit the fast paths handle, with the joining ones (letters, digits, `.` `'`
+    /// `,` `;` `·`, spaces) and the sentence ones (`!` `?`, closing marks, line breaks)
+    /// repeated so that random strings exercise their rules.
+    private static let alphabet: [UInt16] = {
+        var units = (0x20..<0x7F).map(UInt16.init) + (0xA0..<0x250).map(UInt16.init)
+        units.removeAll { [0x40, 0x5F, 0xA9, 0xAD, 0xAE].contains($0) }
+        units += [0x09, 0x0A, 0x0D, 0x20AC, 0x2026, 0x201C, 0x201D, 0x201E, 0x2022, 0x2030]
+        for _ in 0..<20 { units += Array("aZé19.',; ".utf16) + [0xB7] }
+        for _ in 0..<10 { units += Array("A. b! C? \")(« » ,:-\n\r".utf16) }
+        return units
+    }()
+
+    private static func describe(_ t: Token) -> String {
+        "\(t.start)-\(t.end) \(t.kind) \(t.flags.rawValue) key \(t.keyStart)-\(t.keyEnd) word \(t.word)"
+    }
+
+    @Test func fastPathGivesICUsTokens() throws {
+        let tokenizer = try Tokenizer(rules: Shared.extractor.rules, vocabulary: Shared.extractor.vocabulary)
+        var generator = SplitMix64(seed: 29)
+        var mismatches: [String] = []
+        for _ in 0..<5_000 {
+            let length = Int(generator.next() % 24) + 1
+            let text = (0..<length).map { _ in LatinBreakTests.alphabet[Int(generator.next() % UInt64(LatinBreakTests.alphabet.count))] }
+            var fastKeys: [UInt16] = [], icuKeys: [UInt16] = []
+            var fastTokens = tokenizer.tokenize(text, keys: &fastKeys)
+            let fastSentences = tokenizer.sentences(text, &fastTokens)
+            let icuText = text + [0x0A, 0x0394]
+            var icuTokens = tokenizer.tokenize(icuText, keys: &icuKeys)
+            var icuSentences = tokenizer.sentences(icuText, &icuTokens)
+            // The Greek letter's sentence, or the letter alone when it joined the last one (after `M.`).
+            let greek = icuTokens.count - 1
+            if icuSentences.last == greek..<(greek + 1) { icuSentences.removeLast() }
+            else if let last = icuSentences.popLast() { icuSentences.append(last.lowerBound..<greek) }
+            let fast = fastTokens.map(LatinBreakTests.describe), icu = Array(icuTokens.dropLast().map(LatinBreakTests.describe))
+            if (fast != icu || fastSentences != icuSentences) && mismatches.count < 5 {
+                mismatches.append("\(String(decoding: text, as: UTF16.self).debugDescription): fast \(fast) \(fastSentences) ICU \(icu) \(icuSentences)")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that a failure reproduces.
+private struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1330_49EB
+        return z ^ (z >> 31)
+    }
+}

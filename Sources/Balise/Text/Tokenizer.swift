@@ -54,28 +54,19 @@ public final class Tokenizer {
         pieces.removeAll(keepingCapacity: true)
         pieces.reserveCapacity(view.count / 4)
         view.withUnsafeBufferPointer { text in
-            var spaceBefore = false
-            var newlines = 0
+            var reader = SegmentReader()
+            let covered = LatinWordBreaks.forEachSegment(text) { start, end, status in
+                reader.read(start, end, status, text, into: &pieces)
+            }
+            guard !covered else { return }
+            // A unit outside the fast path's classes: ICU segments the whole text.
+            pieces.removeAll(keepingCapacity: true)
+            reader = SegmentReader()
             let words = self.words
             words.forEachSegment(text) { start, end in
-                let first = text[start]
-                if Tokenizer.isSpace(first) {
-                    spaceBefore = true
-                    for i in start..<end where text[i] == 0x0A || text[i] == 0x2029 || text[i] == 0x2028 { newlines += 1 }
-                    if newlines == 0 { for i in start..<end where text[i] == 0x0D { newlines += 1 } }
-                    return
-                }
-                if first == 0xFEFF || first == 0x200B || first == 0x00AD { return }  // invisible marks
-                let kind: Token.Kind
-                let status = words.ruleStatus
-                if status >= 100 && status < 200 { kind = .number }
-                else if status >= 200 { kind = .word }
-                else { kind = Tokenizer.isSymbol(first) ? .symbol : .punctuation }
-                let piece = Piece(start: Int32(start), end: Int32(end), flags: [], kind: kind, spaceBefore: spaceBefore,
-                                  newlines: UInt8(min(newlines, 255)))
-                Tokenizer.splitNumberFromLetters(piece, text, into: &pieces)
-                spaceBefore = false
-                newlines = 0
+                // Spaces need no rule status, and they are half the segments.
+                let status = Tokenizer.isSpace(text[start]) ? 0 : words.ruleStatus
+                reader.read(start, end, status, text, into: &pieces)
             }
         }
         view.withUnsafeBufferPointer { text in
@@ -88,6 +79,34 @@ public final class Tokenizer {
         front = pieces
         back = scratch
         return tokens
+    }
+
+    /// Turns word-break segments into pieces: white space becomes the next piece's
+    /// `spaceBefore` and line count, invisible marks are dropped.
+    private struct SegmentReader {
+        var spaceBefore = false
+        var newlines = 0
+
+        @inline(__always)
+        mutating func read(_ start: Int, _ end: Int, _ status: Int32, _ text: UnsafeBufferPointer<UInt16>, into pieces: inout [Piece]) {
+            let first = text[start]
+            if Tokenizer.isSpace(first) {
+                spaceBefore = true
+                for i in start..<end where text[i] == 0x0A || text[i] == 0x2029 || text[i] == 0x2028 { newlines += 1 }
+                if newlines == 0 { for i in start..<end where text[i] == 0x0D { newlines += 1 } }
+                return
+            }
+            if first == 0xFEFF || first == 0x200B || first == 0x00AD { return }  // invisible marks
+            let kind: Token.Kind
+            if status >= 100 && status < 200 { kind = .number }
+            else if status >= 200 { kind = .word }
+            else { kind = Tokenizer.isSymbol(first) ? .symbol : .punctuation }
+            let piece = Piece(start: Int32(start), end: Int32(end), flags: [], kind: kind, spaceBefore: spaceBefore,
+                              newlines: UInt8(min(newlines, 255)))
+            Tokenizer.splitNumberFromLetters(piece, text, into: &pieces)
+            spaceBefore = false
+            newlines = 0
+        }
     }
 
     // MARK: - French fix-ups
@@ -340,7 +359,8 @@ public final class Tokenizer {
     /// Sentences as token ranges: ICU sentence breaks, minus those after titles and initials.
     public func sentences(_ view: [UInt16], _ tokens: inout [Token]) -> [Range<Int>] {
         guard !tokens.isEmpty else { return [] }
-        let boundaries = view.withUnsafeBufferPointer { sentenceBreaks.boundaries($0) }
+        // Latin text without ICU (see `LatinSentenceBreaks`), any other text with it.
+        let boundaries = view.withUnsafeBufferPointer { LatinSentenceBreaks.boundaries($0) ?? sentenceBreaks.boundaries($0) }
         var result = [Range<Int>]()
         var sentenceStart = 0
         var t = 0

@@ -223,7 +223,8 @@ def main():
             print(f"speed-up of --jobs {args.jobs} over --jobs 1: {speedup:.2f}")
 
     ratio = None
-    if not args.skip_spacy:
+    # `--spacy-mb 0` gives spaCy nothing to read: skip it rather than divide by zero.
+    if not args.skip_spacy and args.spacy_mb > 0:
         python = ensure_spacy()
         sample = BENCH / f"spacy-sample-{args.spacy_mb:g}mb.jsonl"
         with corpus.open(encoding="utf-8") as src, sample.open("w", encoding="utf-8") as dst:

@@ -126,7 +126,9 @@ extension NameReader {
         var k = s - 1
         if k >= 2, lexicons.articles.contains(tokens[k]) && !tokens[k].has(.capitalized) && text.keyIs(k - 1, "de") { k -= 1 }
         guard k >= 1, lexicons.links.contains(tokens[k]) || lexicons.contracted.contains(tokens[k]) else { return false }
-        return matchEnding(lexicons.geoHeads, at: k, maxLength: 2) != nil
+        if matchEnding(lexicons.geoHeads, at: k, maxLength: 2) != nil { return true }
+        // `la gare internationale de Canfranc`: an adjective between the head and `de`.
+        return k >= 2 && isAdjective(k - 1) && matchEnding(lexicons.geoHeads, at: k - 1, maxLength: 2) != nil
     }
 
     /// `à Trégastel`, `le maire de Cancale`, `le château de Belcastel`: a place word right

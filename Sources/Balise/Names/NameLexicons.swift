@@ -152,6 +152,8 @@ final class NameLexicons: Sendable {
     /// `du Havre`, `aux Sables-d'Olonne`: cities whose own article `Le` or `Les` a contracted
     /// `du`, `au`, `des` or `aux` holds; field `le` or `les`.
     let citiesAfterContraction: NameList?
+    /// `au Maine libre`, `du Parisien`: organisations whose own `Le` or `Les` a contraction holds.
+    let organizationsAfterContraction: NameList?
     /// French department numbers (`01`, `2A`, `974`), as folded keys: `le Sdis 57`.
     let departmentNumbers: Set<[UInt16]>
     /// The category of each list of `places`, so that a look-up tests the categories before
@@ -310,7 +312,8 @@ final class NameLexicons: Sendable {
         places = placeLists.compactMap(\.list)
         placeCategories = places.map(\.category.id)
         cities = placeLists.first { $0.name == "cities" }?.list
-        citiesAfterContraction = NameLexicons.citiesWithoutArticle(cities, loader, firstNames: firstNameKeys)
+        citiesAfterContraction = NameLexicons.withoutArticle(cities, loader, "cities-after-contraction", firstNames: firstNameKeys)
+        organizationsAfterContraction = NameLexicons.withoutArticle(organizations, loader, "organizations-after-contraction", firstNames: firstNameKeys)
         departmentNumbers = Set((placeLists.first { $0.name == "departments" }?.list?.entries ?? []).compactMap { entry in
             entry.field(0).map { Array($0.lowercased().utf16) }
         })
@@ -408,11 +411,11 @@ final class NameLexicons: Sendable {
         finiteVerbs = WordSet(loader, try words("finite-verbs"))
     }
 
-    /// The cities of `cities` that open with `Le` or `Les`, without it; first names are left out
+    /// The entries of a list that open with `Le` or `Les`, without it; first names are left out
     /// (`Le Robert` in Martinique, `du Robert` the dictionary).
-    private static func citiesWithoutArticle(_ cities: NameList?, _ loader: LexiconLoader, firstNames: Set<[UInt16]>) -> NameList? {
-        guard let cities else { return nil }
-        let category = loader.customCategory("cities-after-contraction")
+    private static func withoutArticle(_ list: NameList?, _ loader: LexiconLoader, _ name: String, firstNames: Set<[UInt16]>) -> NameList? {
+        guard let cities = list else { return nil }
+        let category = loader.customCategory(name)
         var entries: [LexiconEntry] = []
         var capitals: [UInt8] = []
         for entry in cities.entries {

@@ -37,7 +37,8 @@ public struct NamePropagation: DocumentPass {
             // one a descriptor introduces (`la fromagerie Tissot-Grandchamp`, `l'action Vauquelin`).
             if candidate.type == .organization && known.type == .person && (reader.organisationNounBefore(candidate.tokens.lowerBound)
                 || (candidate.tokens.count == 1 && reader.organisationVerbAfter(candidate.tokens.upperBound))
-                || reader.descriptorBefore(candidate.tokens.lowerBound)) { continue }
+                || reader.descriptorBefore(candidate.tokens.lowerBound)
+                || (candidate.tokens.lowerBound > 0 && reader.text.keyIs(candidate.tokens.lowerBound - 1, "chez"))) { continue }
             selected[index].type = known.type
             selected[index].priority = Priority.document
             selected[index].rule = "known name in document"
@@ -65,7 +66,9 @@ public struct NamePropagation: DocumentPass {
             // where `de` follows a noun (`la proposition de Lavergne-Maury`).
             guard !blocked[i], reader.isNameWord(i) || (reader.isLowercaseWord(i) && reader.match(particles, at: i) != nil
                     && (i == 0 || !reader.isLowercaseWord(i - 1) || conjunctions.contains(text.tokens[i - 1]))),
-                  i == 0 || !reader.isNameWord(i - 1) || covered[i - 1],
+                  i == 0 || !reader.isNameWord(i - 1) || covered[i - 1]
+                    // `Selon Guéridon, ...`: a common word that opens the sentence is no part of the name.
+                    || (reader.opensSentence(i - 1) && reader.isCommonWord(i - 1) && !reader.isNameWord(i - 2)),
                   let (known, length) = memory.longest(at: i, covered: blocked) else { i += 1; continue }
             if known.type == .person && reader.organisationNounBefore(i) { i += 1; continue }
             // A first name alone is a person's only where a quotation opens on it (`« Tamaz ne lâche rien »`).

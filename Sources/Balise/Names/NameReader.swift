@@ -207,13 +207,18 @@ struct NameReader {
             guard let m = index.longest(category: lexicons.placeCategories[k], at: i) else { continue }
             if hasCapitals(lexicons.places[k], m, at: i), m.length > (best ?? 0) { best = m.length }
         }
-        if best == nil, i > 0, let m = entry(lexicons.citiesAfterContraction, at: i) {
-            let article = lexicons.citiesAfterContraction?.entries[Int(m.entry)].field(0)
-            if article == "le" ? (text.keyIs(i - 1, "du") || text.keyIs(i - 1, "au"))
-                : (text.keyIs(i - 1, "des") || text.keyIs(i - 1, "aux")) { best = m.length }
-        }
+        if best == nil, let length = afterContraction(lexicons.citiesAfterContraction, at: i) { best = length }
         memo.place[i] = Int8(clamping: best ?? 0)
         return best
+    }
+
+    /// An entry of a list of names without their `Le` or `Les` (`Havre`, `Maine libre`), matched
+    /// only where `du`, `au` (`Le`) or `des`, `aux` (`Les`) holds that article.
+    func afterContraction(_ list: NameList?, at i: Int) -> Int? {
+        guard i > 0, let list, let m = entry(list, at: i) else { return nil }
+        let held = list.entries[Int(m.entry)].field(0) == "le"
+            ? text.keyIs(i - 1, "du") || text.keyIs(i - 1, "au") : text.keyIs(i - 1, "des") || text.keyIs(i - 1, "aux")
+        return held ? m.length : nil
     }
 
     /// A small commune's name covering the whole run of capitalised words from `i`; after `au`,

@@ -12,17 +12,26 @@ extension NameReader {
         if let l = match(lexicons.organizations, at: i) { best = (l, .lexicon) }
         if let l = match(lexicons.acronyms, at: i), l > (best?.length ?? 0) { best = (l, .acronym) }
         if let l = match(lexicons.seats, at: i), l > (best?.length ?? 0) { best = (l, .seat) }
+        if best == nil, let l = afterContraction(lexicons.organizationsAfterContraction, at: i) { best = (l, .lexicon) }
         return best
     }
 
     /// A descriptor ends right before `s` (`le groupe`, `la start-up`, `le fonds américain`),
     /// or an article and a lowercase demonym do (`la française Tiamat`, `le chinois CATL`).
     func descriptorBefore(_ s: Int) -> Bool {
-        if matchEnding(lexicons.orgDescriptors, at: s) != nil { return true }
+        if descriptorEnds(at: s) { return true }
         guard isAdjective(s - 1) else { return false }
-        if matchEnding(lexicons.orgDescriptors, at: s - 1) != nil { return true }
+        if descriptorEnds(at: s - 1) { return true }
         return s >= 2 && lexicons.articles.contains(tokens[s - 2]) && matchEnding(lexicons.titles, at: s - 1) == nil
             && matchEnding(lexicons.titles, at: s, maxLength: 1) == nil
+    }
+
+    /// A descriptor ends right before `k`, alone or with its trade (`l'enseigne d'ameublement`,
+    /// `le laboratoire d'analyses`).
+    private func descriptorEnds(at k: Int) -> Bool {
+        if matchEnding(lexicons.orgDescriptors, at: k) != nil { return true }
+        return k >= 3 && isPlainWord(k - 1) && (text.keyIs(k - 2, "de") || text.keyIs(k - 2, "d'"))
+            && matchEnding(lexicons.orgDescriptors, at: k - 2) != nil
     }
 
     /// Whether the descriptor before `s` (or before its adjective) may take a phrase as a name
@@ -327,7 +336,7 @@ extension NameReader {
         // not a plural noun (`57 salariés`) nor a unit (`57 km`, `30 %`).
         guard e + 1 < count else { return true }
         if tokens[e + 1].kind == .punctuation { return !isPunctuation(e + 1, "%") && !isPunctuation(e + 1, "-") }
-        if lexicons.auxiliaries.contains(tokens[e + 1]) { return true }
+        if lexicons.auxiliaries.contains(tokens[e + 1]) || text.keyIs(e + 1, "se") || text.keyIs(e + 1, "s'") { return true }
         guard isLowercaseWord(e + 1), tokens[e + 1].length > 3, let lastUnit = text.units(e + 1).last else { return false }
         return lastUnit != 0x73 && lastUnit != 0x78
     }
@@ -501,6 +510,10 @@ extension NameReader {
             if k < count, lexicons.articles.contains(tokens[k]) { k += 1 }
             if isNameWord(k) { continue }
             guard isLowercaseWord(k), !isCalendarWord(k), !lexicons.links.contains(tokens[k]) else { return nil }
+            // `la mairie de l'avenue de la Marne`, `l'école du lieu-dit Les Quatre-Vents`: a street or an
+            // area after an institution's head is where it stands, not its complement.
+            if !person, lexicons.geoHeadFirstWords.contains(tokens[k]), let head = entry(lexicons.geoHeads, at: k),
+               lexicons.streetHeads.contains(head.entry) || lexicons.areaHeads.contains(head.entry) { return nil }
             k += 1
             while isAdjective(k) { k += 1 }
         }

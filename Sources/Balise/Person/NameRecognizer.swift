@@ -48,6 +48,8 @@ struct NameScan {
     private func isMatchReport(at i: Int) -> Bool {
         if output.sportWords == nil { output.sportWords = reader.sportWordPositions() }
         guard let words = output.sportWords, words.count >= 2 else { return false }
+        // A document full of sport (four cues or more) is a match report throughout.
+        if words.count >= 4 { return true }
         let paragraph = reader.paragraph(of: i)
         let before = paragraph.lowerBound > 0 ? reader.paragraph(of: paragraph.lowerBound - 1).lowerBound : 0
         let after = paragraph.upperBound < reader.count ? reader.paragraph(of: paragraph.upperBound).upperBound : reader.count
@@ -517,7 +519,7 @@ struct NameScan {
             return runEnd
         }
         // `Fondée par Jean Quivrel, Quivrel emploie 300 salariés`: a company named after its founder.
-        if runEnd == s + 1 && !reader.isFirstName(s) && !tokens[s].has(.allCaps) && reader.organisationVerbAfter(runEnd)
+        if runEnd == s + 1 && !tokens[s].has(.allCaps) && reader.organisationVerbAfter(runEnd)
             && reader.placeMatch(at: s) == nil {
             emit(.organization, s..<runEnd, Priority.context, "name + organisation verb")
             return runEnd

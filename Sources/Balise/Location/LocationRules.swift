@@ -107,14 +107,14 @@ extension NameReader {
     func hasPlaceNamePart(_ i: Int) -> Bool {
         let t = tokens[i]
         guard t.has(.hyphenated) else { return false }
-        var part: [UInt16] = []
-        for k in Int(t.keyStart)...Int(t.keyEnd) {
-            if k == Int(t.keyEnd) || text.keys[k] == 0x2D {
-                if lexicons.placeNameParts.contains(part) { return true }
-                part.removeAll(keepingCapacity: true)
-            } else {
-                part.append(text.keys[k])
-            }
+        // Each part is compared where it stands in the keys, without copying it.
+        let keys = text.keys
+        var start = Int(t.keyStart)
+        let end = Int(t.keyEnd)
+        for k in start...end where k == end || keys[k] == 0x2D {
+            let part = keys[start..<k]
+            if lexicons.placeNameParts.contains(where: { $0.elementsEqual(part) }) { return true }
+            start = k + 1
         }
         return false
     }

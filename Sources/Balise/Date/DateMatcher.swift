@@ -523,6 +523,9 @@ struct DateMatcher {
     /// `hier`, `demain matin`, `aujourd'hui`.
     func namedDay(at i: Int) -> Piece? {
         guard let offset = lexicon.dayOffsets[word(i)] else { return nil }
+        // `le groupe Villejuif Demain`: a capitalised day word right after a capitalised word ends a name.
+        if i > 0 && text.tokens[i].has(.capitalized) && text.tokens[i - 1].kind == .word && text.tokens[i - 1].has(.capitalized)
+            && !text.tokens[i].has(.sentenceStart) { return nil }
         if offset == 0 && roles(i + 1).contains(.nowadaysAfter) { return nil }
         // `compte aujourd'hui 74 salariés`, `traite aujourd'hui 30 000 dossiers`: a count after it means nowadays.
         if offset == 0 && i + 2 < text.count && text.tokens[i + 1].kind == .number && month(i + 2) == nil

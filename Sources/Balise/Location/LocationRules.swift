@@ -10,6 +10,8 @@ extension NameReader {
         // `au cours du Mondial` is a time, not the street `cours Mirabeau`; `cap sur Lorient` is a heading.
         if i > 0 && text.keyIs(i, "cours") && text.keyIs(i - 1, "au") { return nil }
         if text.keyIs(i, "cap") && text.keyIs(i + 1, "sur") { return nil }
+        // `une heure de route`, `feuille de route`: a road after `de` is a journey, not a road's name.
+        if i > 0 && text.keyIs(i, "route") && text.keyIs(i - 1, "de") { return nil }
         if lexicons.venueHeads.contains(head.entry) { return venueNameEnd(after: i + head.length) }
         guard lexicons.geoHeadKinds.contains(head.entry), match(lexicons.geoHeadsOutside, at: i) != head.length else { return nil }
         let length = head.length

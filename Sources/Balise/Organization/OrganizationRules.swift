@@ -20,6 +20,8 @@ extension NameReader {
     /// or an article and a lowercase demonym do (`la française Tiamat`, `le chinois CATL`).
     func descriptorBefore(_ s: Int) -> Bool {
         if descriptorEnds(at: s) { return true }
+        // `le groupe savoyard Altesse`, `le fonds souverain Mubadala`: any plain word may qualify the descriptor.
+        if isPlainWord(s - 1) && !lexicons.finiteVerbs.contains(tokens[s - 1]) && descriptorEnds(at: s - 1) { return true }
         guard isAdjective(s - 1) else { return false }
         if descriptorEnds(at: s - 1) { return true }
         return s >= 2 && lexicons.articles.contains(tokens[s - 2]) && matchEnding(lexicons.titles, at: s - 1) == nil
@@ -62,7 +64,11 @@ extension NameReader {
             steps += 1
             let t = tokens[k]
             let joins = lexicons.conjunctions.contains(t) || isPunctuation(k, "&")
-            let links = lexicons.links.contains(t) || lexicons.contracted.contains(t) || (phrase && text.keyIs(k, "a") && tokens[k].length == 1)
+            // `a` for `à` in a phrase name only before a capitalised word (`Lire a Bastia`); before a
+            // lowercase word it is the verb (`Nanterre Demain a voté`).
+            let links = lexicons.links.contains(t) || lexicons.contracted.contains(t)
+                || (phrase && text.keyIs(k, "a") && tokens[k].length == 1
+                    && (isNameWord(k + 1) || (lexicons.articles.contains(tokens[k + 1]) && isNameWord(k + 2))))
             if joins || links {
                 if steps == 1 {
                     common = (s..<e).allSatisfy { isCommonWord($0) }
@@ -510,6 +516,8 @@ extension NameReader {
             if k < count, lexicons.articles.contains(tokens[k]) { k += 1 }
             if isNameWord(k) { continue }
             guard isLowercaseWord(k), !isCalendarWord(k), !lexicons.links.contains(tokens[k]) else { return nil }
+            // `le passage de la tempête Darragh`: what a not-name head introduces names no place.
+            if lexicons.notNameHeadLastWords.contains(tokens[k]) && matchEnding(lexicons.notNameHeads, at: k + 1, maxLength: 1) != nil { return nil }
             // `la mairie de l'avenue de la Marne`, `l'école du lieu-dit Les Quatre-Vents`: a street or an
             // area after an institution's head is where it stands, not its complement.
             if !person, lexicons.geoHeadFirstWords.contains(tokens[k]), let head = entry(lexicons.geoHeads, at: k),

@@ -139,6 +139,10 @@ struct NameScan {
         }
         // `dix ATR 72-600`: a maker's name before a model number names a product.
         if runEnd == s + 1 && tokens[s].has(.allCaps) && (reader.isModelNumber(runEnd) || reader.isGluedCode(runEnd)) { return runEnd }
+        // `au volant d'une Peugeot 208`, `sa Renault 5`: a maker after an indefinite or possessive
+        // article and before a model number is the car, a product.
+        if runEnd == s + 1 && s > 0 && runEnd < reader.count && tokens[runEnd].kind == .number && !tokens[runEnd].has(.groupedDigits)
+            && ["une", "un", "sa", "son", "leur", "cette", "ce"].contains(where: { reader.text.keyIs(s - 1, $0) }) { return runEnd + 1 }
         let opening = reader.opensSentence(s)
         if lexicons.articles.contains(tokens[s]) {
             // `La Compagnie des Alpes a décliné`: the name without the article (`Compagnie des Alpes`)
@@ -255,8 +259,8 @@ struct NameScan {
         if let length = reader.notNameLength(at: s) { return s + length }
         // `les pentes du Glandasse`, `les méandres de l'Aure`: a view, a slope or a river's course names
         // a place that no list knows, even when a French word or a first name is spelt alike.
-        if runEnd == s + 1 && !opening && title == nil && !tokens[s].has(.allCaps) && lexiconName(at: s) == nil
-            && reader.landscapeCueBefore(s, position: false) {
+        if runEnd - s <= 3 && !opening && title == nil && !tokens[s].has(.allCaps) && lexiconName(at: s) == nil
+            && !reader.hasOrganizationWord(s, runEnd) && reader.landscapeCueBefore(s, position: false) {
             emit(.location, s..<runEnd, Priority.shape, "landscape cue + name")
             return runEnd
         }
@@ -441,7 +445,9 @@ struct NameScan {
             return end
         }
         // `Tanit Hydrogène SA`: a legal form closes a company's name, even one that opens like a person's.
-        if reader.isFirstName(s) && reader.matchEnding(lexicons.legalForms, at: runEnd, maxLength: 2) == nil && reader.legalFormEnd(runEnd) == runEnd {
+        if reader.isFirstName(s) && reader.matchEnding(lexicons.legalForms, at: runEnd, maxLength: 2) == nil && reader.legalFormEnd(runEnd) == runEnd
+            // `Chez Océane Transactions`: a word of a company closes no person's name.
+            && !(runEnd > s + 1 && reader.hasOrganizationWord(s + 1, runEnd)) {
             let end = reader.personEnd(s, runEnd: runEnd)
             if end > s + 1 {
                 emit(.person, s..<end, Priority.lexicon, "first name + surname")

@@ -222,7 +222,9 @@ public final class Tokenizer {
         }
         while i < pieces.count {
             var piece = pieces[i]
-            if piece.kind == .word && isDot(i + 1) {
+            // `−3 °C.`: a letter glued to a degree sign is the unit, and its full stop ends the sentence.
+            let afterDegree = !piece.spaceBefore && !out.isEmpty && out[out.count - 1].length == 1 && view[out[out.count - 1].lower] == 0xB0
+            if piece.kind == .word && isDot(i + 1) && !afterDegree {
                 if isInitialLetters(piece) {
                     piece.end = pieces[i + 1].end
                     piece.flags.formUnion([.abbreviation, .initial])

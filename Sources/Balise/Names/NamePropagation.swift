@@ -72,9 +72,16 @@ public struct NamePropagation: DocumentPass {
             if known.quoted && !(reader.isPunctuation(i - 1, "«") || reader.isPunctuation(i - 1, "\u{201C}")
                 || reader.isPunctuation(i - 1, "\"")) { i += 1; continue }
             let span = i..<(i + length)
-            let outranks = selected.allSatisfy { other in
-                !other.tokens.overlaps(span) || (other.tokens.clamped(to: span) == other.tokens
-                    && known.strength > other.priority && (other.tokens.count < length || other.type != known.type))
+            // By index, each field read in place: `allSatisfy` copied each candidate, retaining its rule and value.
+            var outranks = true
+            for index in selected.indices {
+                let tokens = selected[index].tokens
+                guard tokens.overlaps(span) else { continue }
+                if !(tokens.clamped(to: span) == tokens && known.strength > selected[index].priority
+                     && (tokens.count < length || selected[index].type != known.type)) {
+                    outranks = false
+                    break
+                }
             }
             guard outranks else { i += 1; continue }
             selected.append(Candidate(type: known.type, tokens: span, priority: Priority.document,

@@ -182,13 +182,31 @@ struct DocumentNames {
     private var byKey = HashChains()
     /// Known names by the hash of their first token's key.
     private var byFirstToken = HashChains()
+    private let keyHashes: KeyHashes
 
-    init(_ text: AnalyzedText) { self.text = text }
+    /// Per token, the hash of its key, computed when first asked: the pass hashes the same
+    /// few tokens again and again (learning a name, looking it up, finding its mentions),
+    /// and rehashing their keys cost about a third of the pass's table work.
+    private final class KeyHashes {
+        /// 0: not computed yet (a computed 0 is stored as 1).
+        let values: UnsafeMutableBufferPointer<UInt32>
+        init(_ count: Int) {
+            values = .allocate(capacity: count)
+            values.initialize(repeating: 0)
+        }
+        deinit { values.deallocate() }
+    }
+
+    init(_ text: AnalyzedText) {
+        self.text = text
+        keyHashes = KeyHashes(text.count)
+    }
 
     /// Sized for about `expected` names (a selected name teaches one to four; the tables grow
     /// when needed).
     init(_ text: AnalyzedText, expected: Int) {
         self.text = text
+        keyHashes = KeyHashes(text.count)
         names.reserveCapacity(expected)
         byKey = HashChains(expected: expected)
         byFirstToken = HashChains(expected: expected)
@@ -206,9 +224,21 @@ struct DocumentNames {
         return h
     }
 
+    /// The hash of token `i`'s key. Only equal keys must hash equal: the tables compare
+    /// keys after the hash.
+    private func keyHash(_ i: Int) -> UInt32 {
+        precondition(i >= 0 && i < text.count, "token index out of range")
+        let known = keyHashes.values[i]
+        if known != 0 { return known }
+        let t = text.tokens[i]
+        let h = text.keys.withUnsafeBufferPointer { DocumentNames.hash($0[Int(t.keyStart)..<Int(t.keyEnd)]) }
+        keyHashes.values[i] = h == 0 ? 1 : h
+        return keyHashes.values[i]
+    }
+
     private func hash(_ range: Range<Int>) -> Int {
         var h: UInt32 = 2_166_136_261
-        for i in range { h = (DocumentNames.hash(key(i), h) ^ 0x20) &* 16_777_619 }
+        for i in range { h = (h ^ keyHash(i)) &* 16_777_619 }
         return Int(h)
     }
 
@@ -220,11 +250,16 @@ struct DocumentNames {
     }
 
     private func index(of range: Range<Int>) -> Int? {
-        byKey.first(hash(range)) { sameKeys(range, names[$0].tokens) }
+        index(of: range, hash: hash(range))
+    }
+
+    private func index(of range: Range<Int>, hash: Int) -> Int? {
+        byKey.first(hash) { sameKeys(range, names[$0].tokens) }
     }
 
     mutating func remember(_ range: Range<Int>, _ type: EntityType, _ strength: Int, quoted: Bool = false) {
-        if let index = index(of: range) {
+        let rangeHash = hash(range)
+        if let index = index(of: range, hash: rangeHash) {
             if strength > names[index].strength {
                 names[index].type = type
                 names[index].strength = strength
@@ -232,8 +267,8 @@ struct DocumentNames {
             }
             return
         }
-        byKey.append(names.count, hash: hash(range))
-        byFirstToken.append(names.count, hash: Int(DocumentNames.hash(key(range.lowerBound))))
+        byKey.append(names.count, hash: rangeHash)
+        byFirstToken.append(names.count, hash: Int(keyHash(range.lowerBound)))
         names.append(Known(tokens: range, type: type, strength: strength, quoted: quoted))
     }
 
@@ -307,7 +342,7 @@ struct DocumentNames {
     /// The longest known name whose tokens start at `i`, all uncovered.
     func longest(at i: Int, covered: [Bool]) -> (Known, Int)? {
         var best: (Known, Int)?
-        byFirstToken.forEach(Int(DocumentNames.hash(key(i)))) { index in
+        byFirstToken.forEach(Int(keyHash(i))) { index in
             let known = names[index]
             let length = known.tokens.count
             guard i + length <= text.count, length > (best?.1 ?? 0) else { return true }

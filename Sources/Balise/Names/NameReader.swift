@@ -47,6 +47,7 @@ struct NameReader {
     // MARK: - Token shape
 
     /// A word that can be part of a name: capitalised or all capitals, not an elided article.
+    @inline(__always) // asked at nearly every token by every rule: a call cost more than the test
     func isNameWord(_ i: Int) -> Bool {
         guard i >= 0 && i < count else { return false }
         let t = tokens[i]
@@ -54,6 +55,7 @@ struct NameReader {
         return t.has(.capitalized) || t.has(.allCaps)
     }
 
+    @inline(__always) // asked at nearly every token by every rule: a call cost more than the test
     func isLowercaseWord(_ i: Int) -> Bool {
         guard i >= 0 && i < count else { return false }
         let t = tokens[i]
@@ -99,6 +101,7 @@ struct NameReader {
     }
 
     /// Whether token `i` is punctuation reading `mark` (one UTF-16 unit) in the normalised view.
+    @inline(__always) // asked at nearly every token by every rule: a call cost more than the test
     func isPunctuation(_ i: Int, _ mark: Unicode.Scalar) -> Bool {
         guard i >= 0 && i < count else { return false }
         let t = tokens[i]

@@ -214,8 +214,17 @@ struct DocumentNames {
 
     var isEmpty: Bool { names.isEmpty }
 
-    private func key(_ i: Int) -> ArraySlice<UInt16> {
-        text.keys[Int(text.tokens[i].keyStart)..<Int(text.tokens[i].keyEnd)]
+    /// Whether tokens `a` and `b` have the same key. Compared in place after their hashes:
+    /// comparing two array slices retained the key array twice and walked both generically.
+    private func sameKey(_ a: Int, _ b: Int) -> Bool {
+        let ta = text.tokens[a], tb = text.tokens[b]
+        let length = Int(ta.keyEnd - ta.keyStart)
+        guard length == Int(tb.keyEnd - tb.keyStart), keyHash(a) == keyHash(b) else { return false }
+        return text.keys.withUnsafeBufferPointer { keys in
+            let x = Int(ta.keyStart), y = Int(tb.keyStart)
+            for k in 0..<length where keys[x + k] != keys[y + k] { return false }
+            return true
+        }
     }
 
     private static func hash<C: Collection>(_ units: C, _ seed: UInt32 = 2_166_136_261) -> UInt32 where C.Element == UInt16 {
@@ -245,7 +254,7 @@ struct DocumentNames {
     /// Whether the tokens of `range` have the keys of `other`, one for one.
     private func sameKeys(_ range: Range<Int>, _ other: Range<Int>) -> Bool {
         guard range.count == other.count else { return false }
-        for (a, b) in zip(range, other) where !key(a).elementsEqual(key(b)) { return false }
+        for (a, b) in zip(range, other) where !sameKey(a, b) { return false }
         return true
     }
 
@@ -348,7 +357,7 @@ struct DocumentNames {
             guard i + length <= text.count, length > (best?.1 ?? 0) else { return true }
             var matches = true
             for offset in 0..<length {
-                if covered[i + offset] || !key(i + offset).elementsEqual(key(known.tokens.lowerBound + offset)) { matches = false; break }
+                if covered[i + offset] || !sameKey(i + offset, known.tokens.lowerBound + offset) { matches = false; break }
             }
             // A longer capitalised run is another name (`Macron` is not `Macron Paris`... nor `Paris` of `Paris Saint-Germain`).
             if matches, i + length < text.count, text.tokens[i + length].has(.capitalized), !covered[i + length],

@@ -63,7 +63,12 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         guard !isZero else { return self }
         if exponent <= 0 { return ExactDecimal(digits: digits, scale: scale - exponent) }
         if exponent <= scale { return ExactDecimal(digits: digits, scale: scale - exponent) }
-        return ExactDecimal(digits: digits + [UInt8](repeating: 0, count: exponent - scale))
+        // One allocation: `digits + [zeros]` built the zeros' array, then the sum.
+        var shifted: [UInt8] = []
+        shifted.reserveCapacity(digits.count + exponent - scale)
+        shifted.append(contentsOf: digits)
+        shifted.append(contentsOf: repeatElement(0, count: exponent - scale))
+        return ExactDecimal(digits: shifted)
     }
 
     /// The digits with `scale` raised to `target`: the same number as an integer count of 10^-target.
@@ -121,15 +126,23 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// zeros after the point, no trailing point (`"0.25"`, `"1.8"`, `"6600000000"`).
     public var description: String {
         guard !isZero else { return "0" }
-        let padded = digits.count > scale ? digits : [UInt8](repeating: 0, count: scale + 1 - digits.count) + digits
-        // ASCII bytes first, one String at the end: appending Characters one by one cost
-        // more than the arithmetic (one value per MONEY entity).
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(padded.count + 1)
-        for (k, digit) in padded.enumerated() {
-            if k == padded.count - scale { bytes.append(0x2E) }
-            bytes.append(0x30 + digit)
+        // ASCII bytes written straight into the string: appending Characters one by one cost
+        // more than the arithmetic (one value per MONEY entity), and so did a padded copy of
+        // the digits and a byte array.
+        let zeros = max(0, scale + 1 - digits.count)  // `0.05`: zeros before the digits
+        let count = zeros + digits.count + (scale > 0 ? 1 : 0)
+        let point = zeros + digits.count - scale      // where the point goes among the digits
+        return String(unsafeUninitializedCapacity: count) { bytes in
+            var n = 0
+            for k in 0..<(zeros + digits.count) {
+                if scale > 0 && k == point {
+                    bytes[n] = 0x2E
+                    n += 1
+                }
+                bytes[n] = 0x30 + (k < zeros ? 0 : digits[k - zeros])
+                n += 1
+            }
+            return n
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

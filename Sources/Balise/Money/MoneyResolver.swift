@@ -58,16 +58,33 @@ public struct MoneyResolver: Sendable {
 /// are joined by apostrophes and take a decimal point (`1'250'000`, `12'500.50`).
 enum DigitNumeral {
     static func parse(_ text: String) -> ExactDecimal? {
-        var integer: [UInt8] = []
-        var fraction: [UInt8] = []
-        var groups: [Int] = [0]  // digit counts of the integer part's groups
+        // The digits in one array, the integer's then the fraction's (a comma comes once);
+        // the integer's groups are described by counters: the arrays of digits, fraction
+        // and group sizes cost more allocations than the reading (one number per amount).
+        var digits: [UInt8] = []
+        digits.reserveCapacity(text.utf8.count)
+        var integerCount = 0
+        var groupCount = 1
+        var current = 0            // digits in the group being read
+        var emptyGroup = false     // a closed group had no digit
+        var laterNotThree = false  // a closed group after the first had other than three digits
+        var secondGroup = 0        // digits of the second group
         var dots = 0
         var apostrophes = 0
         var afterComma = false
+        func closeGroup() {
+            if current == 0 { emptyGroup = true }
+            if groupCount >= 2 && current != 3 { laterNotThree = true }
+            if groupCount == 2 { secondGroup = current }
+        }
         for unit in text.utf8 {
             switch unit {
             case 0x30...0x39:
-                if afterComma { fraction.append(unit - 0x30) } else { integer.append(unit - 0x30); groups[groups.count - 1] += 1 }
+                digits.append(unit - 0x30)
+                if !afterComma {
+                    integerCount += 1
+                    current += 1
+                }
             case 0x2C:
                 guard !afterComma, apostrophes == 0 else { return nil }
                 afterComma = true
@@ -77,22 +94,27 @@ enum DigitNumeral {
             case 0x27:
                 guard !afterComma, dots == 0 else { return nil }
                 apostrophes += 1
-                groups.append(0)
+                closeGroup()
+                groupCount += 1
+                current = 0
             case 0x2E, 0x20:
                 guard !afterComma else { return nil }
                 if unit == 0x2E { dots += 1 }
-                groups.append(0)
+                closeGroup()
+                groupCount += 1
+                current = 0
             default:
                 return nil
             }
         }
-        guard !integer.isEmpty || !fraction.isEmpty, !groups.contains(0) || integer.isEmpty else { return nil }
-        if groups.count > 1 && !groups.dropFirst().allSatisfy({ $0 == 3 }) {
+        closeGroup()
+        let fractionCount = digits.count - integerCount
+        guard !digits.isEmpty, !emptyGroup || integerCount == 0 else { return nil }
+        if groupCount > 1 && laterNotThree {
             // `1.5`: a decimal point, the English way.
-            guard dots == 1, groups.count == 2, !afterComma else { return nil }
-            let fractionDigits = groups[1]
-            return ExactDecimal(digits: integer, scale: fractionDigits)
+            guard dots == 1, groupCount == 2, !afterComma else { return nil }
+            return ExactDecimal(digits: digits, scale: secondGroup)
         }
-        return ExactDecimal(digits: integer + fraction, scale: fraction.count)
+        return ExactDecimal(digits: digits, scale: fractionCount)
     }
 }

@@ -121,6 +121,16 @@ struct WordSet: Sendable {
         let id = Int(token.word)
         return id >= 0 && id >> 6 < bits.count && bits[id >> 6] & (1 << UInt64(id & 63)) != 0
     }
+
+    /// The words of both sets.
+    func union(_ other: WordSet) -> WordSet {
+        var result = self
+        if other.bits.count > result.bits.count {
+            result.bits.append(contentsOf: repeatElement(0, count: other.bits.count - result.bits.count))
+        }
+        for k in other.bits.indices { result.bits[k] |= other.bits[k] }
+        return result
+    }
 }
 
 /// The lexicons the PER, ORG and LOC rules read. A file not written yet gives nil, so
@@ -186,6 +196,8 @@ final class NameLexicons: Sendable {
     /// the scan looks those lexicons up only where an entry can start.
     let institutionFirstWords: WordSet
     let geoHeadFirstWords: WordSet
+    /// Both: the lowercase words where the name scan may open a headed name.
+    let headFirstWords: WordSet
     /// Road heads, which a road number may follow (`autoroute A7`, `route nationale N88`).
     let roadHeads: Set<Int32>
     /// Parts of hyphenated names that mark a place (`-sur-`, `Saint-`).
@@ -361,6 +373,7 @@ final class NameLexicons: Sendable {
         }
         institutionFirstWords = firstWords(orgHeadsLowercase)
         geoHeadFirstWords = firstWords(geoHeads)
+        headFirstWords = institutionFirstWords.union(geoHeadFirstWords)
         roadHeads = roads
         placeNameParts = try words("place-name-parts").map { KeyFolder.shared.fold($0) }
         speechVerbs = try optional("speech-verbs")

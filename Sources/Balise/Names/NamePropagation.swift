@@ -77,9 +77,16 @@ public struct NamePropagation: DocumentPass {
             if known.quoted && !(reader.isPunctuation(i - 1, "«") || reader.isPunctuation(i - 1, "\u{201C}")
                 || reader.isPunctuation(i - 1, "\"")) { i += 1; continue }
             let span = i..<(i + length)
-            let outranks = selected.allSatisfy { other in
-                !other.tokens.overlaps(span) || (other.tokens.clamped(to: span) == other.tokens
-                    && known.strength > other.priority && (other.tokens.count < length || other.type != known.type))
+            // By index, each field read in place: `allSatisfy` copied each candidate, retaining its rule and value.
+            var outranks = true
+            for index in selected.indices {
+                let tokens = selected[index].tokens
+                guard tokens.overlaps(span) else { continue }
+                if !(tokens.clamped(to: span) == tokens && known.strength > selected[index].priority
+                     && (tokens.count < length || selected[index].type != known.type)) {
+                    outranks = false
+                    break
+                }
             }
             guard outranks else { i += 1; continue }
             selected.append(Candidate(type: known.type, tokens: span, priority: Priority.document,
@@ -180,13 +187,31 @@ struct DocumentNames {
     private var byKey = HashChains()
     /// Known names by the hash of their first token's key.
     private var byFirstToken = HashChains()
+    private let keyHashes: KeyHashes
 
-    init(_ text: AnalyzedText) { self.text = text }
+    /// Per token, the hash of its key, computed when first asked: the pass hashes the same
+    /// few tokens again and again (learning a name, looking it up, finding its mentions),
+    /// and rehashing their keys cost about a third of the pass's table work.
+    private final class KeyHashes {
+        /// 0: not computed yet (a computed 0 is stored as 1).
+        let values: UnsafeMutableBufferPointer<UInt32>
+        init(_ count: Int) {
+            values = .allocate(capacity: count)
+            values.initialize(repeating: 0)
+        }
+        deinit { values.deallocate() }
+    }
+
+    init(_ text: AnalyzedText) {
+        self.text = text
+        keyHashes = KeyHashes(text.count)
+    }
 
     /// Sized for about `expected` names (a selected name teaches one to four; the tables grow
     /// when needed).
     init(_ text: AnalyzedText, expected: Int) {
         self.text = text
+        keyHashes = KeyHashes(text.count)
         names.reserveCapacity(expected)
         byKey = HashChains(expected: expected)
         byFirstToken = HashChains(expected: expected)
@@ -194,8 +219,17 @@ struct DocumentNames {
 
     var isEmpty: Bool { names.isEmpty }
 
-    private func key(_ i: Int) -> ArraySlice<UInt16> {
-        text.keys[Int(text.tokens[i].keyStart)..<Int(text.tokens[i].keyEnd)]
+    /// Whether tokens `a` and `b` have the same key. Compared in place after their hashes:
+    /// comparing two array slices retained the key array twice and walked both generically.
+    private func sameKey(_ a: Int, _ b: Int) -> Bool {
+        let ta = text.tokens[a], tb = text.tokens[b]
+        let length = Int(ta.keyEnd - ta.keyStart)
+        guard length == Int(tb.keyEnd - tb.keyStart), keyHash(a) == keyHash(b) else { return false }
+        return text.keys.withUnsafeBufferPointer { keys in
+            let x = Int(ta.keyStart), y = Int(tb.keyStart)
+            for k in 0..<length where keys[x + k] != keys[y + k] { return false }
+            return true
+        }
     }
 
     private static func hash<C: Collection>(_ units: C, _ seed: UInt32 = 2_166_136_261) -> UInt32 where C.Element == UInt16 {
@@ -204,25 +238,42 @@ struct DocumentNames {
         return h
     }
 
+    /// The hash of token `i`'s key. Only equal keys must hash equal: the tables compare
+    /// keys after the hash.
+    private func keyHash(_ i: Int) -> UInt32 {
+        precondition(i >= 0 && i < text.count, "token index out of range")
+        let known = keyHashes.values[i]
+        if known != 0 { return known }
+        let t = text.tokens[i]
+        let h = text.keys.withUnsafeBufferPointer { DocumentNames.hash($0[Int(t.keyStart)..<Int(t.keyEnd)]) }
+        keyHashes.values[i] = h == 0 ? 1 : h
+        return keyHashes.values[i]
+    }
+
     private func hash(_ range: Range<Int>) -> Int {
         var h: UInt32 = 2_166_136_261
-        for i in range { h = (DocumentNames.hash(key(i), h) ^ 0x20) &* 16_777_619 }
+        for i in range { h = (h ^ keyHash(i)) &* 16_777_619 }
         return Int(h)
     }
 
     /// Whether the tokens of `range` have the keys of `other`, one for one.
     private func sameKeys(_ range: Range<Int>, _ other: Range<Int>) -> Bool {
         guard range.count == other.count else { return false }
-        for (a, b) in zip(range, other) where !key(a).elementsEqual(key(b)) { return false }
+        for (a, b) in zip(range, other) where !sameKey(a, b) { return false }
         return true
     }
 
     private func index(of range: Range<Int>) -> Int? {
-        byKey.first(hash(range)) { sameKeys(range, names[$0].tokens) }
+        index(of: range, hash: hash(range))
+    }
+
+    private func index(of range: Range<Int>, hash: Int) -> Int? {
+        byKey.first(hash) { sameKeys(range, names[$0].tokens) }
     }
 
     mutating func remember(_ range: Range<Int>, _ type: EntityType, _ strength: Int, quoted: Bool = false) {
-        if let index = index(of: range) {
+        let rangeHash = hash(range)
+        if let index = index(of: range, hash: rangeHash) {
             if strength > names[index].strength {
                 names[index].type = type
                 names[index].strength = strength
@@ -230,8 +281,8 @@ struct DocumentNames {
             }
             return
         }
-        byKey.append(names.count, hash: hash(range))
-        byFirstToken.append(names.count, hash: Int(DocumentNames.hash(key(range.lowerBound))))
+        byKey.append(names.count, hash: rangeHash)
+        byFirstToken.append(names.count, hash: Int(keyHash(range.lowerBound)))
         names.append(Known(tokens: range, type: type, strength: strength, quoted: quoted))
     }
 
@@ -305,13 +356,13 @@ struct DocumentNames {
     /// The longest known name whose tokens start at `i`, all uncovered.
     func longest(at i: Int, covered: [Bool]) -> (Known, Int)? {
         var best: (Known, Int)?
-        byFirstToken.forEach(Int(DocumentNames.hash(key(i)))) { index in
+        byFirstToken.forEach(Int(keyHash(i))) { index in
             let known = names[index]
             let length = known.tokens.count
             guard i + length <= text.count, length > (best?.1 ?? 0) else { return true }
             var matches = true
             for offset in 0..<length {
-                if covered[i + offset] || !key(i + offset).elementsEqual(key(known.tokens.lowerBound + offset)) { matches = false; break }
+                if covered[i + offset] || !sameKey(i + offset, known.tokens.lowerBound + offset) { matches = false; break }
             }
             // A longer capitalised run is another name (`Macron` is not `Macron Paris`... nor `Paris` of `Paris Saint-Germain`).
             if matches, i + length < text.count, text.tokens[i + length].has(.capitalized), !covered[i + length],

@@ -10,16 +10,27 @@ struct NameReader {
     private let memo: Memo
 
     /// Answers the rules ask again and again about one token, kept for the document.
+    /// Raw buffers, not arrays: a write to an array held by a class went through an
+    /// exclusivity check and a uniqueness check at every question (about 1 % of the run).
+    /// Only this reader's thread reads and writes them.
     private final class Memo {
         /// Per token: 0 not asked yet, 1 no, 2 yes.
-        var common: [UInt8]
-        var adjectiveEnding: [UInt8]
+        let common: UnsafeMutableBufferPointer<UInt8>
+        let adjectiveEnding: UnsafeMutableBufferPointer<UInt8>
         /// Per token: -1 not asked yet, 0 no place, else the length of the longest place entry.
-        var place: [Int8]
+        let place: UnsafeMutableBufferPointer<Int8>
         init(_ count: Int) {
-            common = [UInt8](repeating: 0, count: count)
-            adjectiveEnding = [UInt8](repeating: 0, count: count)
-            place = [Int8](repeating: -1, count: count)
+            common = .allocate(capacity: count)
+            common.initialize(repeating: 0)
+            adjectiveEnding = .allocate(capacity: count)
+            adjectiveEnding.initialize(repeating: 0)
+            place = .allocate(capacity: count)
+            place.initialize(repeating: -1)
+        }
+        deinit {
+            common.deallocate()
+            adjectiveEnding.deallocate()
+            place.deallocate()
         }
     }
 
@@ -36,6 +47,7 @@ struct NameReader {
     // MARK: - Token shape
 
     /// A word that can be part of a name: capitalised or all capitals, not an elided article.
+    @inline(__always) // asked at nearly every token by every rule: a call cost more than the test
     func isNameWord(_ i: Int) -> Bool {
         guard i >= 0 && i < count else { return false }
         let t = tokens[i]
@@ -43,6 +55,7 @@ struct NameReader {
         return t.has(.capitalized) || t.has(.allCaps)
     }
 
+    @inline(__always) // asked at nearly every token by every rule: a call cost more than the test
     func isLowercaseWord(_ i: Int) -> Bool {
         guard i >= 0 && i < count else { return false }
         let t = tokens[i]
@@ -88,6 +101,7 @@ struct NameReader {
     }
 
     /// Whether token `i` is punctuation reading `mark` (one UTF-16 unit) in the normalised view.
+    @inline(__always) // asked at nearly every token by every rule: a call cost more than the test
     func isPunctuation(_ i: Int, _ mark: Unicode.Scalar) -> Bool {
         guard i >= 0 && i < count else { return false }
         let t = tokens[i]
@@ -105,6 +119,8 @@ struct NameReader {
     /// Whether word `i`, whatever its case, ends like an adjective or a demonym (`Français`),
     /// or is one of the adjectives no ending catches (`belge`).
     func hasAdjectiveEnding(_ i: Int) -> Bool {
+        // The memo is a raw buffer: keep the trap an array gave on a bad index.
+        precondition(i >= 0 && i < count, "token index out of range")
         let known = memo.adjectiveEnding[i]
         if known != 0 { return known == 2 }
         let found = adjectiveEndingOf(i)

@@ -82,7 +82,9 @@ struct NameScan {
                 i = definitions[next].acronym + 1
                 continue
             }
-            if let (start, end) = reader.quotedListName(at: i) {
+            if !mayOpenName(i) {
+                i += 1
+            } else if let (start, end) = reader.quotedListName(at: i) {
                 // A list's name may hold any word, a date too (`« Vierzon, cap sur demain »`).
                 emit(.organization, start..<end, Priority.pattern, "liste + quoted name")
                 i = end + 1
@@ -108,6 +110,18 @@ struct NameScan {
                 i += 1
             }
         }
+    }
+
+    /// Whether one of the branches of `scan` may take token `i`: the union of their first
+    /// guards, so that most tokens (lowercase words, punctuation) cost one test instead of
+    /// six calls. It must stay wider than every branch's own guard.
+    @inline(__always)
+    private func mayOpenName(_ i: Int) -> Bool {
+        let t = tokens[i]
+        // Capitals open names, acronyms, road numbers and `weNaître`; digits road numbers (`A7`).
+        if t.has(.capitalized) || t.has(.allCaps) || t.has(.internalCaps) || t.has(.hasDigit) { return true }
+        // `liste « ... »`, then the lowercase heads (`ministère`, `rue`).
+        return (t.kind == .word && (t.length == 5 || t.length == 6)) || lexicons.headFirstWords.contains(t)
     }
 
     /// Reads the capitalised run that starts at `start`; returns where reading goes on.

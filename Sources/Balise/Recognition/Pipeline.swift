@@ -79,8 +79,13 @@ public final class Annotator {
             let type = selected[index].type, tokens = selected[index].tokens
             if let types, !types.contains(type) { continue }
             let range = text.scalarRange(tokens)
+            // Value and rule are moved out of `selected`, which dies here: copying them retained
+            // every string of a money value, then released them with `selected`.
+            let value = selected[index].value.take()
+            var rule = ""
+            swap(&rule, &selected[index].rule)
             entities.append(Entity(type: type, start: range.lowerBound, end: range.upperBound,
-                                   text: text.originalText(tokens), value: selected[index].value, rule: selected[index].rule))
+                                   text: text.originalText(tokens), value: value, rule: rule))
         }
         return entities
     }

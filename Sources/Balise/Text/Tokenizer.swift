@@ -42,7 +42,7 @@ public final class Tokenizer {
     /// Buffers reused from one document to the next (each pass reads one, writes the other).
     private var front: [Piece] = []
     private var back: [Piece] = []
-    private let cache = ShortKeyCache()
+    private let cache = VocabularyIdCache()
     /// Apostrophe offsets of the text being split (reused from one document to the next).
     private var apostrophes: [Int32] = []
 
@@ -313,8 +313,8 @@ public final class Tokenizer {
         // Folding at most doubles a key (œ -> oe): reserve that much and write in place.
         var capacity = 0
         for piece in pieces { capacity += 2 * piece.length }
-        // Plus `ShortKeyCache.maxLength` units of slack: the id cache reads whole words past a short key's end.
-        keys.append(contentsOf: repeatElement(0, count: capacity + ShortKeyCache.maxLength))
+        // Plus `VocabularyIdCache.slack` units: the id cache reads whole words past a key's end.
+        keys.append(contentsOf: repeatElement(0, count: capacity + VocabularyIdCache.slack))
         var used = base
         let hasVocabulary = vocabulary.count > 0
         let folder = KeyFolder.shared, wordShape = WordShape.shared, cache = self.cache, vocabulary = self.vocabulary
@@ -345,7 +345,7 @@ public final class Tokenizer {
                     for n in 0..<pieces.count {
                         let token = out[n]
                         guard token.keyEnd > token.keyStart else { continue }
-                        out[n].word = cache.findPadded(UnsafeBufferPointer(rebasing: k[Int(token.keyStart)..<Int(token.keyEnd)]),
+                        out[n].word = cache.find(UnsafeBufferPointer(rebasing: k[Int(token.keyStart)..<Int(token.keyEnd)]),
                                                        in: vocabulary)
                     }
                 }

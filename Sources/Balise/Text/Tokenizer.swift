@@ -72,9 +72,9 @@ public final class Tokenizer {
         view.withUnsafeBufferPointer { text in
             splitElisions(pieces, text, into: &scratch)
             joinAbbreviations(scratch, text, into: &pieces)
-            joinHyphenated(pieces, text, into: &scratch)
-            joinDigitGroups(scratch, text, into: &pieces)
+            joinHyphensAndDigitGroups(pieces, text, into: &scratch)
         }
+        swap(&pieces, &scratch)
         let tokens = makeTokens(pieces, view, &keys)
         front = pieces
         back = scratch
@@ -254,31 +254,44 @@ public final class Tokenizer {
         }
     }
 
-    /// `Jean` `-` `Luc` -> `Jean-Luc` (letters on both sides, no space).
-    private func joinHyphenated(_ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
+    /// `Jean` `-` `Luc` -> `Jean-Luc` and `12` ` ` `000` -> `12 000`, in one pass over the
+    /// pieces (each pass reads and writes them all). The two joins are independent: the
+    /// first starts from a word and takes only hyphens and words, the second starts from
+    /// a number and takes only numbers.
+    private func joinHyphensAndDigitGroups(_ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
         out.removeAll(keepingCapacity: true)
         out.reserveCapacity(pieces.count)
         var i = 0
         while i < pieces.count {
             var piece = pieces[i]
             i += 1
-            guard piece.kind == .word, !piece.flags.contains(.elision), !piece.flags.contains(.abbreviation) else { out.append(piece); continue }
-            while i + 1 < pieces.count,
-                  !pieces[i].spaceBefore, pieces[i].length == 1, view[pieces[i].lower] == 0x2D,
-                  !pieces[i + 1].spaceBefore, pieces[i + 1].kind == .word,
-                  !pieces[i + 1].flags.contains(.elision), !pieces[i + 1].flags.contains(.abbreviation) {
-                piece.end = pieces[i + 1].end
-                piece.flags.insert(.hyphenated)
-                i += 2
+            if piece.kind == .word {
+                joinHyphenated(&piece, &i, pieces, view)
+            } else if piece.kind == .number {
+                joinDigitGroups(&piece, &i, pieces, view)
             }
             out.append(piece)
         }
     }
 
-    /// `12` ` ` `000` -> `12 000` (any single space kind between groups of three digits).
-    private func joinDigitGroups(_ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
-        out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(pieces.count)
+    /// Extends word `piece` over `-` `word` pairs from `pieces[i]` (letters on both sides, no space).
+    @inline(__always)
+    private func joinHyphenated(_ piece: inout Piece, _ i: inout Int, _ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>) {
+        guard !piece.flags.contains(.elision), !piece.flags.contains(.abbreviation) else { return }
+        while i + 1 < pieces.count,
+              !pieces[i].spaceBefore, pieces[i].length == 1, view[pieces[i].lower] == 0x2D,
+              !pieces[i + 1].spaceBefore, pieces[i + 1].kind == .word,
+              !pieces[i + 1].flags.contains(.elision), !pieces[i + 1].flags.contains(.abbreviation) {
+            piece.end = pieces[i + 1].end
+            piece.flags.insert(.hyphenated)
+            i += 2
+        }
+    }
+
+    /// Extends number `piece` over the groups of three digits from `pieces[i]` (any single
+    /// space kind between groups).
+    @inline(__always)
+    private func joinDigitGroups(_ piece: inout Piece, _ i: inout Int, _ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>) {
         func digits(_ p: Piece) -> (integer: Int, decimal: Bool)? {
             guard p.kind == .number else { return nil }
             var k = p.lower
@@ -288,21 +301,14 @@ public final class Tokenizer {
             for m in (k + 1)..<p.upper where !Tokenizer.isDigit(view[m]) { return nil }
             return (k - p.lower, true)
         }
-        var i = 0
-        while i < pieces.count {
-            var piece = pieces[i]
+        guard let head = digits(piece), !head.decimal, (1...3).contains(head.integer) else { return }
+        while i < pieces.count, pieces[i].spaceBefore, pieces[i].newlines == 0,
+              pieces[i].start == piece.end + 1,
+              let group = digits(pieces[i]), group.integer == 3 {
+            piece.end = pieces[i].end
+            piece.flags.insert(.groupedDigits)
             i += 1
-            if piece.kind == .number, let head = digits(piece), !head.decimal, (1...3).contains(head.integer) {
-                while i < pieces.count, pieces[i].spaceBefore, pieces[i].newlines == 0,
-                      pieces[i].start == piece.end + 1,
-                      let group = digits(pieces[i]), group.integer == 3 {
-                    piece.end = pieces[i].end
-                    piece.flags.insert(.groupedDigits)
-                    i += 1
-                    if group.decimal { break }
-                }
-            }
-            out.append(piece)
+            if group.decimal { break }
         }
     }
 

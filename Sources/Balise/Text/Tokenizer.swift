@@ -151,8 +151,7 @@ public final class Tokenizer {
         out.reserveCapacity(pieces.count + pieces.count / 8)
         // Where the apostrophes are, found in one pass over the text: searching each word for
         // one mispredicted the end of every word's loop.
-        apostrophes.removeAll(keepingCapacity: true)
-        for k in 0..<view.count where view[k] == 0x27 { apostrophes.append(Int32(k)) }
+        Tokenizer.findApostrophes(view, into: &apostrophes)
         var nextApostrophe = 0
         var i = 0
         while i < pieces.count {
@@ -195,6 +194,28 @@ public final class Tokenizer {
                 if isUnsplittable(view, piece.lower..<piece.upper) { break }
             }
             out.append(piece)
+        }
+    }
+
+    /// The offsets of every `'` in `view`, tested four units at a time (one 64-bit word,
+    /// with the usual zero-lane test on the word xor four apostrophes): about one unit in
+    /// a hundred is one, and a test per unit cost more than the rest of the elision pass.
+    private static func findApostrophes(_ view: UnsafeBufferPointer<UInt16>, into offsets: inout [Int32]) {
+        offsets.removeAll(keepingCapacity: true)
+        guard let base = view.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        let n = view.count
+        var k = 0
+        while k + 4 <= n {
+            let x = raw.loadUnaligned(fromByteOffset: 2 * k, as: UInt64.self) ^ 0x0027_0027_0027_0027
+            if (x &- 0x0001_0001_0001_0001) & ~x & 0x8000_8000_8000_8000 != 0 {
+                for m in k..<(k + 4) where view[m] == 0x27 { offsets.append(Int32(m)) }
+            }
+            k += 4
+        }
+        while k < n {
+            if view[k] == 0x27 { offsets.append(Int32(k)) }
+            k += 1
         }
     }
 

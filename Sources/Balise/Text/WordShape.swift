@@ -34,9 +34,32 @@ struct WordShape {
         var o = 0
         var uppers: UInt32 = 0, lowers: UInt32 = 0, digits: UInt32 = 0, internalCaps: UInt32 = 0
         var previousLower: UInt32 = 0
+        var k = start
+        // Four ASCII letters at a time, from one 64-bit word (most French words start with
+        // a few): folded by setting bit 5 of each, their case read from that bit.
+        while k + 4 <= end {
+            let w = UnsafeRawPointer(text + k).loadUnaligned(as: UInt64.self)
+            guard w & 0xFF80_FF80_FF80_FF80 == 0 else { break }
+            let lowered = w | 0x0020_0020_0020_0020
+            // Bit 7 of a unit's low byte: set in `lowered + 0x1F` when at least `a`, in
+            // `lowered + 0x05` when past `z` (no carry leaves a unit below 0x80).
+            let letters = (lowered &+ 0x001F_001F_001F_001F) & ~(lowered &+ 0x0005_0005_0005_0005) & 0x0080_0080_0080_0080
+            guard letters == 0x0080_0080_0080_0080 else { break }
+            UnsafeMutableRawPointer(out + o).storeBytes(of: lowered, as: UInt64.self)
+            let upperBits = ~w & 0x0020_0020_0020_0020, lowerBits = w & 0x0020_0020_0020_0020
+            // Each unit's bit moved to bit 0 of its lane, the four lanes summed in the top one.
+            uppers &+= UInt32(truncatingIfNeeded: ((upperBits >> 5) &* 0x0001_0001_0001_0001) >> 48)
+            lowers &+= UInt32(truncatingIfNeeded: ((lowerBits >> 5) &* 0x0001_0001_0001_0001) >> 48)
+            // An upper-case unit after a lower-case one, inside the four or across their start.
+            let afterLower = lowerBits << 16 | UInt64(previousLower) << 5
+            internalCaps |= afterLower & upperBits != 0 ? 1 : 0
+            previousLower = UInt32(truncatingIfNeeded: (lowerBits >> 53) & 1)
+            o &+= 4
+            k &+= 4
+        }
         table.withUnsafeBufferPointer { table in
             let entries = table.baseAddress!
-            for k in start..<end {
+            for k in k..<end {
                 let unit = text[k]
                 let entry = Int(unit) < WordShape.limit ? entries[Int(unit)] : WordShape.caseOnly(unit)
                 let folded = UInt16(truncatingIfNeeded: entry)

@@ -135,7 +135,7 @@ public final class LineReader {
     /// until the next call.
     public func next() throws -> ArraySlice<UInt8>? {
         while true {
-            if let newline = buffer[start..<end].firstIndex(of: 0x0A) {
+            if let newline = nextNewline() {
                 var lineEnd = newline
                 if lineEnd > start && buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
                 let line = buffer[start..<lineEnd]
@@ -153,6 +153,17 @@ public final class LineReader {
                 return line
             }
             try fill()
+        }
+    }
+
+    /// The offset of the first line feed in `buffer[start..<end]`, found by `memchr`: the
+    /// generic `firstIndex(of:)` read the 20 MB corpus a byte at a time (about 1 % of a
+    /// whole annotation run).
+    private func nextNewline() -> Int? {
+        guard start < end else { return nil }
+        return buffer.withUnsafeBytes { bytes -> Int? in
+            guard let found = memchr(bytes.baseAddress! + start, 0x0A, end - start) else { return nil }
+            return bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
         }
     }
 

@@ -186,15 +186,28 @@ public struct Gazetteer: Sendable {
         walk(tokens, from: start, to: tokens.count, body)
     }
 
-    /// Whether some entry starts with the word `word` (an id of the vocabulary), from
-    /// `wordBits`: the index of a document asks it for every word token, and the root step
-    /// it saves (8 bytes a word) missed the caches.
+    /// The first step of a walk from a token with word `word` (an id of the vocabulary, or
+    /// -1): the record of the root's child along it, `noEntry` when no entry starts with
+    /// it, `unfrozen` when the frozen layout does not cover it (`forEachEntry(in:at:)`
+    /// answers then). Free of branches on what it loads, so that a loop over a document's
+    /// tokens has many of these look-ups in flight at once (see `LexiconMatchIndex`).
     @inline(__always)
-    func startsEntry(_ word: Int32) -> Bool {
-        guard frozen else { return true }
+    func rootRecord(_ word: Int32) -> Int32 {
+        guard frozen else { return Gazetteer.unfrozen }
         let w = Int(word)
-        guard w < rootRecords.count else { return true }
-        return wordBits.withUnsafeBufferPointer { $0[w >> 5] & (1 << UInt64(2 * (w & 31))) != 0 }
+        guard w >= 0 else { return Gazetteer.noEntry }
+        guard w < rootRecords.count else { return Gazetteer.unfrozen }
+        return rootRecords.withUnsafeBufferPointer { $0[w] }
+    }
+
+    static let noEntry: Int32 = -1
+    static let unfrozen: Int32 = -2
+
+    /// Calls `body` with each entry starting at `start`, whose first word leads to record
+    /// `root` (a record from `rootRecord`, not `noEntry` nor `unfrozen`), shortest first.
+    @inline(__always)
+    func forEachEntry(in tokens: [Token], at start: Int, root: Int32, _ body: (Int16, LexiconMatch) -> Void) {
+        walkFrozen(tokens, from: start, to: tokens.count, root: Int(root), body)
     }
 
     /// Whether `word` is the second or a later word of some entry (true for ids the bits
@@ -214,8 +227,14 @@ public struct Gazetteer: Sendable {
         // Words the frozen layout does not cover start no entry (they were interned after
         // the phrases), but the edge table answers for them all the same.
         guard Int(tokens[start].word) < rootRecords.count else { return walkWhileLoading(tokens, from: start, to: end, found) }
+        walkFrozen(tokens, from: start, to: end, root: Int(rootRecords[Int(tokens[start].word)]), found)
+    }
+
+    /// `walk` from the root's child record `root` (or -1) along the tokens after `start`.
+    @inline(__always)
+    private func walkFrozen(_ tokens: [Token], from start: Int, to end: Int, root: Int, _ found: (Int16, LexiconMatch) -> Void) {
         records.withUnsafeBufferPointer { records in
-            var r = Int(rootRecords[Int(tokens[start].word)])
+            var r = root
             var i = start + 1
             while r >= 0 {
                 let terminalCount = Int(records[r]), childCount = Int(records[r + 1])

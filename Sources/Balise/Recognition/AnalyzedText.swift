@@ -176,11 +176,23 @@ final class LexiconMatchIndex {
         starts = .allocate(capacity: tokens.count + 1)
         var found: [Stored] = []
         found.reserveCapacity(tokens.count / 2)
+        // The first step of every walk first, in a loop of its own: each step misses the
+        // caches, and with nothing in the loop waiting on the answer the processor keeps
+        // many of them in flight, where the walks between two steps kept it to about one.
+        // The steps are kept in `starts`, which the second loop overwrites as it goes.
+        for i in tokens.indices { starts[i] = gazetteer.rootRecord(tokens[i].word) }
         for i in tokens.indices {
+            let root = starts[i]
             starts[i] = Int32(found.count)
-            let word = tokens[i].word
-            if word >= 0 && gazetteer.startsEntry(word) {
+            if root == Gazetteer.noEntry { continue }
+            // Closures written in place: one kept in a variable boxed `found`, and every
+            // append then paid a dynamic exclusivity check.
+            if root == Gazetteer.unfrozen {
                 gazetteer.forEachEntry(in: tokens, at: i) { category, match in
+                    found.append(Stored(category: category, length: Int32(match.length), entry: match.entry))
+                }
+            } else {
+                gazetteer.forEachEntry(in: tokens, at: i, root: root) { category, match in
                     found.append(Stored(category: category, length: Int32(match.length), entry: match.entry))
                 }
             }

@@ -71,12 +71,30 @@ public struct NormalizedView: Sendable {
         let units = original.withUnsafeBufferPointer { src in
             [UInt16](unsafeUninitializedCapacity: src.count) { out, written in
                 written = 0
-                for k in 0..<src.count {
+                let n = src.count
+                guard n > 0 else { return }
+                let raw = UnsafeRawPointer(src.baseAddress!)
+                let target = UnsafeMutableRawPointer(out.baseAddress!)
+                var k = 0
+                while k < n {
+                    // Four units below U+0080 at a time, copied as one word: they never change.
+                    if k + 4 <= n {
+                        let w = raw.loadUnaligned(fromByteOffset: 2 * k, as: UInt64.self)
+                        if w & 0xFF80_FF80_FF80_FF80 == 0 {
+                            target.storeBytes(of: w, toByteOffset: 2 * k, as: UInt64.self)
+                            k += 4
+                            continue
+                        }
+                    }
                     let u = src[k]
                     // Only a few code points change; most text is below U+00A0.
-                    if u < 0xA0 { out[k] = u; continue }
-                    guard u < 0x300 || (u >= 0x2002 && u <= 0x206F) || (u >= 0x20A0 && u <= 0x20BF) else { plain = false; return }
-                    out[k] = NormalizedView.substitute(u)
+                    if u < 0xA0 {
+                        out[k] = u
+                    } else {
+                        guard u < 0x300 || (u >= 0x2002 && u <= 0x206F) || (u >= 0x20A0 && u <= 0x20BF) else { plain = false; return }
+                        out[k] = NormalizedView.substitute(u)
+                    }
+                    k += 1
                 }
                 written = src.count
             }

@@ -18,8 +18,12 @@ public struct TextBuffer: Sendable {
                 while i < n {
                     // Eight ASCII bytes at a time: most of a French text is ASCII.
                     if i + 8 <= n {
-                        if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                            for k in 0..<8 { out[o + k] = UInt16(utf8[i + k]) }
+                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        if w & 0x8080_8080_8080_8080 == 0 {
+                            // Widened in registers and stored as two words, not unit by unit.
+                            let target = UnsafeMutableRawPointer(out.baseAddress! + o)
+                            target.storeBytes(of: TextBuffer.widen(UInt32(truncatingIfNeeded: w)), as: UInt64.self)
+                            target.storeBytes(of: TextBuffer.widen(UInt32(truncatingIfNeeded: w >> 32)), toByteOffset: 8, as: UInt64.self)
                             o += 8
                             i += 8
                             continue
@@ -46,6 +50,14 @@ public struct TextBuffer: Sendable {
         }
         self.units = units
         self.surrogatePairs = pairs
+    }
+
+    /// Four bytes as four UTF-16 units (little-endian), each byte moved to the low half of its unit.
+    @inline(__always)
+    static func widen(_ bytes: UInt32) -> UInt64 {
+        var v = UInt64(bytes)
+        v = (v | v << 16) & 0x0000_FFFF_0000_FFFF
+        return (v | v << 8) & 0x00FF_00FF_00FF_00FF
     }
 
     public var count: Int { units.count }

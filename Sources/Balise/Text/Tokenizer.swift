@@ -42,7 +42,7 @@ public final class Tokenizer {
     /// Buffers reused from one document to the next (each pass reads one, writes the other).
     private var front: [Piece] = []
     private var back: [Piece] = []
-    private let cache = ShortKeyCache()
+    private let cache = VocabularyIdCache()
     /// Apostrophe offsets of the text being split (reused from one document to the next).
     private var apostrophes: [Int32] = []
 
@@ -72,9 +72,9 @@ public final class Tokenizer {
         view.withUnsafeBufferPointer { text in
             splitElisions(pieces, text, into: &scratch)
             joinAbbreviations(scratch, text, into: &pieces)
-            joinHyphenated(pieces, text, into: &scratch)
-            joinDigitGroups(scratch, text, into: &pieces)
+            joinHyphensAndDigitGroups(pieces, text, into: &scratch)
         }
+        swap(&pieces, &scratch)
         let tokens = makeTokens(pieces, view, &keys)
         front = pieces
         back = scratch
@@ -151,8 +151,7 @@ public final class Tokenizer {
         out.reserveCapacity(pieces.count + pieces.count / 8)
         // Where the apostrophes are, found in one pass over the text: searching each word for
         // one mispredicted the end of every word's loop.
-        apostrophes.removeAll(keepingCapacity: true)
-        for k in 0..<view.count where view[k] == 0x27 { apostrophes.append(Int32(k)) }
+        Tokenizer.findApostrophes(view, into: &apostrophes)
         var nextApostrophe = 0
         var i = 0
         while i < pieces.count {
@@ -195,6 +194,28 @@ public final class Tokenizer {
                 if isUnsplittable(view, piece.lower..<piece.upper) { break }
             }
             out.append(piece)
+        }
+    }
+
+    /// The offsets of every `'` in `view`, tested four units at a time (one 64-bit word,
+    /// with the usual zero-lane test on the word xor four apostrophes): about one unit in
+    /// a hundred is one, and a test per unit cost more than the rest of the elision pass.
+    private static func findApostrophes(_ view: UnsafeBufferPointer<UInt16>, into offsets: inout [Int32]) {
+        offsets.removeAll(keepingCapacity: true)
+        guard let base = view.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        let n = view.count
+        var k = 0
+        while k + 4 <= n {
+            let x = raw.loadUnaligned(fromByteOffset: 2 * k, as: UInt64.self) ^ 0x0027_0027_0027_0027
+            if (x &- 0x0001_0001_0001_0001) & ~x & 0x8000_8000_8000_8000 != 0 {
+                for m in k..<(k + 4) where view[m] == 0x27 { offsets.append(Int32(m)) }
+            }
+            k += 4
+        }
+        while k < n {
+            if view[k] == 0x27 { offsets.append(Int32(k)) }
+            k += 1
         }
     }
 
@@ -256,31 +277,44 @@ public final class Tokenizer {
         }
     }
 
-    /// `Jean` `-` `Luc` -> `Jean-Luc` (letters on both sides, no space).
-    private func joinHyphenated(_ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
+    /// `Jean` `-` `Luc` -> `Jean-Luc` and `12` ` ` `000` -> `12 000`, in one pass over the
+    /// pieces (each pass reads and writes them all). The two joins are independent: the
+    /// first starts from a word and takes only hyphens and words, the second starts from
+    /// a number and takes only numbers.
+    private func joinHyphensAndDigitGroups(_ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
         out.removeAll(keepingCapacity: true)
         out.reserveCapacity(pieces.count)
         var i = 0
         while i < pieces.count {
             var piece = pieces[i]
             i += 1
-            guard piece.kind == .word, !piece.flags.contains(.elision), !piece.flags.contains(.abbreviation) else { out.append(piece); continue }
-            while i + 1 < pieces.count,
-                  !pieces[i].spaceBefore, pieces[i].length == 1, view[pieces[i].lower] == 0x2D,
-                  !pieces[i + 1].spaceBefore, pieces[i + 1].kind == .word,
-                  !pieces[i + 1].flags.contains(.elision), !pieces[i + 1].flags.contains(.abbreviation) {
-                piece.end = pieces[i + 1].end
-                piece.flags.insert(.hyphenated)
-                i += 2
+            if piece.kind == .word {
+                joinHyphenated(&piece, &i, pieces, view)
+            } else if piece.kind == .number {
+                joinDigitGroups(&piece, &i, pieces, view)
             }
             out.append(piece)
         }
     }
 
-    /// `12` ` ` `000` -> `12 000` (any single space kind between groups of three digits).
-    private func joinDigitGroups(_ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
-        out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(pieces.count)
+    /// Extends word `piece` over `-` `word` pairs from `pieces[i]` (letters on both sides, no space).
+    @inline(__always)
+    private func joinHyphenated(_ piece: inout Piece, _ i: inout Int, _ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>) {
+        guard !piece.flags.contains(.elision), !piece.flags.contains(.abbreviation) else { return }
+        while i + 1 < pieces.count,
+              !pieces[i].spaceBefore, pieces[i].length == 1, view[pieces[i].lower] == 0x2D,
+              !pieces[i + 1].spaceBefore, pieces[i + 1].kind == .word,
+              !pieces[i + 1].flags.contains(.elision), !pieces[i + 1].flags.contains(.abbreviation) {
+            piece.end = pieces[i + 1].end
+            piece.flags.insert(.hyphenated)
+            i += 2
+        }
+    }
+
+    /// Extends number `piece` over the groups of three digits from `pieces[i]` (any single
+    /// space kind between groups).
+    @inline(__always)
+    private func joinDigitGroups(_ piece: inout Piece, _ i: inout Int, _ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>) {
         func digits(_ p: Piece) -> (integer: Int, decimal: Bool)? {
             guard p.kind == .number else { return nil }
             var k = p.lower
@@ -290,21 +324,14 @@ public final class Tokenizer {
             for m in (k + 1)..<p.upper where !Tokenizer.isDigit(view[m]) { return nil }
             return (k - p.lower, true)
         }
-        var i = 0
-        while i < pieces.count {
-            var piece = pieces[i]
+        guard let head = digits(piece), !head.decimal, (1...3).contains(head.integer) else { return }
+        while i < pieces.count, pieces[i].spaceBefore, pieces[i].newlines == 0,
+              pieces[i].start == piece.end + 1,
+              let group = digits(pieces[i]), group.integer == 3 {
+            piece.end = pieces[i].end
+            piece.flags.insert(.groupedDigits)
             i += 1
-            if piece.kind == .number, let head = digits(piece), !head.decimal, (1...3).contains(head.integer) {
-                while i < pieces.count, pieces[i].spaceBefore, pieces[i].newlines == 0,
-                      pieces[i].start == piece.end + 1,
-                      let group = digits(pieces[i]), group.integer == 3 {
-                    piece.end = pieces[i].end
-                    piece.flags.insert(.groupedDigits)
-                    i += 1
-                    if group.decimal { break }
-                }
-            }
-            out.append(piece)
+            if group.decimal { break }
         }
     }
 
@@ -315,8 +342,8 @@ public final class Tokenizer {
         // Folding at most doubles a key (œ -> oe): reserve that much and write in place.
         var capacity = 0
         for piece in pieces { capacity += 2 * piece.length }
-        // Plus `ShortKeyCache.maxLength` units of slack: the id cache reads whole words past a short key's end.
-        keys.append(contentsOf: repeatElement(0, count: capacity + ShortKeyCache.maxLength))
+        // Plus `VocabularyIdCache.slack` units: the id cache reads whole words past a key's end.
+        keys.append(contentsOf: repeatElement(0, count: capacity + VocabularyIdCache.slack))
         var used = base
         let hasVocabulary = vocabulary.count > 0
         let folder = KeyFolder.shared, wordShape = WordShape.shared, cache = self.cache, vocabulary = self.vocabulary
@@ -347,7 +374,7 @@ public final class Tokenizer {
                     for n in 0..<pieces.count {
                         let token = out[n]
                         guard token.keyEnd > token.keyStart else { continue }
-                        out[n].word = cache.findPadded(UnsafeBufferPointer(rebasing: k[Int(token.keyStart)..<Int(token.keyEnd)]),
+                        out[n].word = cache.find(UnsafeBufferPointer(rebasing: k[Int(token.keyStart)..<Int(token.keyEnd)]),
                                                        in: vocabulary)
                     }
                 }

@@ -333,7 +333,8 @@ extension NameReader {
     /// at `e - 1` names its local branch; not a count (`l'OM 2 buts`, `CGT 30 %`).
     func departmentNumberAfter(_ e: Int) -> Bool {
         guard e > 0, e < count, tokens[e].kind == .number || tokens[e].kind == .word, tokens[e].has(.spaceBefore),
-              !tokens[e].has(.groupedDigits), tokens[e].length <= 3 else { return false }
+              !tokens[e].has(.groupedDigits), tokens[e].length <= 3,
+              let first = text.units(e).first, first >= 0x30 && first <= 0x39 else { return false }
         let last = tokens[e - 1]
         guard last.has(.allCaps) || (last.has(.capitalized) && last.length <= 5 && !isCommonWord(e - 1)) else { return false }
         let key = Array(text.keys[Int(tokens[e].keyStart)..<Int(tokens[e].keyEnd)])

@@ -66,6 +66,17 @@ extension NameReader {
         return position && matchEnding(cues, at: s, maxLength: 2, allowed: lexicons.positionCues) != nil
     }
 
+    /// `, principal fleuve sarde`, `, un torrent qui`: a comma, at most an article and an adjective,
+    /// then a geographic head of water, relief or area right after the name that ends at `e`.
+    func geographicAppositionAfter(_ e: Int) -> Bool {
+        guard e + 2 < count, isPunctuation(e, ",") else { return false }
+        var k = e + 1
+        for _ in 0..<2 where k < count && isLowercaseWord(k) && !lexicons.geoHeadFirstWords.contains(tokens[k]) { k += 1 }
+        guard k < count, lexicons.geoHeadFirstWords.contains(tokens[k]), let head = entry(lexicons.geoHeads, at: k) else { return false }
+        return lexicons.geoHeadKinds.contains(head.entry) && !lexicons.streetHeads.contains(head.entry) && !lexicons.roadHeads.contains(head.entry)
+            || lexicons.areaHeads.contains(head.entry)
+    }
+
     /// Where the places that follow one another from `k` end, inside the run (`Rhône Alpes`).
     func placesEnd(from k: Int, runEnd: Int) -> Int {
         var e = k

@@ -278,6 +278,12 @@ struct NameScan {
             emit(.location, s..<runEnd, Priority.shape, "landscape cue + name")
             return runEnd
         }
+        // `le Tirso, principal fleuve sarde`, `l'Illgraben, un torrent`: a geographic noun in apposition.
+        if runEnd == s + 1 && !opening && title == nil && lexiconName(at: s) == nil && !tokens[s].has(.allCaps)
+            && reader.geographicAppositionAfter(runEnd) {
+            emit(.location, s..<runEnd, Priority.shape, "name, + geographic noun")
+            return runEnd
+        }
         // `le Lirou a débordé`, `les berges de la Sévenne`: a flood report or a river bank names a river.
         if runEnd == s + 1 && reader.namesRiver(s) {
             emit(.location, s..<runEnd, Priority.lexicon, "river cue + name")
@@ -565,7 +571,7 @@ struct NameScan {
         if let length = reader.match(lexicons.surnames, at: s), s + length == runEnd, !reader.isCommonSurname(s) {
             // `hier soir à Beaufort`: after a place preposition a surname alone is a town, unless the
             // document names the person in full (the document pass, a shape guess giving way).
-            if length == 1 && !opening && reader.placePrepositionBefore(s) {
+            if length == 1 && !opening && (reader.placePrepositionBefore(s) || reader.placeHeadBefore(s) || reader.coordinatedWithPlace(s)) {
                 emit(.location, s..<runEnd, Priority.shape, "place preposition + surname")
                 return runEnd
             }

@@ -9,7 +9,7 @@ mkdir -p "$out"
 "$bin" annotate --input jsonl Corpus/gold.jsonl > "$out/pred.jsonl"
 echo "== whole corpus (Corpus/gold.jsonl)"
 "$bin" eval Corpus/gold.jsonl "$out/pred.jsonl" | sed -n '1,8p'
-for set in c d e f g h i j k l m n o p q; do
+for set in c d e f g h i j k l m n o p q r; do
     python3 - "$set" "$out" <<'PY'
 import json, sys
 prefix, out = sys.argv[1] + "-", sys.argv[2]

@@ -127,11 +127,18 @@ struct DateMatcher {
             if lexicon.ordinals[w] != nil { consider(ordinalPeriod(at: i)) }
             let roles = lexicon.roles(w)
             if roles.contains(.determiner) {
-                consider(unitWithDeixis(at: i + 1, start: i))
-                consider(seasonWithDeixis(at: i + 1, start: i))
-                if lexicon.mods[word(i + 1)] != nil { consider(position(at: i + 1, determiner: i)) }
+                // After an article every rule first needs a date word next (a unit, a season, a
+                // position word, `années`), and all are starters: most articles stop here.
+                let next = word(i + 1)
+                if next >= 0 && lexicon.starters.contains(next) {
+                    consider(unitWithDeixis(at: i + 1, start: i))
+                    consider(seasonWithDeixis(at: i + 1, start: i))
+                    if lexicon.mods[next] != nil { consider(position(at: i + 1, determiner: i)) }
+                    consider(decade(at: i))
+                }
+            } else if roles.contains(.decade) {
+                consider(decade(at: i))
             }
-            if roles.contains(.decade) || roles.contains(.determiner) { consider(decade(at: i)) }
             if let unit = lexicon.units[w] {
                 consider(unitWithDeixis(at: i, start: i))
                 if unit == .year { consider(namedYear(at: i)) }

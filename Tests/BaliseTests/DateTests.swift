@@ -167,4 +167,17 @@ struct DateResolverTests {
         let open = DateResolver.resolve(.range(DateParts(month: 6, day: 12), DateParts(month: 6, day: 13)), reference: nil)
         #expect(open.timex == "XXXX-06-12/XXXX-06-13")
     }
+
+    @Test("pad writes zero-padded decimals, wider values and negatives as before")
+    func padding() {
+        #expect(pad(0, 2) == "00")
+        #expect(pad(7, 2) == "07")
+        #expect(pad(2025, 4) == "2025")
+        #expect(pad(25, 4) == "0025")
+        #expect(pad(12345, 4) == "12345")
+        #expect(pad(5, 0) == "5")
+        #expect(pad(-5, 2) == "-5")
+        #expect(pad(-5, 4) == "00-5")
+        #expect(pad(Int.max, 2) == String(Int.max))
+    }
 }

@@ -25,8 +25,9 @@ struct TenseCue: Sendable {
 }
 
 /// The date words of the lexicons, keyed by vocabulary id so that rules compare integers.
-/// Built once by `DateRecognizer.make`.
-struct DateLexicon: Sendable {
+/// Built once by `DateRecognizer.make`. A class: the matcher and the tense detector of
+/// every document hold it, and copying its sixteen tables there cost a retain and a release each.
+final class DateLexicon: Sendable {
     struct Roles: OptionSet, Sendable, Hashable {
         let rawValue: UInt32
         static let yearStrong = Roles(rawValue: 1 << 0)
@@ -58,29 +59,29 @@ struct DateLexicon: Sendable {
 
     enum PeriodKind: Sendable { case quarter, half }
 
-    var roles: [Int32: Roles] = [:]
-    var months = WordMap<Int>()
+    let roles: [Int32: Roles]
+    let months: WordMap<Int>
     /// Abbreviations whose full stop the tokenizer did not join, by folded key (`janv.`).
-    var monthKeys: [String: Int] = [:]
+    let monthKeys: [String: Int]
     /// The keys of `monthKeys` as UTF-16, for tests on a token's key in place; empty when
     /// a key holds a hyphen (then `DateMatcher.monthPair` cannot test a prefix alone).
-    var monthKeyUnits: [[UInt16]] = []
-    var weekdays = WordMap<Int>()
-    var seasons = WordMap<Season>()
-    var dayOffsets = WordMap<Int>()
-    var units = WordMap<DateUnit>()
-    var deixis = WordMap<Deixis>()
+    let monthKeyUnits: [[UInt16]]
+    let weekdays: WordMap<Int>
+    let seasons: WordMap<Season>
+    let dayOffsets: WordMap<Int>
+    let units: WordMap<DateUnit>
+    let deixis: WordMap<Deixis>
     /// Position words; a nil value is `courant` (inside the period, no modifier).
-    var mods = WordMap<DateValue.Mod?>()
-    var ordinals = WordMap<Int>()
-    var periods = WordMap<PeriodKind>()
-    var tenseWords = WordMap<TenseCue>()
+    let mods: WordMap<DateValue.Mod?>
+    let ordinals: WordMap<Int>
+    let periods: WordMap<PeriodKind>
+    let tenseWords: WordMap<TenseCue>
     /// Cues of two words (`a lieu`, `s'il`), keyed by the first.
-    var tensePairs = WordMap<[(next: Int32, cue: TenseCue)]>()
+    let tensePairs: WordMap<[(next: Int32, cue: TenseCue)]>
     /// Folded suffixes and their cue, longest first.
-    var tenseSuffixes: [(suffix: [UInt16], cue: TenseCue)] = []
+    let tenseSuffixes: [(suffix: [UInt16], cue: TenseCue)]
     /// Words that are the start of some date rule: the recognizer skips every other word.
-    var starters = WordBitSet()
+    let starters: WordBitSet
     let wordA: Int32
     let wordIl: Int32
     let wordY: Int32
@@ -95,6 +96,23 @@ struct DateLexicon: Sendable {
     let wordJusqu: Int32
 
     init(_ loader: LexiconLoader) throws {
+        // Built in locals, then stored: a class reads no property before all are set.
+        var roles: [Int32: Roles] = [:]
+        var months = WordMap<Int>()
+        var monthKeys: [String: Int] = [:]
+        var monthKeyUnits: [[UInt16]] = []
+        var weekdays = WordMap<Int>()
+        var seasons = WordMap<Season>()
+        var dayOffsets = WordMap<Int>()
+        var units = WordMap<DateUnit>()
+        var deixis = WordMap<Deixis>()
+        var mods = WordMap<DateValue.Mod?>()
+        var ordinals = WordMap<Int>()
+        var periods = WordMap<PeriodKind>()
+        var tenseWords = WordMap<TenseCue>()
+        var tensePairs = WordMap<[(next: Int32, cue: TenseCue)]>()
+        var tenseSuffixes: [(suffix: [UInt16], cue: TenseCue)] = []
+        var starters = WordBitSet()
         func number(_ entry: LexiconEntry, _ field: Int = 0) throws -> Int {
             guard let text = entry.field(field), let value = Int(text) else {
                 throw LexiconError(description: "date lexicon: bad number in \(entry.text)")
@@ -162,18 +180,18 @@ struct DateLexicon: Sendable {
             }
         }
         tenseSuffixes.sort { $0.suffix.count > $1.suffix.count }
-        wordA = loader.word("a")
-        wordIl = loader.word("il")
-        wordY = loader.word("y")
-        wordDans = loader.word("dans")
-        wordMois = loader.word("mois")
-        wordD = loader.word("d'")
-        wordIci = loader.word("ici")
-        wordDepuis = loader.word("depuis")
-        wordEntre = loader.word("entre")
-        wordLes = loader.word("les")
-        wordLe = loader.word("le")
-        wordJusqu = loader.word("jusqu'")
+        let wordA = loader.word("a")
+        let wordIl = loader.word("il")
+        let wordY = loader.word("y")
+        let wordDans = loader.word("dans")
+        let wordMois = loader.word("mois")
+        let wordD = loader.word("d'")
+        let wordIci = loader.word("ici")
+        let wordDepuis = loader.word("depuis")
+        let wordEntre = loader.word("entre")
+        let wordLes = loader.word("les")
+        let wordLe = loader.word("le")
+        let wordJusqu = loader.word("jusqu'")
         starters.formUnion(months.keys)
         starters.formUnion(weekdays.keys)
         starters.formUnion(seasons.keys)
@@ -190,10 +208,38 @@ struct DateLexicon: Sendable {
         var roleTable = [Roles](repeating: [], count: Int(roles.keys.max() ?? -1) + 1)
         for (id, r) in roles where id >= 0 { roleTable[Int(id)] = r }
         self.roleTable = roleTable
+        self.roles = roles
+        self.months = months
+        self.monthKeys = monthKeys
+        self.monthKeyUnits = monthKeyUnits
+        self.weekdays = weekdays
+        self.seasons = seasons
+        self.dayOffsets = dayOffsets
+        self.units = units
+        self.deixis = deixis
+        self.mods = mods
+        self.ordinals = ordinals
+        self.periods = periods
+        self.tenseWords = tenseWords
+        self.tensePairs = tensePairs
+        self.tenseSuffixes = tenseSuffixes
+        self.starters = starters
+        self.wordA = wordA
+        self.wordIl = wordIl
+        self.wordY = wordY
+        self.wordDans = wordDans
+        self.wordMois = wordMois
+        self.wordD = wordD
+        self.wordIci = wordIci
+        self.wordDepuis = wordDepuis
+        self.wordEntre = wordEntre
+        self.wordLes = wordLes
+        self.wordLe = wordLe
+        self.wordJusqu = wordJusqu
     }
 
     /// `roles` by word id, read at nearly every token near a date: an array load, no hashing.
-    private var roleTable: [Roles] = []
+    private let roleTable: [Roles]
 
     func roles(_ word: Int32) -> Roles { word >= 0 && Int(word) < roleTable.count ? roleTable[Int(word)] : [] }
 }

@@ -47,6 +47,9 @@ struct DateMatcher {
 
     /// The longest date expression that starts at token `i`, if any.
     func match(at i: Int) -> DateMatch? {
+        // Most number tokens open no date (`150`, `3,5`, `12 000`): turned away before the
+        // range and core rules, which each try several guards on them.
+        if text.tokens[i].kind == .number && !numberMayOpenDate(i) { return nil }
         var best: Piece?
         func consider(_ piece: Piece?) {
             guard let piece else { return }
@@ -57,6 +60,32 @@ struct DateMatcher {
         guard let best else { return nil }
         return DateMatch(tokens: best.start..<best.end, expression: best.expression, rule: best.rule,
                          habitualUnlessDirected: best.habitualUnlessDirected)
+    }
+
+    /// Whether the number token at `i` passes the first guard of at least one rule that
+    /// `match(at:)` tries there; false proves that none can read a date from it. Each test
+    /// below is one rule's own first condition, or wider:
+    /// - `weekdayRange` and the weekday branch of `range`: a weekday at `i`;
+    /// - `year` (also inside `range`, whose `core(bareYear: true)` differs only there):
+    ///   `fullYear(i)`;
+    /// - `numericDate`: digits touching the next token, or dots inside the token (`3.4.25`);
+    /// - `apostropheYear`: two digits touching the token before;
+    /// - `dayMonth` and the bare-day branch of `range`: `dayNumber(i)` with a month, a range
+    ///   word or a hyphen after it;
+    /// - `shortPeriod`: a token of two units (`T1`; never all digits).
+    func numberMayOpenDate(_ i: Int) -> Bool {
+        if lexicon.weekdays[word(i)] != nil { return true }
+        guard let d = digits(i) else {
+            let units = text.units(i)
+            return units.count == 2 || units.contains(0x2E)
+        }
+        if d.count == 4 && (1000...2199).contains(d.value) { return true }
+        if attached(i + 1) { return true }
+        if d.count == 2 && !text.tokens[i].has(.spaceBefore) { return true }
+        if d.count <= 2 && (1...31).contains(d.value) {
+            return month(i + 1) != nil || !roles(i + 1).isDisjoint(with: [.rangeTo, .rangeAnd]) || isPunctuation(i + 1, 0x2D)
+        }
+        return false
     }
 
     /// Every single-date rule at `i`, longest reading first. `bareYear` accepts a year
@@ -98,11 +127,18 @@ struct DateMatcher {
             if lexicon.ordinals[w] != nil { consider(ordinalPeriod(at: i)) }
             let roles = lexicon.roles(w)
             if roles.contains(.determiner) {
-                consider(unitWithDeixis(at: i + 1, start: i))
-                consider(seasonWithDeixis(at: i + 1, start: i))
-                if lexicon.mods[word(i + 1)] != nil { consider(position(at: i + 1, determiner: i)) }
+                // After an article every rule first needs a date word next (a unit, a season, a
+                // position word, `années`), and all are starters: most articles stop here.
+                let next = word(i + 1)
+                if next >= 0 && lexicon.starters.contains(next) {
+                    consider(unitWithDeixis(at: i + 1, start: i))
+                    consider(seasonWithDeixis(at: i + 1, start: i))
+                    if lexicon.mods[next] != nil { consider(position(at: i + 1, determiner: i)) }
+                    consider(decade(at: i))
+                }
+            } else if roles.contains(.decade) {
+                consider(decade(at: i))
             }
-            if roles.contains(.decade) || roles.contains(.determiner) { consider(decade(at: i)) }
             if let unit = lexicon.units[w] {
                 consider(unitWithDeixis(at: i, start: i))
                 if unit == .year { consider(namedYear(at: i)) }
@@ -724,6 +760,8 @@ struct DateMatcher {
     /// week's (`ouvert du lundi au vendredi`) when nothing points at a week.
     /// `la nuit de samedi à dimanche`: one night, whatever the tense.
     func weekdayRange(at i: Int) -> Piece? {
+        // The weekday first: the key comparisons below cost more, at every token tried.
+        guard lexicon.weekdays[word(i)] != nil else { return nil }
         let night = text.keyIs(i - 2, "nuit")
         let linked = (text.keyIs(i - 1, "du") && text.keyIs(i + 1, "au")) || (night && text.keyIs(i - 1, "de") && text.keyIs(i + 1, "a"))
         guard linked, let first = lexicon.weekdays[word(i)],

@@ -88,6 +88,24 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
 /// Zero-padded decimal rendering used by TIMEX values.
 public func pad(_ value: Int, _ width: Int) -> String {
+    // Every TIMEX value is made of these (about four per date): the digits of a
+    // non-negative value are written straight into a small string, where `String(value)`,
+    // `String(repeating:)` and a concatenation cost several hundred instructions.
+    if value >= 0 {
+        var rest = value / 10, count = 1
+        while rest > 0 { rest /= 10; count += 1 }
+        let length = max(count, width)
+        if length <= 15 {
+            return String(unsafeUninitializedCapacity: length) { out in
+                var v = value
+                for k in stride(from: length - 1, through: 0, by: -1) {
+                    out[k] = UInt8(0x30 + v % 10)
+                    v /= 10
+                }
+                return length
+            }
+        }
+    }
     let digits = String(value)
     return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }

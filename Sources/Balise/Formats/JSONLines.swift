@@ -32,13 +32,15 @@ public enum JSONLinesFormat {
         }
         out.append(","); out.append(nl); out.append("\"text\":"); out.append(sp); out.appendQuoted(doc.text)
         out.append(","); out.append(nl); out.append("\"entities\":"); out.append(sp); out.append("[")
-        // Read in place from the buffer: enumerating the entities, or reading them from the
-        // array, copied each one, retaining and releasing its strings.
+        // Read in place from the buffer: enumerating the entities, reading them from the
+        // array, or passing `entities[k]` on, copied each one, retaining and releasing its
+        // strings; a pointer lets `encode` read the fields where they are.
         doc.entities.withUnsafeBufferPointer { entities in
+            guard let base = entities.baseAddress else { return }
             for k in entities.indices {
                 if k > 0 { out.append(",") }
                 if options.pretty { out.append("\n    ") }
-                encode(entities[k], explain: options.explain, sp: sp, into: out)
+                encode(base + k, explain: options.explain, sp: sp, into: out)
             }
         }
         if options.pretty {
@@ -48,17 +50,18 @@ public enum JSONLinesFormat {
         }
     }
 
-    static func encode(_ e: Entity, explain: Bool, sp: StaticString, into out: JSONBytes) {
-        out.append("{\"start\":"); out.append(sp); out.appendDecimal(e.start)
-        out.append(","); out.append(sp); out.append("\"end\":"); out.append(sp); out.appendDecimal(e.end)
+    /// The entity at `e`, read in place (`e.pointee` whole would be a copy).
+    static func encode(_ e: UnsafePointer<Entity>, explain: Bool, sp: StaticString, into out: JSONBytes) {
+        out.append("{\"start\":"); out.append(sp); out.appendDecimal(e.pointee.start)
+        out.append(","); out.append(sp); out.append("\"end\":"); out.append(sp); out.appendDecimal(e.pointee.end)
         out.append(","); out.append(sp); out.append("\"type\":"); out.append(sp)
-        out.append("\""); out.appendRaw(e.type.rawValue); out.append("\"")
-        out.append(","); out.append(sp); out.append("\"text\":"); out.append(sp); out.appendQuoted(e.text)
-        if let value = e.value {
+        out.append("\""); out.appendRaw(e.pointee.type.rawValue); out.append("\"")
+        out.append(","); out.append(sp); out.append("\"text\":"); out.append(sp); out.appendQuoted(e.pointee.text)
+        if let value = e.pointee.value {
             out.append(","); out.append(sp); out.append("\"value\":"); out.append(sp)
             encode(value, sp: sp, into: out)
         }
-        if explain, let rule = e.rule {
+        if explain, let rule = e.pointee.rule {
             out.append(","); out.append(sp); out.append("\"rule\":"); out.append(sp); out.appendQuoted(rule)
         }
         out.append("}")

@@ -184,9 +184,11 @@ struct DocumentNames {
 
     private let text: AnalyzedText
     private var names: [Known] = []
-    private var byKey = HashChains()
+    // No default values: each init builds its own tables, and a default would allocate
+    // two slot arrays per document only to throw them away.
+    private var byKey: HashChains
     /// Known names by the hash of their first token's key.
-    private var byFirstToken = HashChains()
+    private var byFirstToken: HashChains
     private let keyHashes: KeyHashes
 
     /// Per token, the hash of its key, computed when first asked: the pass hashes the same
@@ -205,6 +207,8 @@ struct DocumentNames {
     init(_ text: AnalyzedText) {
         self.text = text
         keyHashes = KeyHashes(text.count)
+        byKey = HashChains()
+        byFirstToken = HashChains()
     }
 
     /// Sized for about `expected` names (a selected name teaches one to four; the tables grow

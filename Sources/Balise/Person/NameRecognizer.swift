@@ -40,7 +40,11 @@ struct NameScan {
         var name: (EntityType, Int, String)?
     }
 
-    init(_ reader: NameReader) { self.reader = reader }
+    init(_ reader: NameReader) {
+        self.reader = reader
+        // About one name per sixteen tokens: reserved once instead of grown five times.
+        output.found.reserveCapacity(reader.text.count / 16)
+    }
 
     /// Whether the text around `i` reads as a team-sport report: two sport words in the
     /// document, one of them in the paragraph of `i` or a neighbouring one, so that a sports

@@ -63,7 +63,10 @@ public final class Annotator {
     }
 
     public func entities(in text: AnalyzedText, types: Set<EntityType>? = nil) -> [Entity] {
+        // About one candidate per eight tokens in news text: reserved once, the array no
+        // longer grows (reallocating and moving its candidates) six or seven times a document.
         var proposed: [Candidate] = []
+        proposed.reserveCapacity(text.count / 8)
         for recognizer in extractor.recognizers {
             recognizer.propose(in: text, into: &proposed)
         }

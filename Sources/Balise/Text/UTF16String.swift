@@ -5,7 +5,7 @@
 enum UTF16String {
     static func make(_ units: UnsafeBufferPointer<UInt16>) -> String {
         if units.isEmpty { return "" }
-        return String(unsafeUninitializedCapacity: units.count * 3) { out in
+        return String(unsafeUninitializedCapacity: utf8Count(units)) { out in
             var o = 0, i = 0
             let n = units.count
             while i < n {
@@ -30,6 +30,30 @@ enum UTF16String {
             }
             return o
         }
+    }
+
+    /// The exact length in UTF-8 of what `make` writes. Asking for three bytes a unit made
+    /// every string of more than five units a heap string; with the exact length, one of up
+    /// to fifteen bytes (most entity texts and keys) is a small string, with no allocation.
+    static func utf8Count(_ units: UnsafeBufferPointer<UInt16>) -> Int {
+        var count = 0, i = 0
+        let n = units.count
+        while i < n {
+            let c = units[i]
+            if c < 0x80 {
+                count += 1
+            } else if c < 0x800 {
+                count += 2
+            } else if c >= 0xD800 && c <= 0xDBFF && i + 1 < n && units[i + 1] >= 0xDC00 && units[i + 1] <= 0xDFFF {
+                count += 4
+                i += 1
+            } else {
+                // Three bytes, or U+FFFD (three bytes too) for a lone surrogate.
+                count += 3
+            }
+            i += 1
+        }
+        return count
     }
 
     static func make(_ units: [UInt16], _ range: Range<Int>) -> String {

@@ -64,10 +64,10 @@ public struct NamePropagation: DocumentPass {
         while i < text.count {
             // `et de La Bretesche`: a known surname may open on its lowercase particle, but not
             // where `de` follows a noun (`la proposition de Lavergne-Maury`).
-            guard !blocked[i], reader.isNameWord(i) || (reader.isLowercaseWord(i) && reader.match(particles, at: i) != nil
+            guard !blocked[i], reader.isNameWord(i) || (reader.isLowercaseWord(i)
                     && (i == 0 || !reader.isLowercaseWord(i - 1) || conjunctions.contains(text.tokens[i - 1]))
                     // `sous le soleil couchant` is no `Le Soleil`: the particle opens a capitalised name.
-                    && reader.isNameWord(i + (reader.match(particles, at: i) ?? 1))),
+                    && reader.match(particles, at: i).map { reader.isNameWord(i + $0) } == true),
                   i == 0 || !reader.isNameWord(i - 1) || covered[i - 1]
                     // `Selon Guéridon, ...`: a common word that opens the sentence is no part of the name.
                     || (reader.opensSentence(i - 1) && reader.isCommonWord(i - 1) && !reader.isNameWord(i - 2)),

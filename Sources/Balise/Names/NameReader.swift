@@ -231,10 +231,21 @@ struct NameReader {
     /// An entry of a list of names without their `Le` or `Les` (`Havre`, `Maine libre`), matched
     /// only where `du`, `au` (`Le`) or `des`, `aux` (`Les`) holds that article.
     func afterContraction(_ list: NameList?, at i: Int) -> Int? {
-        guard i > 0, let list, let m = entry(list, at: i) else { return nil }
-        let held = list.entries[Int(m.entry)].field(0) == "le"
-            ? text.keyIs(i - 1, "du") || text.keyIs(i - 1, "au") : text.keyIs(i - 1, "des") || text.keyIs(i - 1, "aux")
-        return held ? m.length : nil
+        // The contraction first: most names have none before them, and it costs no look-up.
+        guard let held = articleHeld(before: i), let list, let m = entry(list, at: i),
+              list.entries[Int(m.entry)].field(0) == held.rawValue else { return nil }
+        return m.length
+    }
+
+    /// An article a contraction holds: `du`, `au` hold `le`; `des`, `aux` hold `les`.
+    enum HeldArticle: String { case le, les }
+
+    /// The article that the contraction right before `i` holds, if one stands there.
+    func articleHeld(before i: Int) -> HeldArticle? {
+        guard i > 0 else { return nil }
+        if text.keyIs(i - 1, "du") || text.keyIs(i - 1, "au") { return .le }
+        if text.keyIs(i - 1, "des") || text.keyIs(i - 1, "aux") { return .les }
+        return nil
     }
 
     /// A small commune's name covering the whole run of capitalised words from `i`; after `au`,
@@ -243,8 +254,8 @@ struct NameReader {
         guard let communes = lexicons.communes, i >= 0, i < count else { return false }
         let end = runEnd(from: i)
         // One word, the usual case: looked up in place.
-        if end == i + 1 && !(i > 0 && (text.keyIs(i - 1, "au") || text.keyIs(i - 1, "du") || text.keyIs(i - 1, "aux") || text.keyIs(i - 1, "des")
-                                        || capitalElisionBefore(i))) {
+        let held = articleHeld(before: i)
+        if end == i + 1 && held == nil && !capitalElisionBefore(i) {
             return text.isListed(i, in: communes)
         }
         // Several words or a contracted article: one small key array is fine here.
@@ -259,15 +270,8 @@ struct NameReader {
             let elided = Array(text.keys[Int(tokens[i - 1].keyStart)..<Int(tokens[i - 1].keyEnd)]) + key
             return elided.withUnsafeBufferPointer { communes.contains($0) }
         }
-        let article: [UInt16]
-        if i > 0 && (text.keyIs(i - 1, "au") || text.keyIs(i - 1, "du")) {
-            article = Array("le ".utf16)
-        } else if i > 0 && (text.keyIs(i - 1, "aux") || text.keyIs(i - 1, "des")) {
-            article = Array("les ".utf16)
-        } else {
-            return false
-        }
-        return (article + key).withUnsafeBufferPointer { communes.contains($0) }
+        guard let held else { return false }
+        return (Array((held.rawValue + " ").utf16) + key).withUnsafeBufferPointer { communes.contains($0) }
     }
 
     func isFirstName(_ i: Int) -> Bool {

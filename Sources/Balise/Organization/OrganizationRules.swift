@@ -350,11 +350,14 @@ extension NameReader {
 
     /// Where the name after `du`, `des`, `de la` or `de l'` at `k` starts, if one does.
     func linkedNameStart(after k: Int) -> Int? {
-        var m = k
-        if m < count, text.keyIs(m, "du") || text.keyIs(m, "des") { m += 1 }
-        else if m + 1 < count, text.keyIs(m, "de") || text.keyIs(m, "d'"), lexicons.articles.contains(tokens[m + 1]) || text.keyIs(m, "d'") {
-            m += text.keyIs(m, "d'") ? 1 : 2
-        } else { return nil }
+        let m: Int
+        if text.keyIs(k, "du") || text.keyIs(k, "des") || text.keyIs(k, "d'") {
+            m = k + 1
+        } else if text.keyIs(k, "de") && k + 1 < count && lexicons.articles.contains(tokens[k + 1]) {
+            m = k + 2
+        } else {
+            return nil
+        }
         return isNameWord(m) && !isCalendarWord(m) ? m : nil
     }
 
@@ -399,7 +402,6 @@ extension NameReader {
             && !lexicons.auxiliaries.contains(t) && !lexicons.contracted.contains(t) && !isCalendarWord(i)
     }
 
-    /// `de`, `d'`, `du`, `des`: the links of a complement of belonging (not `pour`, `contre`, `au`).
     /// The end of the domains listed with commas from `e` (`, du Commerce`), when `et` and one
     /// more domain follow them; nil otherwise.
     private func domainListEnd(from e: Int) -> Int? {
@@ -410,6 +412,7 @@ extension NameReader {
         return k
     }
 
+    /// `de`, `d'`, `du`, `des`: the links of a complement of belonging (not `pour`, `contre`, `au`).
     private func isOfLink(_ k: Int) -> Bool {
         text.keyIs(k, "de") || text.keyIs(k, "d'") || text.keyIs(k, "du") || text.keyIs(k, "des")
     }

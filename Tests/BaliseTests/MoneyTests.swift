@@ -165,4 +165,30 @@ import Testing
         #expect(range(AmountParts(number: .digits("20")), AmountParts(number: .digits("50")), factor: "0.01")
                 == MoneyValue(min: "0.2", max: "0.5", currency: "EUR"))
     }
+
+    // MARK: - Spelled numbers without ICU's lenient parse
+
+    /// `TextServices` answers some phrases without ICU's lenient parse: its answers must be
+    /// ICU's, for ICU's own spellings, for phrases built from them, and for words it rejects
+    /// on their first letter.
+    @Test func spelledNumbersAnswerAsICUDoes() throws {
+        let icu = try SpelledNumberParser()
+        let services = TextServices()
+        var phrases: [String] = []
+        for value in Array(0...1100) + (1...120).map({ $0 * 1000 }) + [1_500, 21_000, 200_000, 300_500, 999_999, 2_000_000] {
+            phrases.append(icu.spell(Int64(value)))
+        }
+        phrases += ["une", "vingt et un", "vingt et une", "cents", "cent cent", "mille mille", "cinq  mille", " cinq",
+                    "cinq ", "deux-cents", "mille cinq cents", "trois cents mille", "premier", "premières",
+                    "deuxième", "zero", "nan", "NaN", "inf", "les", "Les", "des", "ces", "l'an", "quelques", "prochaines",
+                    "derniers", "jours", "année", "un jour", "deux ans", "", "-", "5", "12", "cinq-mille"]
+        let letters = "abcdefghijklmnopqrstuvwxyz".map { String($0) }
+        for first in letters + letters.map { $0.uppercased() } {
+            phrases.append(first)
+            phrases += letters.map { first + $0 }
+        }
+        for phrase in phrases {
+            #expect(services.spelledNumber(phrase) == icu.parse(phrase), "\(phrase)")
+        }
+    }
 }

@@ -30,6 +30,33 @@ struct DateResolverTests {
         DateResolver.resolve(.single(parts), reference: reference).timex
     }
 
+    /// The TIMEX text is written in one string: it must read as `pad` and
+    /// `CalendarDay.description` joined, for any year, month, day, week or quarter.
+    @Test func timexTextJoinsPaddedNumbers() {
+        for year in [-12, 0, 7, 98, 999, 2025, 12345] {
+            for (month, day) in [(1, 1), (3, 12), (12, 31)] {
+                #expect(timex(DateParts(year: year, month: month, day: day), nil) == pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2))
+                #expect(timex(DateParts(year: year, month: month), nil) == pad(year, 4) + "-" + pad(month, 2))
+            }
+            #expect(timex(DateParts(year: year, yearPart: .quarter(3)), nil) == pad(year, 4) + "-Q3")
+            #expect(timex(DateParts(year: year, yearPart: .season(.winter)), nil) == pad(year, 4) + "-WI")
+        }
+        #expect(timex(DateParts(month: 3, day: 5), nil) == "XXXX-03-05")
+        #expect(timex(DateParts(yearPart: .half(-1)), nil) == "XXXX-H-1")
+        for amount in [-400, -13, -1, 0, 1, 11, 12, 250] {
+            let day = reference.adding(days: amount)
+            #expect(timex(DateParts(shift: Shift(amount, .day)), reference) == day.description)
+            let week = reference.adding(days: 7 * amount).isoWeek
+            #expect(timex(DateParts(shift: Shift(amount, .week)), reference) == pad(week.year, 4) + "-W" + pad(week.week, 2))
+            let index = reference.year * 12 + (reference.month - 1) + amount
+            #expect(timex(DateParts(shift: Shift(amount, .month)), reference) == pad(index / 12, 4) + "-" + pad(index % 12 + 1, 2))
+        }
+        for weekday in 1...7 {
+            let text = timex(DateParts(weekday: weekday, deixis: .next), reference)
+            #expect(text.count == 10 && text.hasPrefix("2025-03-"))
+        }
+    }
+
     @Test func fullDatesNeedNoReference() {
         #expect(timex(DateParts(year: 2026, month: 11, day: 28), nil) == "2026-11-28")
         #expect(timex(DateParts(year: 2025, month: 2), nil) == "2025-02")

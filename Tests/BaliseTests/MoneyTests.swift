@@ -165,4 +165,57 @@ import Testing
         #expect(range(AmountParts(number: .digits("20")), AmountParts(number: .digits("50")), factor: "0.01")
                 == MoneyValue(min: "0.2", max: "0.5", currency: "EUR"))
     }
+
+    /// `resolve` reads the usual whole amounts without `ExactDecimal`'s arrays: its text must
+    /// be the exact arithmetic's, for those and for the amounts it leaves to it.
+    @Test func wholeAmountsResolveAsTheExactArithmetic() {
+        let texts = ["0", "7", "007", "12", "150", "12 000", "1 250 000", "1234 567", "12 00", "12  000", " 12", "12 ",
+                     "6,6", "6,60", "0,5", "1,25", "12 000,50", "1 000 000,5", ",5", "12,", "1,2,3", "1.5", "12.000",
+                     "1'250'000", "3,5 ", "999999999999999999", "9999999999999999999", "18446744073709551615",
+                     "123456789012345678", "", "1 2", "1 234,567"]
+        var amounts: [AmountParts] = []
+        for text in texts {
+            for exponent in [nil, 0, 1, 3, 6, 9, 12] {
+                amounts.append(AmountParts(number: .digits(text), exponent: exponent))
+                amounts.append(AmountParts(number: .digits(text), exponent: exponent, negative: true))
+            }
+        }
+        for value: Int64 in [0, 1, 50, 5000, -3, Int64.max] {
+            for exponent in [nil, 3, 9] { amounts.append(AmountParts(number: .spelled(value), exponent: exponent)) }
+        }
+        amounts.append(AmountParts(number: .digits("3"), exponent: 6, half: true))
+        amounts.append(AmountParts(number: .digits("1"), exponent: 6, halved: true))
+        amounts.append(AmountParts(number: .digits("1"), exponent: 6, addends: [AmountParts(number: .digits("200 000"))]))
+        for amount in amounts {
+            let exact = resolver.value(of: amount).map { (amount.negative && !$0.isZero ? "-" : "") + $0.description }
+            let resolved = resolver.resolve(MoneyParts(amounts: .single(amount), currency: "EUR"))
+            #expect(resolved?.amount == exact, "\(amount)")
+        }
+    }
+
+    // MARK: - Spelled numbers without ICU's lenient parse
+
+    /// `TextServices` answers some phrases without ICU's lenient parse: its answers must be
+    /// ICU's, for ICU's own spellings, for phrases built from them, and for words it rejects
+    /// on their first letter.
+    @Test func spelledNumbersAnswerAsICUDoes() throws {
+        let icu = try SpelledNumberParser()
+        let services = TextServices()
+        var phrases: [String] = []
+        for value in Array(0...1100) + (1...120).map({ $0 * 1000 }) + [1_500, 21_000, 200_000, 300_500, 999_999, 2_000_000] {
+            phrases.append(icu.spell(Int64(value)))
+        }
+        phrases += ["une", "vingt et un", "vingt et une", "cents", "cent cent", "mille mille", "cinq  mille", " cinq",
+                    "cinq ", "deux-cents", "mille cinq cents", "trois cents mille", "premier", "premières",
+                    "deuxième", "zero", "nan", "NaN", "inf", "les", "Les", "des", "ces", "l'an", "quelques", "prochaines",
+                    "derniers", "jours", "année", "un jour", "deux ans", "", "-", "5", "12", "cinq-mille"]
+        let letters = "abcdefghijklmnopqrstuvwxyz".map { String($0) }
+        for first in letters + letters.map { $0.uppercased() } {
+            phrases.append(first)
+            phrases += letters.map { first + $0 }
+        }
+        for phrase in phrases {
+            #expect(services.spelledNumber(phrase) == icu.parse(phrase), "\(phrase)")
+        }
+    }
 }

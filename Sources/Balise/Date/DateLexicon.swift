@@ -82,6 +82,9 @@ final class DateLexicon: Sendable {
     let tenseSuffixes: [(suffix: [UInt16], cue: TenseCue)]
     /// Words that are the start of some date rule: the recognizer skips every other word.
     let starters: WordBitSet
+    /// Starters that are articles and nothing else a rule reads at its start (`la`, `les`):
+    /// every rule that starts at one first needs another starter after it.
+    let articleStarters: WordBitSet
     let wordA: Int32
     let wordIl: Int32
     let wordY: Int32
@@ -205,6 +208,13 @@ final class DateLexicon: Sendable {
         starters.insert(wordIl)
         starters.insert(wordDans)
         starters.insert(wordMois)
+        // `DateMatcher.core` tries at an article only the rules that need a starter after it,
+        // unless the article is also a word of another rule's start.
+        var articleStarters = WordBitSet()
+        let otherStarts = [months.keys, weekdays.keys, seasons.keys, dayOffsets.keys, deixis.keys, mods.keys,
+                           ordinals.keys, units.keys].joined()
+        let others = Set(otherStarts).union([wordIl, wordDans, wordMois])
+        for (id, r) in roles where r.contains(.determiner) && !others.contains(id) { articleStarters.insert(id) }
         var roleTable = [Roles](repeating: [], count: Int(roles.keys.max() ?? -1) + 1)
         for (id, r) in roles where id >= 0 { roleTable[Int(id)] = r }
         self.roleTable = roleTable
@@ -224,6 +234,7 @@ final class DateLexicon: Sendable {
         self.tensePairs = tensePairs
         self.tenseSuffixes = tenseSuffixes
         self.starters = starters
+        self.articleStarters = articleStarters
         self.wordA = wordA
         self.wordIl = wordIl
         self.wordY = wordY

@@ -21,10 +21,14 @@ public struct DateRecognizer: Recognizer {
             case .number, .ordinal:
                 break
             case .word:
-                if !token.has(.abbreviation) && !token.has(.hyphenated)
-                    && (token.word < 0 || !lexicon.starters.contains(token.word)) {
-                    i += 1
-                    continue
+                if !token.has(.abbreviation) && !token.has(.hyphenated) {
+                    // An article (`la`, `les`) opens a date only before another date word
+                    // (`la semaine dernière`): most articles stop here.
+                    if token.word < 0 || !lexicon.starters.contains(token.word)
+                        || (lexicon.articleStarters.contains(token.word) && !startsDateWord(i + 1, text)) {
+                        i += 1
+                        continue
+                    }
                 }
             default:
                 i += 1
@@ -50,6 +54,10 @@ public struct DateRecognizer: Recognizer {
                                         priority: Priority.pattern, rule: found.rule))
             i = found.tokens.upperBound
         }
+    }
+
+    private func startsDateWord(_ i: Int, _ text: AnalyzedText) -> Bool {
+        i < text.count && lexicon.starters.contains(text.tokens[i].word)
     }
 
     /// `chaque lundi`, `tous les lundis`: a set of days, not a date.

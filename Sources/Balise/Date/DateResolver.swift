@@ -39,7 +39,11 @@ public enum DateResolver {
         default:
             start = weekdayDate(first.weekday!, first.tense, first.deixis, r)
         }
-        return start.description + "/" + start.adding(days: length).description
+        return TimexText.make {
+            $0.append(start)
+            $0.append("/")
+            $0.append(start.adding(days: length))
+        }
     }
 
     static func timex(_ p: DateParts, _ reference: CalendarDay?) -> String {
@@ -49,21 +53,29 @@ public enum DateResolver {
         let year = p.year ?? p.shortYear.map { widen($0, reference) }
         if let part = p.yearPart {
             switch part {
-            case .quarter(let n): return yearText(year ?? reference?.year) + "-Q\(n)"
-            case .half(let n): return yearText(year ?? reference?.year) + "-H\(n)"
+            case .quarter(let n): return TimexText.make { $0.appendYear(year ?? reference?.year); $0.append("-Q"); $0.append(n, width: 1) }
+            case .half(let n): return TimexText.make { $0.appendYear(year ?? reference?.year); $0.append("-H"); $0.append(n, width: 1) }
             case .season(let season):
                 let y = year ?? reference.map { seasonYear(season, p.tense, p.deixis, $0) }
-                return yearText(y) + "-" + season.rawValue
+                return TimexText.make { $0.appendYear(y); $0.append("-"); $0.append(season.rawValue) }
             }
         }
         if let month = p.month {
             let y = year ?? reference.map { dayYear(p, $0) }
-            guard let day = p.day else { return yearText(y) + "-" + pad(month, 2) }
-            return yearText(y) + "-" + pad(month, 2) + "-" + pad(day, 2)
+            return TimexText.make {
+                $0.appendYear(y)
+                $0.append("-")
+                $0.append(month, width: 2)
+                if let day = p.day {
+                    $0.append("-")
+                    $0.append(day, width: 2)
+                }
+            }
         }
         if let weekday = p.weekday {
             guard let reference else { return "XXXX-XX-XX" }
-            return weekdayDate(weekday, p.tense, p.deixis, reference).description
+            let date = weekdayDate(weekday, p.tense, p.deixis, reference)
+            return TimexText.make { $0.append(date) }
         }
         return yearText(year)
     }
@@ -93,16 +105,17 @@ public enum DateResolver {
         }
         switch shift.unit {
         case .day:
-            return r.adding(days: shift.amount).description
+            let day = r.adding(days: shift.amount)
+            return TimexText.make { $0.append(day) }
         case .weekend:
             let week = r.adding(days: 7 * weekendWeeks(shift.amount, tense, r)).isoWeek
-            return pad(week.year, 4) + "-W" + pad(week.week, 2) + "-WE"
+            return TimexText.make { $0.append(week.year, width: 4); $0.append("-W"); $0.append(week.week, width: 2); $0.append("-WE") }
         case .week:
             let week = r.adding(days: 7 * shift.amount).isoWeek
-            return pad(week.year, 4) + "-W" + pad(week.week, 2)
+            return TimexText.make { $0.append(week.year, width: 4); $0.append("-W"); $0.append(week.week, width: 2) }
         case .month:
             let index = r.year * 12 + (r.month - 1) + shift.amount
-            return pad(index / 12, 4) + "-" + pad(index % 12 + 1, 2)
+            return TimexText.make { $0.append(index / 12, width: 4); $0.append("-"); $0.append(index % 12 + 1, width: 2) }
         case .year:
             return pad(r.year + shift.amount, 4)
         case .decade:

@@ -15,8 +15,10 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
             digits.removeLast()
             scale -= 1
         }
+        // Only when there are zeros to drop: `removeFirst(0)` still made the shared array
+        // unique, copying it for every value, which is nearly always canonical already.
         let leadingZeros = digits.prefix { $0 == 0 }.count
-        digits.removeFirst(leadingZeros)
+        if leadingZeros > 0 { digits.removeFirst(leadingZeros) }
         self.digits = digits
         self.scale = digits.isEmpty ? 0 : scale
     }
@@ -60,8 +62,8 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// This number × 10^`exponent` (a negative exponent divides).
     public func timesPowerOfTen(_ exponent: Int) -> ExactDecimal {
-        guard !isZero else { return self }
-        if exponent <= 0 { return ExactDecimal(digits: digits, scale: scale - exponent) }
+        guard !isZero, exponent != 0 else { return self }
+        if exponent < 0 { return ExactDecimal(digits: digits, scale: scale - exponent) }
         if exponent <= scale { return ExactDecimal(digits: digits, scale: scale - exponent) }
         // One allocation: `digits + [zeros]` built the zeros' array, then the sum.
         var shifted: [UInt8] = []

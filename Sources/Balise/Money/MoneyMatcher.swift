@@ -21,10 +21,11 @@ struct MoneyMatcher {
         var collective: Int? = nil
         var multiplier: Multiplier?
         var half: Bool
-        /// The smaller amount after a multiplier word (`1 million 200 000`): none or one.
-        var addends: [Amount]
-        /// The last term written: the currency follows its multiplier or number.
-        var last: Amount { addends.last?.last ?? self }
+        /// Where the smaller amount after a multiplier word starts (`200 000` in
+        /// `1 million 200 000`), if there is one: `addend(of:)` reads it again. An amount then
+        /// holds no array: one is made, copied and dropped at every number token, and an
+        /// array in it cost reference counting each time.
+        var addendStart: Int? = nil
     }
 
     /// A currency after an amount, with the `de` that may join them.
@@ -73,7 +74,7 @@ struct MoneyMatcher {
     /// cents, unless a noun makes them a count (`12 euros 30 minutes plus tard`).
     private func cents(after currency: TrailingCurrency, of amount: Amount) -> Int? {
         let k = currency.end
-        guard !amount.spelled, amount.multiplier == nil, amount.addends.isEmpty, amount.numberEnd == amount.tokens.lowerBound + 1,
+        guard !amount.spelled, amount.multiplier == nil, amount.addendStart == nil, amount.numberEnd == amount.tokens.lowerBound + 1,
               currency.currency.kind == .symbol || currency.currency.kind == .name, !currency.usesOf,
               k < text.count, text.tokens[k].kind == .number, text.tokens[k].length == 2,
               !text.tokens[k].has(.groupedDigits), text.units(k).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
@@ -169,7 +170,7 @@ struct MoneyMatcher {
         } else {
             return nil
         }
-        var amount = Amount(tokens: i..<end, numberEnd: end, spelled: spelled, multiplier: nil, half: false, addends: [])
+        var amount = Amount(tokens: i..<end, numberEnd: end, spelled: spelled, multiplier: nil, half: false)
         if let multiplier = lexicon.multiplier(at: end, in: text) {
             amount.multiplier = multiplier
             end += 1
@@ -180,7 +181,7 @@ struct MoneyMatcher {
                 end += 2
             } else if multiplier.kind == .word, let addend = self.amount(at: end),
                       (addend.multiplier?.exponent ?? 0) < multiplier.exponent {
-                amount.addends = [addend]
+                amount.addendStart = end
                 end = addend.tokens.upperBound
             }
         }
@@ -188,10 +189,22 @@ struct MoneyMatcher {
         return amount
     }
 
+    /// The smaller amount written after `amount`'s multiplier, read again from its start
+    /// (`amount(at:)` reads the same tokens the same way).
+    private func addend(of amount: Amount) -> Amount? {
+        amount.addendStart.flatMap { self.amount(at: $0) }
+    }
+
+    /// The last term written: the currency follows its multiplier or number.
+    private func last(of amount: Amount) -> Amount {
+        guard let addend = addend(of: amount) else { return amount }
+        return last(of: addend)
+    }
+
     /// `une centaine`, `une vingtaine de millions`: the collective noun is the number and
     /// takes `de` before a multiplier word.
     private func collectiveAmount(at i: Int, value: Int) -> Amount {
-        var amount = Amount(tokens: i..<i + 2, numberEnd: i + 2, spelled: false, multiplier: nil, half: false, addends: [])
+        var amount = Amount(tokens: i..<i + 2, numberEnd: i + 2, spelled: false, multiplier: nil, half: false)
         amount.collective = value
         if lexicon.cue(at: i + 2, in: text) == .of, let multiplier = lexicon.multiplier(at: i + 3, in: text),
            multiplier.kind == .word {
@@ -238,19 +251,20 @@ struct MoneyMatcher {
     /// `cents` after digits or where the number words stopped before them.
     private func currencyAfter(_ amount: Amount) -> TrailingCurrency? {
         var p = amount.tokens.upperBound
+        let last = last(of: amount)
         let usesOf = lexicon.cue(at: p, in: text) == .of
         if usesOf {
-            if let multiplier = amount.last.multiplier {
+            if let multiplier = last.multiplier {
                 guard multiplier.kind != .bare else { return nil }
-            } else if amount.last.collective == nil {
+            } else if last.collective == nil {
                 return nil
             }
             p += 1
         }
         guard let (currency, length) = lexicon.currency(at: p, in: text) else { return nil }
         if currency.kind == .code && !text.tokens[p].has(.allCaps) { return nil }
-        if currency.afterDigitsOnly && amount.last.spelled && !isSubunitCents(p) { return nil }
-        if amount.last.collective != nil && !usesOf { return nil }
+        if currency.afterDigitsOnly && last.spelled && !isSubunitCents(p) { return nil }
+        if last.collective != nil && !usesOf { return nil }
         return TrailingCurrency(currency: currency, end: p + length, usesOf: usesOf)
     }
 
@@ -258,7 +272,7 @@ struct MoneyMatcher {
     /// ICU (nil when ICU cannot read the run).
     private func parts(of amount: Amount) -> AmountParts? {
         var addends: [AmountParts] = []
-        for addend in amount.addends {
+        if let addend = addend(of: amount) {
             guard let parts = parts(of: addend) else { return nil }
             addends.append(parts)
         }

@@ -5,6 +5,9 @@ public struct MoneyResolver: Sendable {
     public func resolve(_ parts: MoneyParts) -> MoneyValue? {
         switch parts.amounts {
         case .single(let amount):
+            if parts.factor.isOne, let whole = wholeValue(of: amount) {
+                return MoneyValue(amount: (amount.negative && whole != 0 ? "-" : "") + String(whole), currency: parts.currency)
+            }
             guard let value = value(of: amount) else { return nil }
             let sign = amount.negative && !value.isZero ? "-" : ""
             return MoneyValue(amount: sign + (value * parts.factor).description, currency: parts.currency)
@@ -34,6 +37,54 @@ public struct MoneyResolver: Sendable {
             total = total + value
         }
         return total
+    }
+
+    /// `value(of:)` of the usual amount, when it is a whole number below 2^64, read without
+    /// the digit arrays of `ExactDecimal` (each amount cost several allocations): digits in
+    /// groups of three after the first, joined by single spaces (`12 000`), perhaps a decimal
+    /// comma that the multiplier's power of ten absorbs (`6,6 milliards`), or a spelled-out
+    /// value; no half, no addend. Nil for anything else, which `value(of:)` reads; `String`
+    /// of the result is then `ExactDecimal`'s canonical form of the same value.
+    func wholeValue(of amount: AmountParts) -> UInt64? {
+        guard !amount.half, !amount.halved, amount.addends.isEmpty else { return nil }
+        let exponent = amount.exponent ?? 0
+        var mantissa: UInt64 = 0
+        var fractionDigits = 0
+        switch amount.number {
+        case .spelled(let value):
+            guard value >= 0 else { return nil }
+            mantissa = UInt64(value)
+        case .digits(let text):
+            var digitCount = 0
+            var group = 0            // digits in the group being read
+            var groups = 1
+            var afterComma = false
+            for unit in text.utf8 {
+                switch unit {
+                case 0x30...0x39:
+                    digitCount += 1
+                    guard digitCount <= 18 else { return nil }
+                    mantissa = mantissa * 10 + UInt64(unit - 0x30)
+                    if afterComma { fractionDigits += 1 } else { group += 1 }
+                case 0x20 where !afterComma:
+                    guard group > 0, groups == 1 || group == 3 else { return nil }
+                    groups += 1
+                    group = 0
+                case 0x2C where !afterComma:
+                    afterComma = true
+                default:
+                    return nil
+                }
+            }
+            guard group > 0, groups == 1 || group == 3, !afterComma || fractionDigits > 0 else { return nil }
+        }
+        guard exponent >= fractionDigits else { return nil }
+        for _ in 0..<(exponent - fractionDigits) {
+            let (product, overflow) = mantissa.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            mantissa = product
+        }
+        return mantissa
     }
 
     /// In `5 et 10 millions` the multiplier of the second number distributes to the first;

@@ -235,6 +235,8 @@ final class LexiconMatchIndex {
 /// Per-thread ICU services that recognizers may need besides the tokenizer.
 public final class TextServices {
     private var spelled: SpelledNumberParser?
+    /// ICU's answers that need no lenient parse (built with the parser).
+    private var spelledShortcut: SpelledNumberShortcut?
     /// Answers of the name rules remembered from one document to the next.
     let commonWords = WordAnswerMemo()
     let adjectiveEndings = WordAnswerMemo()
@@ -242,8 +244,15 @@ public final class TextServices {
     public init() {}
 
     /// The value of a French spelled-out number phrase, or nil.
+    /// ICU's answer, without its costly lenient parse where `SpelledNumberShortcut` knows it.
     public func spelledNumber(_ phrase: String) -> Int64? {
-        if spelled == nil { spelled = try? SpelledNumberParser() }
-        return spelled?.parse(phrase)
+        if SpelledNumberShortcut.cannotBeNumber(phrase) { return nil }
+        if spelled == nil {
+            spelled = try? SpelledNumberParser()
+            spelledShortcut = spelled.map { SpelledNumberShortcut(parser: $0) }
+        }
+        guard let parser = spelled else { return nil }
+        if let value = spelledShortcut?.value(of: phrase, parser: parser) { return value }
+        return parser.parse(phrase)
     }
 }

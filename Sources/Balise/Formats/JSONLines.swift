@@ -56,7 +56,13 @@ public enum JSONLinesFormat {
         out.append(","); out.append(sp); out.append("\"end\":"); out.append(sp); out.appendDecimal(e.pointee.end)
         out.append(","); out.append(sp); out.append("\"type\":"); out.append(sp)
         out.append("\""); out.appendRaw(e.pointee.type.rawValue); out.append("\"")
-        out.append(","); out.append(sp); out.append("\"text\":"); out.append(sp); out.appendQuoted(e.pointee.text)
+        out.append(","); out.append(sp); out.append("\"text\":"); out.append(sp)
+        switch e.pointee.storedText {
+        case .string(let text):
+            out.appendQuoted(text)
+        case .utf16(let units, let start, let end):
+            units.withUnsafeBufferPointer { out.appendQuoted(utf16: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }
+        }
         if let value = e.pointee.value {
             out.append(","); out.append(sp); out.append("\"value\":"); out.append(sp)
             encode(value, sp: sp, into: out)

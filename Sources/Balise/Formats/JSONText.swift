@@ -136,6 +136,77 @@ final class JSONBytes {
         append(0x22)
     }
 
+    /// UTF-16 units as a JSON string: transcoded to UTF-8 as `UTF16String.make` does (a lone
+    /// surrogate becomes U+FFFD) and escaped as `appendQuoted(utf8:)` escapes, in one pass
+    /// with no String in between (entity texts are read from the document's units).
+    func appendQuoted(utf16 units: UnsafeBufferPointer<UInt16>) {
+        let n = units.count
+        // At most six bytes a unit (`\u001f`, `\u2028`), and the quotes.
+        reserve(6 * n + 2)
+        var p = base + count
+        p.pointee = 0x22
+        p += 1
+        var i = 0
+        while i < n {
+            let c = UInt32(units[i])
+            i += 1
+            if c < 0x80 {
+                if c >= 0x20 && c != 0x22 && c != 0x5C {
+                    p.pointee = UInt8(c)
+                    p += 1
+                } else {
+                    p = JSONBytes.writeEscape(of: UInt8(c), at: p)
+                }
+            } else if c < 0x800 {
+                p[0] = UInt8(0xC0 | (c >> 6)); p[1] = UInt8(0x80 | (c & 0x3F))
+                p += 2
+            } else if c >= 0xD800 && c <= 0xDFFF {
+                if c <= 0xDBFF, i < n, units[i] >= 0xDC00 && units[i] <= 0xDFFF {
+                    let s = 0x10000 + ((c - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00)
+                    p[0] = UInt8(0xF0 | (s >> 18)); p[1] = UInt8(0x80 | ((s >> 12) & 0x3F))
+                    p[2] = UInt8(0x80 | ((s >> 6) & 0x3F)); p[3] = UInt8(0x80 | (s & 0x3F))
+                    p += 4
+                    i += 1
+                } else {
+                    p[0] = 0xEF; p[1] = 0xBF; p[2] = 0xBD
+                    p += 3
+                }
+            } else if c == 0x2028 || c == 0x2029 {
+                // Valid in JSON but line ends in JavaScript, escaped as `appendQuoted(utf8:)` does.
+                p = JSONBytes.write(c == 0x2028 ? "\\u2028" : "\\u2029", at: p)
+            } else {
+                p[0] = UInt8(0xE0 | (c >> 12)); p[1] = UInt8(0x80 | ((c >> 6) & 0x3F)); p[2] = UInt8(0x80 | (c & 0x3F))
+                p += 3
+            }
+        }
+        p.pointee = 0x22
+        count = base.distance(to: p) + 1
+    }
+
+    /// The JSON escape of an ASCII byte that needs one (`"`, `\`, a control byte), written at `p`;
+    /// returns the position after it.
+    private static func writeEscape(of b: UInt8, at p: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        switch b {
+        case 0x22: return write("\\\"", at: p)
+        case 0x5C: return write("\\\\", at: p)
+        case 0x0A: return write("\\n", at: p)
+        case 0x0D: return write("\\r", at: p)
+        case 0x09: return write("\\t", at: p)
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            let q = write("\\u00", at: p)
+            q[0] = hex.utf8Start[Int(b >> 4)]
+            q[1] = hex.utf8Start[Int(b & 0xF)]
+            return q + 2
+        }
+    }
+
+    @inline(__always)
+    private static func write(_ literal: StaticString, at p: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        p.initialize(from: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        return p + literal.utf8CodeUnitCount
+    }
+
     /// Whether the UTF-8 at `i` is U+2028 or U+2029 (E2 80 A8, E2 80 A9).
     @inline(__always)
     private static func isLineOrParagraphSeparator(_ utf8: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {

@@ -71,20 +71,29 @@ final class JSONBytes {
         s.withUTF8 { append($0) }
     }
 
-    /// A decimal integer.
+    /// A decimal integer, its digits written in place (offsets, two an entity: a stack
+    /// buffer and a copy cost more than the digits).
     func appendDecimal(_ value: Int) {
         var magnitude = value.magnitude
-        if value < 0 { append(UInt8(ascii: "-")) }
-        // At most 20 digits; written backwards into a small stack buffer.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var n = 20
-            repeat {
-                n -= 1
-                digits[n] = UInt8(ascii: "0") &+ UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            append(UnsafeBufferPointer(rebasing: digits[n..<20]))
+        // A sign and at most 20 digits.
+        reserve(21)
+        if value < 0 {
+            base[count] = UInt8(ascii: "-")
+            count += 1
         }
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        var p = base + count + digits
+        repeat {
+            p -= 1
+            p.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        count += digits
     }
 
     /// `s` as a JSON string. Runs of bytes that need no escape are copied whole.
@@ -100,13 +109,16 @@ final class JSONBytes {
         var runStart = 0
         var i = 0
         while i < n {
-            // Eight plain bytes at a time; a word holding a byte that may stop the run is read byte by byte.
-            if i + 8 <= n {
+            // Eight plain bytes at a time, then straight to the first byte that may stop the run.
+            if i &+ 8 <= n {
                 let w = WordOfBytes.load(utf8.baseAddress! + i)
-                if !WordOfBytes.hasControl(w) && !WordOfBytes.has(w, 0x22) && !WordOfBytes.has(w, 0x5C) && !WordOfBytes.has(w, 0xE2) {
-                    i += 8
+                let stops = WordOfBytes.controlBytes(w) | WordOfBytes.bytes(w, equalTo: 0x22)
+                    | WordOfBytes.bytes(w, equalTo: 0x5C) | WordOfBytes.bytes(w, equalTo: 0xE2)
+                if stops == 0 {
+                    i &+= 8
                     continue
                 }
+                i &+= WordOfBytes.firstFlagged(stops)
             }
             let b = utf8[i]
             // Only `"`, `\`, control bytes and the first byte of U+2028/U+2029 stop the run.

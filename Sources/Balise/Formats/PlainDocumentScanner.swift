@@ -88,7 +88,8 @@ enum PlainDocumentScanner {
             let start = i
             // Fast path: no escape, copied straight from the line.
             while i < bytes.count {
-                if Reader.plainWord(bytes, i) { i += 8; continue }
+                i = Reader.plainRunEnd(bytes, i)
+                guard i < bytes.count else { break }
                 let b = bytes[i]
                 if b == 0x22 {
                     let s = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
@@ -105,7 +106,8 @@ enum PlainDocumentScanner {
             decoded.reserveCapacity(bytes.count - start)
             var runStart = start
             while i < bytes.count {
-                if Reader.plainWord(bytes, i) { i += 8; continue }
+                i = Reader.plainRunEnd(bytes, i)
+                guard i < bytes.count else { break }
                 let b = bytes[i]
                 if b >= 0x20 && b != 0x22 && b != 0x5C { i += 1; continue }
                 decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
@@ -143,13 +145,19 @@ enum PlainDocumentScanner {
             return nil
         }
 
-        /// Whether the eight bytes at `i` are all inside a string and plain (no `"`, `\`
-        /// or control byte), so that they can be skipped at once.
+        /// From `i`, eight bytes at a time, the first byte that may end a plain run inside a
+        /// string (a `"`, `\` or control byte); or where fewer than eight bytes are left, so
+        /// that the caller reads those one by one.
         @inline(__always)
-        static func plainWord(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-            guard i + 8 <= bytes.count else { return false }
-            let w = WordOfBytes.load(bytes.baseAddress! + i)
-            return !WordOfBytes.hasControl(w) && !WordOfBytes.has(w, 0x22) && !WordOfBytes.has(w, 0x5C)
+        static func plainRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+            var i = i
+            while i &+ 8 <= bytes.count {
+                let w = WordOfBytes.load(bytes.baseAddress! + i)
+                let stops = WordOfBytes.controlBytes(w) | WordOfBytes.bytes(w, equalTo: 0x22) | WordOfBytes.bytes(w, equalTo: 0x5C)
+                if stops != 0 { return i &+ WordOfBytes.firstFlagged(stops) }
+                i &+= 8
+            }
+            return i
         }
 
         private mutating func hex4() -> UInt32? {

@@ -28,7 +28,7 @@ public enum JSONLinesFormat {
         out.reserve(doc.text.utf8.count + 100 * doc.entities.count + 64)
         out.append("{"); out.append(nl); out.append("\"id\":"); out.append(sp); out.appendQuoted(doc.id)
         if let date = doc.document.date {
-            out.append(","); out.append(nl); out.append("\"date\":"); out.append(sp); out.appendQuoted(date.description)
+            out.append(","); out.append(nl); out.append("\"date\":"); out.append(sp); out.appendQuoted(date)
         }
         out.append(","); out.append(nl); out.append("\"text\":"); out.append(sp); out.appendQuoted(doc.text)
         out.append(","); out.append(nl); out.append("\"entities\":"); out.append(sp); out.append("[")
@@ -63,33 +63,13 @@ public enum JSONLinesFormat {
         case .utf16(let units, let start, let end):
             units.withUnsafeBufferPointer { out.appendQuoted(utf16: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }
         }
-        if let value = e.pointee.value {
-            out.append(","); out.append(sp); out.append("\"value\":"); out.append(sp)
-            encode(value, sp: sp, into: out)
-        }
+        // A method reads its `self` in place: `if let value` copied the value's strings
+        // (retained, then released).
+        e.pointee.value?.writeJSONMember(sp: sp, into: out)
         if explain, let rule = e.pointee.rule {
             out.append(","); out.append(sp); out.append("\"rule\":"); out.append(sp); out.appendQuoted(rule)
         }
         out.append("}")
-    }
-
-    static func encode(_ value: EntityValue, sp: StaticString, into out: JSONBytes) {
-        switch value {
-        case .money(let m):
-            out.append("{")
-            if let a = m.amount { out.append("\"amount\":"); out.append(sp); out.appendQuoted(a); out.append(","); out.append(sp) }
-            if let a = m.min { out.append("\"min\":"); out.append(sp); out.appendQuoted(a); out.append(","); out.append(sp) }
-            if let a = m.max { out.append("\"max\":"); out.append(sp); out.appendQuoted(a); out.append(","); out.append(sp) }
-            out.append("\"currency\":"); out.append(sp); out.appendQuoted(m.currency)
-            out.append("}")
-        case .date(let d):
-            out.append("{\"timex\":"); out.append(sp); out.appendQuoted(d.timex)
-            if let mod = d.mod {
-                out.append(","); out.append(sp); out.append("\"mod\":"); out.append(sp)
-                out.append("\""); out.appendRaw(mod.rawValue); out.append("\"")
-            }
-            out.append("}")
-        }
     }
 
     // MARK: - Reading
@@ -231,6 +211,29 @@ public enum JSONLinesFormat {
             return "missing \(key.stringValue)"
         default:
             return "\(error)"
+        }
+    }
+}
+
+extension EntityValue {
+    /// The value as the member `,"value":{...}` of its entity's object.
+    func writeJSONMember(sp: StaticString, into out: JSONBytes) {
+        out.append(","); out.append(sp); out.append("\"value\":"); out.append(sp)
+        switch self {
+        case .money(let m):
+            out.append("{")
+            if let a = m.amount { out.append("\"amount\":"); out.append(sp); out.appendQuoted(a); out.append(","); out.append(sp) }
+            if let a = m.min { out.append("\"min\":"); out.append(sp); out.appendQuoted(a); out.append(","); out.append(sp) }
+            if let a = m.max { out.append("\"max\":"); out.append(sp); out.appendQuoted(a); out.append(","); out.append(sp) }
+            out.append("\"currency\":"); out.append(sp); out.appendQuoted(m.currency)
+            out.append("}")
+        case .date(let d):
+            out.append("{\"timex\":"); out.append(sp); out.appendQuoted(d.timex)
+            if let mod = d.mod {
+                out.append(","); out.append(sp); out.append("\"mod\":"); out.append(sp)
+                out.append("\""); out.appendRaw(mod.rawValue); out.append("\"")
+            }
+            out.append("}")
         }
     }
 }

@@ -60,9 +60,19 @@ final class JSONBytes {
         count += bytes.count
     }
 
+    /// A literal, copied byte by byte: most are a few bytes long (`,"end":`), and a call
+    /// to `memcpy` for each cost more than the copy.
     @inline(__always)
     func append(_ literal: StaticString) {
-        append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        let n = literal.utf8CodeUnitCount
+        reserve(n)
+        let source = literal.utf8Start, target = base + count
+        var k = 0
+        while k < n {
+            target[k] = source[k]
+            k &+= 1
+        }
+        count &+= n
     }
 
     /// Text already known to need no escaping (enum raw values).
@@ -71,29 +81,62 @@ final class JSONBytes {
         s.withUTF8 { append($0) }
     }
 
-    /// A decimal integer, its digits written in place (offsets, two an entity: a stack
-    /// buffer and a copy cost more than the digits).
+    /// A decimal integer, its digits written in place, two at a time (offsets, two an
+    /// entity: a stack buffer, a copy and a division a digit cost more than the digits).
     func appendDecimal(_ value: Int) {
         var magnitude = value.magnitude
         // A sign and at most 20 digits.
         reserve(21)
         if value < 0 {
             base[count] = UInt8(ascii: "-")
-            count += 1
+            count &+= 1
         }
-        var digits = 1
-        var rest = magnitude / 10
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
+        let digits = JSONBytes.digitCount(magnitude)
         var p = base + count + digits
-        repeat {
+        let pairs = JSONBytes.digitPairs.utf8Start
+        while magnitude >= 100 {
+            let pair = Int(magnitude % 100) &* 2
+            magnitude /= 100
+            p -= 2
+            p[0] = pairs[pair]
+            p[1] = pairs[pair &+ 1]
+        }
+        if magnitude >= 10 {
+            let pair = Int(magnitude) &* 2
+            p -= 2
+            p[0] = pairs[pair]
+            p[1] = pairs[pair &+ 1]
+        } else {
             p -= 1
-            p.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
-            magnitude /= 10
-        } while magnitude > 0
-        count += digits
+            p.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude)
+        }
+        count &+= digits
+    }
+
+    /// "00" to "99", for `appendDecimal`.
+    private static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
+    private static func digitCount(_ value: UInt) -> Int {
+        var count = 1, rest = value
+        while rest >= 100 { count &+= 2; rest /= 100 }
+        return rest >= 10 ? count &+ 1 : count
+    }
+
+    /// A day as a JSON string, as its `description` reads (`"2025-03-04"`), written directly.
+    func appendQuoted(_ day: CalendarDay) {
+        guard (0...9999).contains(day.year) else { return appendQuoted(day.description) }
+        reserve(12)
+        let p = base + count
+        let pairs = JSONBytes.digitPairs.utf8Start
+        p[0] = 0x22
+        p[1] = pairs[(day.year / 100) &* 2]; p[2] = pairs[(day.year / 100) &* 2 &+ 1]
+        p[3] = pairs[(day.year % 100) &* 2]; p[4] = pairs[(day.year % 100) &* 2 &+ 1]
+        p[5] = UInt8(ascii: "-")
+        p[6] = pairs[day.month &* 2]; p[7] = pairs[day.month &* 2 &+ 1]
+        p[8] = UInt8(ascii: "-")
+        p[9] = pairs[day.day &* 2]; p[10] = pairs[day.day &* 2 &+ 1]
+        p[11] = 0x22
+        count &+= 12
     }
 
     /// `s` as a JSON string. Runs of bytes that need no escape are copied whole.

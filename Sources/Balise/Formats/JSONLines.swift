@@ -30,7 +30,15 @@ public enum JSONLinesFormat {
         if let date = doc.document.date {
             out.append(","); out.append(nl); out.append("\"date\":"); out.append(sp); out.appendQuoted(date)
         }
-        out.append(","); out.append(nl); out.append("\"text\":"); out.append(sp); out.appendQuoted(doc.text)
+        out.append(","); out.append(nl); out.append("\"text\":"); out.append(sp)
+        if let escaped = doc.document.jsonText {
+            // Read from a line that wrote it as this writer would: copied, not escaped again.
+            out.append(0x22)
+            escaped.withUnsafeBufferPointer { out.append($0) }
+            out.append(0x22)
+        } else {
+            out.appendQuoted(doc.text)
+        }
         out.append(","); out.append(nl); out.append("\"entities\":"); out.append(sp); out.append("[")
         // Read in place from the buffer: enumerating the entities, reading them from the
         // array, or passing `entities[k]` on, copied each one, retaining and releasing its
@@ -148,8 +156,10 @@ public enum JSONLinesFormat {
     /// the line has no `id`.
     public static func decodePlain(_ line: some Collection<UInt8>, fallbackID: @autoclosure () -> String) throws -> AnnotatedDocument? {
         guard let plain = PlainDocumentScanner.scan(line) else { return nil }
-        return try document(RawDocument(id: plain.id ?? fallbackID(), date: plain.date, text: plain.text),
-                            fallbackID: "", options: ReadOptions())
+        var doc = try document(RawDocument(id: plain.id ?? fallbackID(), date: plain.date, text: plain.text),
+                               fallbackID: "", options: ReadOptions())
+        doc.document.jsonText = plain.jsonText
+        return doc
     }
 
     private static func document(_ raw: RawDocument, fallbackID: String, options: ReadOptions) throws -> AnnotatedDocument {

@@ -228,3 +228,53 @@ private func conllView(_ doc: AnnotatedDocument) -> [String] {
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.hasSuffix("</html>\n"))
     }
 }
+
+/// The annotator's entities keep their text as a range of the document's UTF-16 units and
+/// the JSON writer escapes it from there: the output must be the one written from strings.
+@Suite struct EntityTextInPlaceTests {
+    @Test func sameJSONAsFromStrings() throws {
+        let text = "Le président Emmanuel Macron a rencontré Olaf Scholz à Berlin le 3 mars 2025 "
+            + "pour 2,5 millions d’euros.\nM. Jean \"Dupont\" est arrivé à Paris 😀 lundi\u{2028}avec "
+            + "la Banque de France\t(BDF) et 𝒳 Société Générale \\ Crédit Agricole le 14 juillet."
+        let annotator = Shared.annotator()
+        let doc = annotator.annotate(Document(id: "t\u{1}", text: text, date: CalendarDay(iso: "2025-03-01")))
+        #expect(doc.entities.count >= 5)
+        let scalars = Array(text.unicodeScalars)
+        var fromStrings = doc
+        fromStrings.entities = doc.entities.map {
+            Entity(type: $0.type, start: $0.start, end: $0.end, text: String($0.text), value: $0.value, rule: $0.rule)
+        }
+        for e in doc.entities {
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: scalars[e.start..<e.end])
+            #expect(e.text == String(s))
+        }
+        for options in [JSONLinesFormat.Options(), JSONLinesFormat.Options(pretty: true, explain: true)] {
+            #expect(JSONLinesFormat.encode(doc, options: options) == JSONLinesFormat.encode(fromStrings, options: options))
+        }
+        let back = try JSONLinesFormat.decode(Array(JSONLinesFormat.encode(doc).utf8), fallbackID: "x")
+        #expect(back == doc)
+    }
+}
+
+/// A text read from a JSON line that escapes it as the writer does is copied to the output
+/// instead of escaped again: the output must be the one written from the text itself.
+@Suite struct JSONTextReuseTests {
+    @Test(arguments: [
+        #"{"id":"a","text":"Plain \"quoted\" back\\slash\nline\ttab\rreturn d’été"}"#,
+        #"{"id":"b","text":"Slash \/ escaped, \u00e9 and \u0001 and \b\f"}"#,
+        "{\"id\":\"c\",\"text\":\"Raw separators \u{2028} and \u{2029} here\"}",
+        #"{"id":"d","text":"Escaped separators \u2028 \u2029 and a pair \ud83d\ude00"}"#,
+    ])
+    func sameOutputAsFromTheText(line: String) throws {
+        let read = try JSONLinesFormat.decode(Array(line.utf8), fallbackID: "x")
+        let fresh = AnnotatedDocument(document: Document(id: read.id, text: read.text), entities: [])
+        for options in [JSONLinesFormat.Options(), JSONLinesFormat.Options(pretty: true)] {
+            #expect(JSONLinesFormat.encode(read, options: options) == JSONLinesFormat.encode(fresh, options: options))
+        }
+        var changed = read
+        changed.document.text += " (edited)"
+        #expect(JSONLinesFormat.encode(changed) == JSONLinesFormat.encode(
+            AnnotatedDocument(document: Document(id: read.id, text: read.text + " (edited)"), entities: [])))
+    }
+}

@@ -196,6 +196,14 @@ private func words(_ text: String) -> [String] { tokens(text).map(\.0) }
         let kept = OverlapPolicy().select(all)
         for (a, b) in zip(kept, kept.dropFirst()) { #expect(a.tokens.upperBound <= b.tokens.lowerBound) }
     }
+
+    @Test func movingSelectionKeepsTheSameCandidates() {
+        var all: [Candidate] = []
+        for start in 0..<12 { for length in 1...4 { all.append(candidate(.person, start..<(start + length), (start * 7 + length) % 5)) } }
+        all.append(candidate(.date, 3..<3, 60))
+        var moved = all
+        #expect(OverlapPolicy().select(moving: &moved) == OverlapPolicy().select(all))
+    }
 }
 
 @Suite struct CalendarDayTests {

@@ -29,7 +29,8 @@ public struct Entity: Sendable, Equatable {
     public var type: EntityType
     public var start: Int
     public var end: Int
-    public var text: String
+    /// The entity's text, where it is kept (see `EntityText`).
+    var storedText: EntityText
     public var value: EntityValue?
     /// The rule that produced the entity (for `--explain`); nil in gold files.
     public var rule: String?
@@ -38,13 +39,45 @@ public struct Entity: Sendable, Equatable {
         self.type = type
         self.start = start
         self.end = end
-        self.text = text
+        self.storedText = .string(text)
         self.value = value
         self.rule = rule
     }
 
+    /// An entity whose text is read from the original text only when asked for.
+    init(type: EntityType, start: Int, end: Int, text: EntityText, value: EntityValue?, rule: String?) {
+        self.type = type
+        self.start = start
+        self.end = end
+        self.storedText = text
+        self.value = value
+        self.rule = rule
+    }
+
+    /// The covered text, exactly as in the document.
+    public var text: String {
+        get { storedText.string }
+        set { storedText = .string(newValue) }
+    }
+
     public static func == (a: Entity, b: Entity) -> Bool {
         a.type == b.type && a.start == b.start && a.end == b.end && a.text == b.text && a.value == b.value
+    }
+}
+
+/// Where an entity's text is kept. The annotator's entities point into the document's
+/// UTF-16 units: the JSON writer escapes them from there, and building a String for each
+/// entity (transcoded, validated, then released) cost more than writing it.
+enum EntityText: Sendable {
+    case string(String)
+    /// `units[start..<end]` (the original text's UTF-16 units).
+    case utf16([UInt16], start: Int32, end: Int32)
+
+    var string: String {
+        switch self {
+        case .string(let s): return s
+        case .utf16(let units, let start, let end): return UTF16String.make(units, Int(start)..<Int(end))
+        }
     }
 }
 

@@ -28,9 +28,17 @@ public enum JSONLinesFormat {
         out.reserve(doc.text.utf8.count + 100 * doc.entities.count + 64)
         out.append("{"); out.append(nl); out.append("\"id\":"); out.append(sp); out.appendQuoted(doc.id)
         if let date = doc.document.date {
-            out.append(","); out.append(nl); out.append("\"date\":"); out.append(sp); out.appendQuoted(date.description)
+            out.append(","); out.append(nl); out.append("\"date\":"); out.append(sp); out.appendQuoted(date)
         }
-        out.append(","); out.append(nl); out.append("\"text\":"); out.append(sp); out.appendQuoted(doc.text)
+        out.append(","); out.append(nl); out.append("\"text\":"); out.append(sp)
+        if let escaped = doc.document.jsonText {
+            // Read from a line that wrote it as this writer would: copied, not escaped again.
+            out.append(0x22)
+            escaped.withUnsafeBufferPointer { out.append($0) }
+            out.append(0x22)
+        } else {
+            out.appendQuoted(doc.text)
+        }
         out.append(","); out.append(nl); out.append("\"entities\":"); out.append(sp); out.append("[")
         // Read in place from the buffer: enumerating the entities, reading them from the
         // array, or passing `entities[k]` on, copied each one, retaining and releasing its
@@ -56,34 +64,20 @@ public enum JSONLinesFormat {
         out.append(","); out.append(sp); out.append("\"end\":"); out.append(sp); out.appendDecimal(e.pointee.end)
         out.append(","); out.append(sp); out.append("\"type\":"); out.append(sp)
         out.append("\""); out.appendRaw(e.pointee.type.rawValue); out.append("\"")
-        out.append(","); out.append(sp); out.append("\"text\":"); out.append(sp); out.appendQuoted(e.pointee.text)
-        if let value = e.pointee.value {
-            out.append(","); out.append(sp); out.append("\"value\":"); out.append(sp)
-            encode(value, sp: sp, into: out)
+        out.append(","); out.append(sp); out.append("\"text\":"); out.append(sp)
+        switch e.pointee.storedText {
+        case .string(let text):
+            out.appendQuoted(text)
+        case .utf16(let units, let start, let end):
+            units.withUnsafeBufferPointer { out.appendQuoted(utf16: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }
         }
+        // A method reads its `self` in place: `if let value` copied the value's strings
+        // (retained, then released).
+        e.pointee.value?.writeJSONMember(sp: sp, into: out)
         if explain, let rule = e.pointee.rule {
             out.append(","); out.append(sp); out.append("\"rule\":"); out.append(sp); out.appendQuoted(rule)
         }
         out.append("}")
-    }
-
-    static func encode(_ value: EntityValue, sp: StaticString, into out: JSONBytes) {
-        switch value {
-        case .money(let m):
-            out.append("{")
-            if let a = m.amount { out.append("\"amount\":"); out.append(sp); out.appendQuoted(a); out.append(","); out.append(sp) }
-            if let a = m.min { out.append("\"min\":"); out.append(sp); out.appendQuoted(a); out.append(","); out.append(sp) }
-            if let a = m.max { out.append("\"max\":"); out.append(sp); out.appendQuoted(a); out.append(","); out.append(sp) }
-            out.append("\"currency\":"); out.append(sp); out.appendQuoted(m.currency)
-            out.append("}")
-        case .date(let d):
-            out.append("{\"timex\":"); out.append(sp); out.appendQuoted(d.timex)
-            if let mod = d.mod {
-                out.append(","); out.append(sp); out.append("\"mod\":"); out.append(sp)
-                out.append("\""); out.appendRaw(mod.rawValue); out.append("\"")
-            }
-            out.append("}")
-        }
     }
 
     // MARK: - Reading
@@ -162,8 +156,10 @@ public enum JSONLinesFormat {
     /// the line has no `id`.
     public static func decodePlain(_ line: some Collection<UInt8>, fallbackID: @autoclosure () -> String) throws -> AnnotatedDocument? {
         guard let plain = PlainDocumentScanner.scan(line) else { return nil }
-        return try document(RawDocument(id: plain.id ?? fallbackID(), date: plain.date, text: plain.text),
-                            fallbackID: "", options: ReadOptions())
+        var doc = try document(RawDocument(id: plain.id ?? fallbackID(), date: plain.date, text: plain.text),
+                               fallbackID: "", options: ReadOptions())
+        doc.document.jsonText = plain.jsonText
+        return doc
     }
 
     private static func document(_ raw: RawDocument, fallbackID: String, options: ReadOptions) throws -> AnnotatedDocument {
@@ -225,6 +221,29 @@ public enum JSONLinesFormat {
             return "missing \(key.stringValue)"
         default:
             return "\(error)"
+        }
+    }
+}
+
+extension EntityValue {
+    /// The value as the member `,"value":{...}` of its entity's object.
+    func writeJSONMember(sp: StaticString, into out: JSONBytes) {
+        out.append(","); out.append(sp); out.append("\"value\":"); out.append(sp)
+        switch self {
+        case .money(let m):
+            out.append("{")
+            if let a = m.amount { out.append("\"amount\":"); out.append(sp); out.appendQuoted(a); out.append(","); out.append(sp) }
+            if let a = m.min { out.append("\"min\":"); out.append(sp); out.appendQuoted(a); out.append(","); out.append(sp) }
+            if let a = m.max { out.append("\"max\":"); out.append(sp); out.appendQuoted(a); out.append(","); out.append(sp) }
+            out.append("\"currency\":"); out.append(sp); out.appendQuoted(m.currency)
+            out.append("}")
+        case .date(let d):
+            out.append("{\"timex\":"); out.append(sp); out.appendQuoted(d.timex)
+            if let mod = d.mod {
+                out.append(","); out.append(sp); out.append("\"mod\":"); out.append(sp)
+                out.append("\""); out.appendRaw(mod.rawValue); out.append("\"")
+            }
+            out.append("}")
         }
     }
 }

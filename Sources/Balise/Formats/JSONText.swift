@@ -60,9 +60,19 @@ final class JSONBytes {
         count += bytes.count
     }
 
+    /// A literal, copied byte by byte: most are a few bytes long (`,"end":`), and a call
+    /// to `memcpy` for each cost more than the copy.
     @inline(__always)
     func append(_ literal: StaticString) {
-        append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        let n = literal.utf8CodeUnitCount
+        reserve(n)
+        let source = literal.utf8Start, target = base + count
+        var k = 0
+        while k < n {
+            target[k] = source[k]
+            k &+= 1
+        }
+        count &+= n
     }
 
     /// Text already known to need no escaping (enum raw values).
@@ -71,20 +81,62 @@ final class JSONBytes {
         s.withUTF8 { append($0) }
     }
 
-    /// A decimal integer.
+    /// A decimal integer, its digits written in place, two at a time (offsets, two an
+    /// entity: a stack buffer, a copy and a division a digit cost more than the digits).
     func appendDecimal(_ value: Int) {
         var magnitude = value.magnitude
-        if value < 0 { append(UInt8(ascii: "-")) }
-        // At most 20 digits; written backwards into a small stack buffer.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var n = 20
-            repeat {
-                n -= 1
-                digits[n] = UInt8(ascii: "0") &+ UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            append(UnsafeBufferPointer(rebasing: digits[n..<20]))
+        // A sign and at most 20 digits.
+        reserve(21)
+        if value < 0 {
+            base[count] = UInt8(ascii: "-")
+            count &+= 1
         }
+        let digits = JSONBytes.digitCount(magnitude)
+        var p = base + count + digits
+        let pairs = JSONBytes.digitPairs.utf8Start
+        while magnitude >= 100 {
+            let pair = Int(magnitude % 100) &* 2
+            magnitude /= 100
+            p -= 2
+            p[0] = pairs[pair]
+            p[1] = pairs[pair &+ 1]
+        }
+        if magnitude >= 10 {
+            let pair = Int(magnitude) &* 2
+            p -= 2
+            p[0] = pairs[pair]
+            p[1] = pairs[pair &+ 1]
+        } else {
+            p -= 1
+            p.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude)
+        }
+        count &+= digits
+    }
+
+    /// "00" to "99", for `appendDecimal`.
+    private static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
+    private static func digitCount(_ value: UInt) -> Int {
+        var count = 1, rest = value
+        while rest >= 100 { count &+= 2; rest /= 100 }
+        return rest >= 10 ? count &+ 1 : count
+    }
+
+    /// A day as a JSON string, as its `description` reads (`"2025-03-04"`), written directly.
+    func appendQuoted(_ day: CalendarDay) {
+        guard (0...9999).contains(day.year) else { return appendQuoted(day.description) }
+        reserve(12)
+        let p = base + count
+        let pairs = JSONBytes.digitPairs.utf8Start
+        p[0] = 0x22
+        p[1] = pairs[(day.year / 100) &* 2]; p[2] = pairs[(day.year / 100) &* 2 &+ 1]
+        p[3] = pairs[(day.year % 100) &* 2]; p[4] = pairs[(day.year % 100) &* 2 &+ 1]
+        p[5] = UInt8(ascii: "-")
+        p[6] = pairs[day.month &* 2]; p[7] = pairs[day.month &* 2 &+ 1]
+        p[8] = UInt8(ascii: "-")
+        p[9] = pairs[day.day &* 2]; p[10] = pairs[day.day &* 2 &+ 1]
+        p[11] = 0x22
+        count &+= 12
     }
 
     /// `s` as a JSON string. Runs of bytes that need no escape are copied whole.
@@ -100,13 +152,16 @@ final class JSONBytes {
         var runStart = 0
         var i = 0
         while i < n {
-            // Eight plain bytes at a time; a word holding a byte that may stop the run is read byte by byte.
-            if i + 8 <= n {
+            // Eight plain bytes at a time, then straight to the first byte that may stop the run.
+            if i &+ 8 <= n {
                 let w = WordOfBytes.load(utf8.baseAddress! + i)
-                if !WordOfBytes.hasControl(w) && !WordOfBytes.has(w, 0x22) && !WordOfBytes.has(w, 0x5C) && !WordOfBytes.has(w, 0xE2) {
-                    i += 8
+                let stops = WordOfBytes.controlBytes(w) | WordOfBytes.bytes(w, equalTo: 0x22)
+                    | WordOfBytes.bytes(w, equalTo: 0x5C) | WordOfBytes.bytes(w, equalTo: 0xE2)
+                if stops == 0 {
+                    i &+= 8
                     continue
                 }
+                i &+= WordOfBytes.firstFlagged(stops)
             }
             let b = utf8[i]
             // Only `"`, `\`, control bytes and the first byte of U+2028/U+2029 stop the run.
@@ -134,6 +189,77 @@ final class JSONBytes {
         }
         append(UnsafeBufferPointer(rebasing: utf8[runStart..<n]))
         append(0x22)
+    }
+
+    /// UTF-16 units as a JSON string: transcoded to UTF-8 as `UTF16String.make` does (a lone
+    /// surrogate becomes U+FFFD) and escaped as `appendQuoted(utf8:)` escapes, in one pass
+    /// with no String in between (entity texts are read from the document's units).
+    func appendQuoted(utf16 units: UnsafeBufferPointer<UInt16>) {
+        let n = units.count
+        // At most six bytes a unit (`\u001f`, `\u2028`), and the quotes.
+        reserve(6 * n + 2)
+        var p = base + count
+        p.pointee = 0x22
+        p += 1
+        var i = 0
+        while i < n {
+            let c = UInt32(units[i])
+            i += 1
+            if c < 0x80 {
+                if c >= 0x20 && c != 0x22 && c != 0x5C {
+                    p.pointee = UInt8(c)
+                    p += 1
+                } else {
+                    p = JSONBytes.writeEscape(of: UInt8(c), at: p)
+                }
+            } else if c < 0x800 {
+                p[0] = UInt8(0xC0 | (c >> 6)); p[1] = UInt8(0x80 | (c & 0x3F))
+                p += 2
+            } else if c >= 0xD800 && c <= 0xDFFF {
+                if c <= 0xDBFF, i < n, units[i] >= 0xDC00 && units[i] <= 0xDFFF {
+                    let s = 0x10000 + ((c - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00)
+                    p[0] = UInt8(0xF0 | (s >> 18)); p[1] = UInt8(0x80 | ((s >> 12) & 0x3F))
+                    p[2] = UInt8(0x80 | ((s >> 6) & 0x3F)); p[3] = UInt8(0x80 | (s & 0x3F))
+                    p += 4
+                    i += 1
+                } else {
+                    p[0] = 0xEF; p[1] = 0xBF; p[2] = 0xBD
+                    p += 3
+                }
+            } else if c == 0x2028 || c == 0x2029 {
+                // Valid in JSON but line ends in JavaScript, escaped as `appendQuoted(utf8:)` does.
+                p = JSONBytes.write(c == 0x2028 ? "\\u2028" : "\\u2029", at: p)
+            } else {
+                p[0] = UInt8(0xE0 | (c >> 12)); p[1] = UInt8(0x80 | ((c >> 6) & 0x3F)); p[2] = UInt8(0x80 | (c & 0x3F))
+                p += 3
+            }
+        }
+        p.pointee = 0x22
+        count = base.distance(to: p) + 1
+    }
+
+    /// The JSON escape of an ASCII byte that needs one (`"`, `\`, a control byte), written at `p`;
+    /// returns the position after it.
+    private static func writeEscape(of b: UInt8, at p: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        switch b {
+        case 0x22: return write("\\\"", at: p)
+        case 0x5C: return write("\\\\", at: p)
+        case 0x0A: return write("\\n", at: p)
+        case 0x0D: return write("\\r", at: p)
+        case 0x09: return write("\\t", at: p)
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            let q = write("\\u00", at: p)
+            q[0] = hex.utf8Start[Int(b >> 4)]
+            q[1] = hex.utf8Start[Int(b & 0xF)]
+            return q + 2
+        }
+    }
+
+    @inline(__always)
+    private static func write(_ literal: StaticString, at p: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        p.initialize(from: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        return p + literal.utf8CodeUnitCount
     }
 
     /// Whether the UTF-8 at `i` is U+2028 or U+2029 (E2 80 A8, E2 80 A9).

@@ -8,6 +8,9 @@ enum PlainDocumentScanner {
         var id: String?
         var date: String?
         var text: String?
+        /// The text's JSON string content as the line holds it, when the JSON writer would
+        /// write exactly these bytes for the text (see `Reader.canonical`).
+        var jsonText: [UInt8]?
     }
 
     static func scan(_ line: some Collection<UInt8>) -> Fields? {
@@ -31,7 +34,11 @@ enum PlainDocumentScanner {
                 switch key {
                 case .id: if seenID { return nil }; seenID = true; fields.id = value
                 case .date: if seenDate { return nil }; seenDate = true; fields.date = value
-                case .text: if seenText { return nil }; seenText = true; fields.text = value
+                case .text:
+                    if seenText { return nil }
+                    seenText = true
+                    fields.text = value
+                    fields.jsonText = reader.lastStringIsCanonical ? reader.lastStringContent : nil
                 case .other: break
                 }
                 reader.skipSpace()
@@ -49,6 +56,45 @@ enum PlainDocumentScanner {
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var i = 0
+        /// Where the content of the last string read lies in `bytes` (without the quotes).
+        var lastStringStart = 0, lastStringEnd = 0
+        /// Whether the last string read uses only the escapes `JSONBytes.appendQuoted` writes
+        /// for what they stand for (`\"`, `\\`, `\n`, `\r`, `\t`): with no raw U+2028 or
+        /// U+2029 either (the writer escapes those), its bytes are what the writer would write.
+        var lastStringHasOtherEscapes = false
+
+        var lastStringIsCanonical: Bool {
+            !lastStringHasOtherEscapes && !Reader.holdsLineOrParagraphSeparator(lastStringContentBuffer)
+        }
+
+        var lastStringContentBuffer: UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[lastStringStart..<lastStringEnd])
+        }
+
+        var lastStringContent: [UInt8] { Array(lastStringContentBuffer) }
+
+        /// Whether `content` holds U+2028 or U+2029 (E2 80 A8, E2 80 A9); the lead byte is
+        /// looked for eight bytes at a time.
+        static func holdsLineOrParagraphSeparator(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let base = content.baseAddress else { return false }
+            let n = content.count
+            var i = 0
+            while i < n {
+                if i &+ 8 <= n {
+                    let leads = WordOfBytes.bytes(WordOfBytes.load(base + i), equalTo: 0xE2)
+                    if leads == 0 {
+                        i &+= 8
+                        continue
+                    }
+                    i &+= WordOfBytes.firstFlagged(leads)
+                }
+                if base[i] == 0xE2 && i + 2 < n && base[i + 1] == 0x80 && (base[i + 2] == 0xA8 || base[i + 2] == 0xA9) {
+                    return true
+                }
+                i += 1
+            }
+            return false
+        }
 
         var atEnd: Bool { i == bytes.count }
 
@@ -86,12 +132,15 @@ enum PlainDocumentScanner {
         mutating func string() -> String? {
             guard take(0x22) else { return nil }
             let start = i
+            lastStringHasOtherEscapes = false
             // Fast path: no escape, copied straight from the line.
             while i < bytes.count {
-                if Reader.plainWord(bytes, i) { i += 8; continue }
+                i = Reader.plainRunEnd(bytes, i)
+                guard i < bytes.count else { break }
                 let b = bytes[i]
                 if b == 0x22 {
                     let s = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                    (lastStringStart, lastStringEnd) = (start, i)
                     i += 1
                     return s
                 }
@@ -105,11 +154,13 @@ enum PlainDocumentScanner {
             decoded.reserveCapacity(bytes.count - start)
             var runStart = start
             while i < bytes.count {
-                if Reader.plainWord(bytes, i) { i += 8; continue }
+                i = Reader.plainRunEnd(bytes, i)
+                guard i < bytes.count else { break }
                 let b = bytes[i]
                 if b >= 0x20 && b != 0x22 && b != 0x5C { i += 1; continue }
                 decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
                 if b == 0x22 {
+                    (lastStringStart, lastStringEnd) = (start, i)
                     i += 1
                     return String(validating: decoded, as: UTF8.self)
                 }
@@ -119,13 +170,15 @@ enum PlainDocumentScanner {
                 let e = bytes[i]
                 i += 1
                 switch e {
-                case 0x22, 0x5C, 0x2F: decoded.append(e)
-                case UInt8(ascii: "b"): decoded.append(0x08)
-                case UInt8(ascii: "f"): decoded.append(0x0C)
+                case 0x22, 0x5C: decoded.append(e)
+                case 0x2F: decoded.append(e); lastStringHasOtherEscapes = true
+                case UInt8(ascii: "b"): decoded.append(0x08); lastStringHasOtherEscapes = true
+                case UInt8(ascii: "f"): decoded.append(0x0C); lastStringHasOtherEscapes = true
                 case UInt8(ascii: "n"): decoded.append(0x0A)
                 case UInt8(ascii: "r"): decoded.append(0x0D)
                 case UInt8(ascii: "t"): decoded.append(0x09)
                 case UInt8(ascii: "u"):
+                    lastStringHasOtherEscapes = true
                     guard var scalar = hex4() else { return nil }
                     if scalar >= 0xD800 && scalar < 0xDC00 {
                         guard take(0x5C), take(UInt8(ascii: "u")), let low = hex4(), low >= 0xDC00 && low < 0xE000 else { return nil }
@@ -143,13 +196,19 @@ enum PlainDocumentScanner {
             return nil
         }
 
-        /// Whether the eight bytes at `i` are all inside a string and plain (no `"`, `\`
-        /// or control byte), so that they can be skipped at once.
+        /// From `i`, eight bytes at a time, the first byte that may end a plain run inside a
+        /// string (a `"`, `\` or control byte); or where fewer than eight bytes are left, so
+        /// that the caller reads those one by one.
         @inline(__always)
-        static func plainWord(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-            guard i + 8 <= bytes.count else { return false }
-            let w = WordOfBytes.load(bytes.baseAddress! + i)
-            return !WordOfBytes.hasControl(w) && !WordOfBytes.has(w, 0x22) && !WordOfBytes.has(w, 0x5C)
+        static func plainRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+            var i = i
+            while i &+ 8 <= bytes.count {
+                let w = WordOfBytes.load(bytes.baseAddress! + i)
+                let stops = WordOfBytes.controlBytes(w) | WordOfBytes.bytes(w, equalTo: 0x22) | WordOfBytes.bytes(w, equalTo: 0x5C)
+                if stops != 0 { return i &+ WordOfBytes.firstFlagged(stops) }
+                i &+= 8
+            }
+            return i
         }
 
         private mutating func hex4() -> UInt32? {

@@ -14,13 +14,33 @@ enum WordOfBytes {
     /// Whether a byte of `w` is below 0x20 (a control character).
     @inline(__always)
     static func hasControl(_ w: UInt64) -> Bool {
-        (w &- ones &* 0x20) & ~w & highs != 0
+        controlBytes(w) != 0
     }
 
     /// Whether a byte of `w` equals `byte`.
     @inline(__always)
     static func has(_ w: UInt64, _ byte: UInt8) -> Bool {
+        bytes(w, equalTo: byte) != 0
+    }
+
+    /// The high bit set in the bytes of `w` below 0x20. Zero exactly when there is none; a
+    /// byte above a flagged one may be flagged wrongly (a borrow), the lowest never is.
+    @inline(__always)
+    static func controlBytes(_ w: UInt64) -> UInt64 {
+        (w &- ones &* 0x20) & ~w & highs
+    }
+
+    /// The high bit set in the bytes of `w` equal to `byte`, exact as `controlBytes` is.
+    @inline(__always)
+    static func bytes(_ w: UInt64, equalTo byte: UInt8) -> UInt64 {
         let x = w ^ (ones &* UInt64(byte))
-        return (x &- ones) & ~x & highs != 0
+        return (x &- ones) & ~x & highs
+    }
+
+    /// The position (0 to 7, in memory order) of the lowest flagged byte of a non-zero mask
+    /// made by the tests above, or of several of them or'ed together: that byte is a true hit.
+    @inline(__always)
+    static func firstFlagged(_ mask: UInt64) -> Int {
+        mask.trailingZeroBitCount &>> 3
     }
 }

@@ -34,54 +34,86 @@ public struct OverlapPolicy: Sendable {
             self.start = start
             self.index = index
         }
-
-        init(key: UInt64) {
-            priority = 255 - Int(key >> 56)
-            length = 4095 - Int(key >> 44 & 0xFFF)
-            start = Int(key >> 20 & 0xFF_FFFF)
-            index = Int(key & 0xF_FFFF)
-        }
-
-        /// `ranks` in order.
-        static func sorted(_ ranks: [Rank]) -> [Rank] {
-            var keys: [UInt64] = []
-            keys.reserveCapacity(ranks.count)
-            for rank in ranks {
-                guard let key = rank.key else { return ranks.sorted { $0.precedes($1) } }
-                keys.append(key)
-            }
-            keys.sort()
-            return keys.map(Rank.init(key:))
-        }
     }
 
     public func select(_ candidates: [Candidate]) -> [Candidate] {
-        var ranks = [Rank]()
-        ranks.reserveCapacity(candidates.count)
+        let order = keptInTextOrder(candidates)
+        var kept: [Candidate] = []
+        kept.reserveCapacity(order.count)
+        for index in order { kept.append(candidates[Int(index)]) }
+        return kept
+    }
+
+    /// `select`, for candidates that are not needed afterwards: the kept ones are moved out
+    /// of `candidates` (left holding empty placeholders) instead of copied, which retained
+    /// and later released every string they hold.
+    public func select(moving candidates: inout [Candidate]) -> [Candidate] {
+        let order = keptInTextOrder(candidates)
+        var kept: [Candidate] = []
+        kept.reserveCapacity(order.count)
+        for index in order {
+            var moved = OverlapPolicy.placeholder
+            swap(&moved, &candidates[Int(index)])
+            kept.append(consume moved)
+        }
+        return kept
+    }
+
+    private static let placeholder = Candidate(type: .person, tokens: 0..<0, priority: 0, rule: "")
+
+    /// The indices of the candidates kept, in text order.
+    private func keptInTextOrder(_ candidates: [Candidate]) -> [Int32] {
+        // The order as one integer per candidate when every field fits (always, in practice):
+        // sorting integers cost a fraction of sorting ranks with `precedes`.
+        var keys: [UInt64] = []
+        keys.reserveCapacity(candidates.count)
         var tokenCount = 0
+        var fits = true
         // By index: enumerating the candidates copied each one, retaining its rule and value.
         for index in candidates.indices where !candidates[index].tokens.isEmpty {
             let tokens = candidates[index].tokens
-            ranks.append(Rank(priority: candidates[index].priority, length: tokens.count, start: tokens.lowerBound, index: index))
             tokenCount = max(tokenCount, tokens.upperBound)
-        }
-        ranks = Rank.sorted(ranks)
-        // One flag per token taken: a candidate overlaps the entities already taken exactly
-        // when one of its tokens is flagged. Spans are a few tokens long, and this replaced
-        // a sorted array of taken ranges that moved its tail on every insertion.
-        var taken = [Bool](repeating: false, count: tokenCount)
-        var kept: [(start: Int, index: Int)] = []
-        kept.reserveCapacity(ranks.count)
-        taken.withUnsafeMutableBufferPointer { taken in
-            for rank in ranks {
-                let range = rank.start..<(rank.start + rank.length)
-                if range.contains(where: { taken[$0] }) { continue }
-                for k in range { taken[k] = true }
-                kept.append((rank.start, rank.index))
+            if fits, let key = Rank(priority: candidates[index].priority, length: tokens.count, start: tokens.lowerBound, index: index).key {
+                keys.append(key)
+            } else {
+                fits = false
             }
         }
-        // Taken spans never overlap, so their starts differ: sorted by start, as the text reads.
-        kept.sort { $0.start < $1.start }
-        return kept.map { candidates[$0.index] }
+        var ranks: [Rank] = []
+        if fits {
+            keys.sort()
+        } else {
+            for index in candidates.indices where !candidates[index].tokens.isEmpty {
+                let tokens = candidates[index].tokens
+                ranks.append(Rank(priority: candidates[index].priority, length: tokens.count, start: tokens.lowerBound, index: index))
+            }
+            ranks.sort { $0.precedes($1) }
+        }
+        // Per token: -1 while free, the candidate's index on the first token of a span taken,
+        // -2 on its other tokens. A candidate overlaps the spans already taken exactly when
+        // one of its tokens is not free. Spans are a few tokens long; reading the starts in
+        // token order then gives the kept spans in text order (they never overlap), unsorted.
+        var owner = [Int32](repeating: -1, count: tokenCount)
+        var keptCount = 0
+        owner.withUnsafeMutableBufferPointer { owner in
+            func take(start: Int, length: Int, index: Int) {
+                let end = start + length
+                for k in start..<end where owner[k] != -1 { return }
+                owner[start] = Int32(index)
+                for k in (start + 1)..<end { owner[k] = -2 }
+                keptCount += 1
+            }
+            if fits {
+                for key in keys {
+                    take(start: Int(key >> 20 & 0xFF_FFFF), length: 4095 - Int(key >> 44 & 0xFFF), index: Int(key & 0xF_FFFF))
+                }
+            } else {
+                for rank in ranks { take(start: rank.start, length: rank.length, index: rank.index) }
+            }
+        }
+        var order: [Int32] = []
+        order.reserveCapacity(keptCount)
+        for k in owner.indices where owner[k] >= 0 { order.append(owner[k]) }
+        return order
     }
 }

@@ -73,22 +73,32 @@ public final class Annotator {
         var selected = extractor.policy.select(proposed)
         for pass in extractor.passes {
             pass.refine(text, selected: &selected, proposed: proposed)
-            selected = extractor.policy.select(selected)
+            selected = extractor.policy.select(moving: &selected)
         }
-        // By index, each field read in place: mapping the candidates copied each one whole.
-        var entities: [Entity] = []
-        entities.reserveCapacity(selected.count)
-        for index in selected.indices {
-            let type = selected[index].type, tokens = selected[index].tokens
-            if let types, !types.contains(type) { continue }
-            let range = text.scalarRange(tokens)
-            // Value and rule are moved out of `selected`, which dies here: copying them retained
-            // every string of a money value, then released them with `selected`.
-            let value = selected[index].value.take()
-            var rule = ""
-            swap(&rule, &selected[index].rule)
-            entities.append(Entity(type: type, start: range.lowerBound, end: range.upperBound,
-                                   text: text.originalText(tokens), value: value, rule: rule))
+        let units = text.original.units
+        // Offsets are kept as Int32 in `EntityText`; a text longer than that (never seen)
+        // gets its entity texts as strings.
+        let textInPlace = units.count <= Int(Int32.max)
+        // Each entity built where it lives: appending one copied it, then destroyed the original.
+        let entities = [Entity](unsafeUninitializedCapacity: selected.count) { buffer, initialized in
+            // By index, each field read in place: mapping the candidates copied each one whole.
+            for index in selected.indices {
+                let type = selected[index].type, tokens = selected[index].tokens
+                if let types, !types.contains(type) { continue }
+                let utf16 = text.utf16Range(tokens)
+                let start = text.original.scalarOffset(utf16: utf16.lowerBound)
+                let end = text.original.scalarOffset(utf16: utf16.upperBound)
+                // Value and rule are moved out of `selected`, which dies here: copying them retained
+                // every string of a money value, then released them with `selected`.
+                let value = selected[index].value.take()
+                var rule = ""
+                swap(&rule, &selected[index].rule)
+                let entityText: EntityText = textInPlace
+                    ? .utf16(units, start: Int32(utf16.lowerBound), end: Int32(utf16.upperBound))
+                    : .string(text.original.string(utf16))
+                (buffer.baseAddress! + initialized).initialize(to: Entity(type: type, start: start, end: end, text: entityText, value: value, rule: rule))
+                initialized += 1
+            }
         }
         return entities
     }

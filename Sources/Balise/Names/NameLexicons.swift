@@ -133,6 +133,35 @@ struct WordSet: Sendable {
     }
 }
 
+/// The words the name rules name in code (`de`, `chez`, `liste`), by vocabulary id. A token
+/// is one of them when its id is: one comparison, where comparing its key with a literal
+/// (`AnalyzedText.keyIs`) walked both at nearly every token. The ids are interned when the
+/// lexicons load, so every token whose key is one of these words carries its id.
+struct RuleWords: Sendable {
+    let a, ans, au, aux, cap, ce, cette, chez, contre, cours, de, des, dont, du, en, et: Int32
+    let la, le, les, leur, liste, listes, lui, mais, ou, parc, pays, place, pour, puis: Int32
+    let que, qui, region, route, sa, se, son, sur, un, une, ville: Int32
+    /// The elided `d'`, `l'`, `qu'` and `s'`.
+    let dElided, lElided, quElided, sElided: Int32
+
+    init(_ loader: LexiconLoader) {
+        func id(_ word: String) -> Int32 {
+            let id = loader.word(word)
+            precondition(id >= 0, "no vocabulary id for the rule word \(word)")
+            return id
+        }
+        a = id("a"); ans = id("ans"); au = id("au"); aux = id("aux"); cap = id("cap"); ce = id("ce")
+        cette = id("cette"); chez = id("chez"); contre = id("contre"); cours = id("cours"); de = id("de")
+        des = id("des"); dont = id("dont"); du = id("du"); en = id("en"); et = id("et")
+        la = id("la"); le = id("le"); les = id("les"); leur = id("leur"); liste = id("liste"); listes = id("listes")
+        lui = id("lui"); mais = id("mais"); ou = id("ou"); parc = id("parc"); pays = id("pays"); place = id("place")
+        pour = id("pour"); puis = id("puis"); que = id("que"); qui = id("qui"); region = id("region")
+        route = id("route"); sa = id("sa"); se = id("se"); son = id("son"); sur = id("sur"); un = id("un")
+        une = id("une"); ville = id("ville")
+        dElided = id("d'"); lElided = id("l'"); quElided = id("qu'"); sElided = id("s'")
+    }
+}
+
 /// The lexicons the PER, ORG and LOC rules read. A file not written yet gives nil, so
 /// the rules still run, with less evidence. A class, loaded once and shared, never copied.
 final class NameLexicons: Sendable {
@@ -272,6 +301,7 @@ final class NameLexicons: Sendable {
     let adjectiveWords: WordSet
     /// Verb forms with an adjective's ending that are never adjectives (`indique`, `appelle`).
     let finiteVerbs: WordSet
+    let words: RuleWords
 
     init(_ loader: LexiconLoader) throws {
         let directory = loader.directory
@@ -422,6 +452,7 @@ final class NameLexicons: Sendable {
         placeNameEndings = try words("place-name-endings").map { KeyFolder.shared.fold($0) }
         adjectiveWords = WordSet(loader, try words("name-adjectives"))
         finiteVerbs = WordSet(loader, try words("finite-verbs"))
+        self.words = RuleWords(loader)
     }
 
     /// The entries of a list that open with `Le` or `Les`, without it; first names are left out

@@ -38,7 +38,7 @@ public struct NamePropagation: DocumentPass {
             if candidate.type == .organization && known.type == .person && (reader.organisationNounBefore(candidate.tokens.lowerBound)
                 || (candidate.tokens.count == 1 && reader.organisationVerbAfter(candidate.tokens.upperBound))
                 || reader.descriptorBefore(candidate.tokens.lowerBound)
-                || (candidate.tokens.lowerBound > 0 && reader.text.keyIs(candidate.tokens.lowerBound - 1, "chez"))) { continue }
+                || (candidate.tokens.lowerBound > 0 && reader.isWord(candidate.tokens.lowerBound - 1, reader.words.chez))) { continue }
             selected[index].type = known.type
             selected[index].priority = Priority.document
             selected[index].rule = "known name in document"

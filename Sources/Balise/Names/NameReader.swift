@@ -70,7 +70,7 @@ struct NameReader {
             if isNameWord(e) && !tokens[e].has(.lineStart) { e += 1; continue }
             // Not after capitals: `PDG d'EDF` is a function and a name.
             // Nor after one letter: `le compartiment B d'Euronext`.
-            if (isPunctuation(e, "&") || (text.keyIs(e, "d'") && !tokens[e - 1].has(.allCaps) && tokens[e - 1].length > 1))
+            if (isPunctuation(e, "&") || (isWord(e, words.dElided) && !tokens[e - 1].has(.allCaps) && tokens[e - 1].length > 1))
                 && isNameWord(e + 1) && !tokens[e + 1].has(.lineStart) { e += 2; continue }
             break
         }
@@ -97,8 +97,17 @@ struct NameReader {
     func capitalElisionBefore(_ s: Int) -> Bool {
         guard s > 0 else { return false }
         let t = tokens[s - 1]
-        return t.has(.elision) && t.has(.capitalized) && text.keyIs(s - 1, "l'") && !opensSentence(s - 1)
+        return t.has(.elision) && t.has(.capitalized) && isWord(s - 1, words.lElided) && !opensSentence(s - 1)
     }
+
+    /// Whether token `i` is the word with vocabulary id `word` (one of `lexicons.words`).
+    @inline(__always) // asked at nearly every token by every rule: a call cost more than the test
+    func isWord(_ i: Int, _ word: Int32) -> Bool {
+        i >= 0 && i < count && tokens[i].word == word
+    }
+
+    /// The words the rules name, by vocabulary id.
+    var words: RuleWords { lexicons.words }
 
     /// Whether token `i` is punctuation reading `mark` (one UTF-16 unit) in the normalised view.
     @inline(__always) // asked at nearly every token by every rule: a call cost more than the test
@@ -243,8 +252,8 @@ struct NameReader {
     /// The article that the contraction right before `i` holds, if one stands there.
     func articleHeld(before i: Int) -> HeldArticle? {
         guard i > 0 else { return nil }
-        if text.keyIs(i - 1, "du") || text.keyIs(i - 1, "au") { return .le }
-        if text.keyIs(i - 1, "des") || text.keyIs(i - 1, "aux") { return .les }
+        if isWord(i - 1, words.du) || isWord(i - 1, words.au) { return .le }
+        if isWord(i - 1, words.des) || isWord(i - 1, words.aux) { return .les }
         return nil
     }
 

@@ -135,7 +135,7 @@ struct NameScan {
         if let length = reader.notNameLength(at: s) { return s + length }
         if let end = reader.quotedTitleEnd(s) { return end }
         // `Chez Nordvik Aircraft Leasing Ltd, on réclame`: `chez` opening the sentence, then a company.
-        if s + 1 < runEnd && reader.text.keyIs(s, "chez") && !reader.isFirstName(s + 1) {
+        if s + 1 < runEnd && reader.isWord(s, reader.words.chez) && !reader.isFirstName(s + 1) {
             let end = reader.legalFormEnd(runEnd)
             emit(.organization, (s + 1)..<end, Priority.context, "chez + name")
             return end
@@ -160,7 +160,7 @@ struct NameScan {
         // `au volant d'une Peugeot 208`, `sa Renault 5`: a maker after an indefinite or possessive
         // article and before a model number is the car, a product.
         if runEnd == s + 1 && s > 0 && runEnd < reader.count && tokens[runEnd].kind == .number && !tokens[runEnd].has(.groupedDigits)
-            && ["une", "un", "sa", "son", "leur", "cette", "ce"].contains(where: { reader.text.keyIs(s - 1, $0) }) { return runEnd + 1 }
+            && isIndefiniteOrPossessive(s - 1) { return runEnd + 1 }
         let opening = reader.opensSentence(s)
         if lexicons.articles.contains(tokens[s]) {
             // `La Compagnie des Alpes a décliné`: the name without the article (`Compagnie des Alpes`)
@@ -244,6 +244,14 @@ struct NameScan {
         return end
     }
 
+    /// `une`, `un`, `sa`, `son`, `leur`, `cette`, `ce` at `i`: an article that makes a maker's name its car.
+    private func isIndefiniteOrPossessive(_ i: Int) -> Bool {
+        guard i >= 0 && i < reader.count else { return false }
+        let word = tokens[i].word, words = reader.words
+        return word == words.une || word == words.un || word == words.sa || word == words.son || word == words.leur
+            || word == words.cette || word == words.ce
+    }
+
     enum TitleEvidence { case direct, apposition }
 
     /// `les vignes de Turquant`: a guess that the document pass may revise from a list.
@@ -253,20 +261,20 @@ struct NameScan {
     private func readName(_ s: Int, runEnd: Int, title: TitleEvidence?, opening: Bool) -> Int {
         // `la Région Sud`, `la Région Pays de la Loire`: a capitalised `Région` before a region names
         // its council (the Balise decisions); `la région Grand Est` stays a place.
-        if tokens[s].has(.capitalized) && !opening && reader.text.keyIs(s, "region"), let length = reader.placeMatch(at: s + 1)
+        if tokens[s].has(.capitalized) && !opening && reader.isWord(s, reader.words.region), let length = reader.placeMatch(at: s + 1)
             ?? (reader.placeMatch(at: s).map { $0 - 1 }), length > 0 {
             emit(.organization, s..<(s + 1 + length), Priority.lexicon, "Région + region")
             return s + 1 + length
         }
         // `la Ville de Valenciennes a payé`: a capitalised `Ville` before its town names the
         // municipality (the Balise decisions), as `Région` does; `la ville de Dole` stays a place.
-        if tokens[s].has(.capitalized) && !opening && reader.text.keyIs(s, "ville") && s + 2 < reader.count
-            && (reader.text.keyIs(s + 1, "de") || reader.text.keyIs(s + 1, "d'")), let length = reader.placeMatch(at: s + 2) {
+        if tokens[s].has(.capitalized) && !opening && reader.isWord(s, reader.words.ville) && s + 2 < reader.count
+            && (reader.isWord(s + 1, reader.words.de) || reader.isWord(s + 1, reader.words.dElided)), let length = reader.placeMatch(at: s + 2) {
             emit(.organization, s..<(s + 2 + length), Priority.lexicon, "Ville de + town")
             return s + 2 + length
         }
         // `les habitants du Pays de Lorient`: a capitalised `Pays` and the town it surrounds.
-        if runEnd == s + 1 && reader.text.keyIs(s, "pays") && tokens[s].has(.capitalized), case let end = reader.placeComplementEnd(runEnd), end > runEnd {
+        if runEnd == s + 1 && reader.isWord(s, reader.words.pays) && tokens[s].has(.capitalized), case let end = reader.placeComplementEnd(runEnd), end > runEnd {
             emit(.location, s..<end, Priority.lexicon, "Pays + de + place")
             return end
         }
@@ -311,7 +319,7 @@ struct NameScan {
             if reader.personEnd(s + 1, runEnd: runEnd) > s + 2 && !reader.hasOrganizationWord(s + 1, runEnd) { return s + 1 }
         }
         // `la Calédonienne des Métaux`, `la Lyonnaise des Eaux`: a feminine demonym and its complement name a company.
-        if runEnd == s + 1 && reader.hasAdjectiveEnding(s) && !tokens[s].has(.allCaps) && s > 0 && reader.text.keyIs(s - 1, "la")
+        if runEnd == s + 1 && reader.hasAdjectiveEnding(s) && !tokens[s].has(.allCaps) && s > 0 && reader.isWord(s - 1, reader.words.la)
             && lexiconName(at: s) == nil, let end = reader.demonymCompanyEnd(after: runEnd) {
             emit(.organization, s..<end, Priority.lexicon, "la + demonym + complement")
             return end
@@ -320,7 +328,7 @@ struct NameScan {
         // `par L'Indépendant`: a capital elided article inside a sentence makes it a title.
         if runEnd == s + 1 && reader.hasAdjectiveEnding(s) && reader.isCommonWord(s) && lexiconName(at: s) == nil
             && !reader.isFirstName(s) && title == nil && !reader.placeWordBefore(s) && !lexicons.orgWords.contains(tokens[s])
-            && !reader.capitalElisionBefore(s) && !(s > 0 && reader.text.keyIs(s - 1, "chez")) && !reader.descriptorBefore(s) { return runEnd }
+            && !reader.capitalElisionBefore(s) && !(s > 0 && reader.isWord(s - 1, reader.words.chez)) && !reader.descriptorBefore(s) { return runEnd }
         // `Le Premier ministre`: a function written with a capital.
         if let length = reader.match(lexicons.titles, at: s), s + length > runEnd { return s + length }
         if reader.portfolioBefore(s) && !reader.tokens[s].has(.allCaps) { return runEnd }
@@ -351,7 +359,7 @@ struct NameScan {
             var end = s + length
             // `le Parc naturel régional de Corse recrute`: a park written with a capital is the
             // body that runs it; `le parc national des Cévennes` is the place.
-            if type == .location && length > 1 && tokens[s].has(.capitalized) && reader.text.keyIs(s, "parc") {
+            if type == .location && length > 1 && tokens[s].has(.capitalized) && reader.isWord(s, reader.words.parc) {
                 emit(.organization, s..<end, Priority.lexicon, "Parc + park name")
                 return end
             }
@@ -535,7 +543,7 @@ struct NameScan {
             return end
         }
         // `chez Aérolithe, le président ...`: a name no list knows after `chez` is a company's.
-        if s > 0 && reader.text.keyIs(s - 1, "chez") && !reader.isFirstName(s) && reader.match(lexicons.surnames, at: s) == nil {
+        if s > 0 && reader.isWord(s - 1, reader.words.chez) && !reader.isFirstName(s) && reader.match(lexicons.surnames, at: s) == nil {
             let end = reader.legalFormEnd(runEnd)
             emit(.organization, s..<end, Priority.context, "chez + name")
             return end
@@ -637,7 +645,7 @@ struct NameScan {
             return end
         } else if reader.placePrepositionBefore(s) {
             emit(.location, s..<runEnd, Priority.shape, "place preposition + name")
-        } else if single && s >= 2 && (reader.text.keyIs(s - 1, "de") || reader.text.keyIs(s - 1, "d'"))
+        } else if single && s >= 2 && (reader.isWord(s - 1, reader.words.de) || reader.isWord(s - 1, reader.words.dElided))
                     && reader.matchEnding(lexicons.organizations, at: s - 1) != nil {
             // `l'usine Renault de Flins`: the site of a known company.
             emit(.location, s..<runEnd, Priority.shape, "organisation + de + town")

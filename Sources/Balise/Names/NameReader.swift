@@ -217,6 +217,11 @@ struct NameReader {
         return nil
     }
 
+    /// Whether any lexicon entry (of any category) starts at token `i`: where none does, no
+    /// list of the rules matches there.
+    @inline(__always)
+    func startsEntry(_ i: Int) -> Bool { i >= 0 && i < count && index.startsEntry(i) }
+
     /// The longest place entry at `i`.
     func placeMatch(at i: Int) -> Int? {
         guard i >= 0 && i < count else { return nil }

@@ -8,6 +8,8 @@ extension NameReader {
 
     /// The longest organisation, acronym or seat-of-power entry at `i`.
     func organizationMatch(at i: Int) -> (length: Int, source: OrganizationSource)? {
+        // Every list below is in the gazetteer: no entry here, no match (nor `articleHeld`'s tests).
+        guard startsEntry(i) else { return nil }
         var best: (length: Int, source: OrganizationSource)?
         if let l = match(lexicons.organizations, at: i) { best = (l, .lexicon) }
         if let l = match(lexicons.acronyms, at: i), l > (best?.length ?? 0) { best = (l, .acronym) }

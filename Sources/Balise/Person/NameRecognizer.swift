@@ -32,16 +32,12 @@ struct NameScan {
 
     var found: [Candidate] { output.found }
 
-    /// The last word looked up in the name lexicons, and what they hold there.
-    private let lastLookup = LastLookup()
-
-    private final class LastLookup {
-        var index = -1
-        var name: (EntityType, Int, String)?
-    }
+    /// What the name lexicons hold at each token, looked up once (see `lexiconName`).
+    private let lexiconNames: LexiconNames
 
     init(_ reader: NameReader) {
         self.reader = reader
+        lexiconNames = LexiconNames(reader.count)
         // About one name per sixteen tokens: reserved once instead of grown five times.
         output.found.reserveCapacity(reader.text.count / 16)
     }
@@ -88,14 +84,14 @@ struct NameScan {
             }
             if !mayOpenName(i) {
                 i += 1
-            } else if let (start, end) = reader.quotedListName(at: i) {
+            } else if isListWord(tokens[i]), let (start, end) = reader.quotedListName(at: i) {
                 // A list's name may hold any word, a date too (`« Vierzon, cap sur demain »`).
                 emit(.organization, start..<end, Priority.pattern, "liste + quoted name")
                 i = end + 1
             } else if let end = reader.institutionEnd(at: i) {
                 emit(.organization, i..<end, Priority.lexicon, "institution head + complement")
                 i = end
-            } else if let end = reader.geographicNameEnd(at: i) {
+            } else if lexicons.geoHeadFirstWords.contains(tokens[i]), let end = reader.geographicNameEnd(at: i) {
                 emit(.location, i..<end, Priority.lexicon, "geographic head + name")
                 i = end
             } else if let end = reader.spacedRoadNumberEnd(i) {
@@ -125,7 +121,13 @@ struct NameScan {
         // Capitals open names, acronyms, road numbers and `weNaître`; digits road numbers (`A7`).
         if t.has(.capitalized) || t.has(.allCaps) || t.has(.internalCaps) || t.has(.hasDigit) { return true }
         // `liste « ... »`, then the lowercase heads (`ministère`, `rue`).
-        return (t.kind == .word && (t.length == 5 || t.length == 6)) || lexicons.headFirstWords.contains(t)
+        return isListWord(t) || lexicons.headFirstWords.contains(t)
+    }
+
+    /// `liste` or `listes`, which `quotedListName` needs first.
+    @inline(__always)
+    private func isListWord(_ t: Token) -> Bool {
+        t.word == reader.words.liste || t.word == reader.words.listes
     }
 
     /// Reads the capitalised run that starts at `start`; returns where reading goes on.
@@ -694,26 +696,76 @@ struct NameScan {
     /// An organisation or place entry at `s`, organisations first (`Orange` the operator)
     /// unless a place preposition comes before (`à Orange`).
     private func lexiconName(at s: Int) -> (EntityType, Int, String)? {
-        // The rules ask about the same word several times in a row: nine look-ups each.
-        if lastLookup.index == s { return lastLookup.name }
-        let name = lookUpName(at: s)
-        lastLookup.index = s
-        lastLookup.name = name
-        return name
+        // The rules ask about the same word many times (a run's words, then each name's):
+        // nine look-ups each, remembered per token.
+        guard s >= 0 && s < reader.count else { return lookUpName(at: s)?.name }
+        if let known = lexiconNames.known(s) { return known?.name }
+        let found = lookUpName(at: s)
+        lexiconNames.remember(found, at: s)
+        return found?.name
     }
 
-    private func lookUpName(at s: Int) -> (EntityType, Int, String)? {
-        let place = reader.placeMatch(at: s)
-        if let org = reader.organizationMatch(at: s) {
-            if let place, place >= org.length, reader.placePrepositionBefore(s) { return (.location, place, "place lexicon") }
-            if let place, place > org.length { return (.location, place, "place lexicon") }
-            switch org.source {
-            case .lexicon: return (.organization, org.length, "organisation lexicon")
-            case .acronym: return (.organization, org.length, "acronym lexicon")
-            case .seat: return (.organization, org.length, "seat of power")
+    /// The lexicon that names the entry found by `lookUpName`.
+    enum LexiconSource: Int32 {
+        case place = 1, organization, acronym, seat
+
+        var name: (EntityType, String) {
+            switch self {
+            case .place: return (.location, "place lexicon")
+            case .organization: return (.organization, "organisation lexicon")
+            case .acronym: return (.organization, "acronym lexicon")
+            case .seat: return (.organization, "seat of power")
             }
         }
-        if let place { return (.location, place, "place lexicon") }
+    }
+
+    struct LexiconName {
+        var source: LexiconSource
+        var length: Int
+        var name: (EntityType, Int, String) {
+            let (type, rule) = source.name
+            return (type, length, rule)
+        }
+    }
+
+    private func lookUpName(at s: Int) -> LexiconName? {
+        let place = reader.placeMatch(at: s)
+        if let org = reader.organizationMatch(at: s) {
+            if let place, place >= org.length, reader.placePrepositionBefore(s) { return LexiconName(source: .place, length: place) }
+            if let place, place > org.length { return LexiconName(source: .place, length: place) }
+            switch org.source {
+            case .lexicon: return LexiconName(source: .organization, length: org.length)
+            case .acronym: return LexiconName(source: .acronym, length: org.length)
+            case .seat: return LexiconName(source: .seat, length: org.length)
+            }
+        }
+        if let place { return LexiconName(source: .place, length: place) }
         return nil
+    }
+
+    /// Per token, `lookUpName`'s answer once asked: a raw buffer (see `NameReader.Memo`).
+    private final class LexiconNames {
+        /// -1 not asked yet, 0 no entry, else the source in the high bits and the length in the low 24.
+        private let codes: UnsafeMutableBufferPointer<Int32>
+        init(_ count: Int) {
+            codes = .allocate(capacity: count)
+            codes.initialize(repeating: -1)
+        }
+        deinit { codes.deallocate() }
+
+        /// nil when not asked yet; `.some(nil)` when asked and no lexicon holds the word.
+        @inline(__always)
+        func known(_ i: Int) -> LexiconName?? {
+            let code = codes[i]
+            if code < 0 { return nil }
+            if code == 0 { return .some(nil) }
+            return LexiconName(source: LexiconSource(rawValue: code >> 24)!, length: Int(code & 0xFF_FFFF))
+        }
+
+        func remember(_ name: LexiconName?, at i: Int) {
+            guard let name else { codes[i] = 0; return }
+            precondition(name.length < 1 << 24, "entry too long")
+            codes[i] = name.source.rawValue << 24 | Int32(name.length)
+        }
     }
 }

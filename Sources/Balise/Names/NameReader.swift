@@ -196,7 +196,7 @@ struct NameReader {
     }
 
     private func hasCapitals(_ list: NameList, _ m: LexiconMatch, at i: Int) -> Bool {
-        if m.length == 1 && !list.acronyms.isEmpty && list.acronyms.contains(m.entry) && !tokens[i].has(.allCaps) { return false }
+        if m.length == 1 && list.acronyms.contains(m.entry) && !tokens[i].has(.allCaps) { return false }
         var capitals = 0
         for k in i..<(i + m.length) where tokens[k].has(.capitalized) || tokens[k].has(.allCaps) { capitals += 1 }
         return capitals >= Int(list.capitals[Int(m.entry)])
@@ -204,7 +204,7 @@ struct NameReader {
 
     /// The start of an entry of `list` that ends exactly at `end` (ignoring capitals),
     /// one of `allowed` when given.
-    func matchEnding(_ list: NameList?, at end: Int, maxLength: Int = 4, allowed: Set<Int32>? = nil) -> Int? {
+    func matchEnding(_ list: NameList?, at end: Int, maxLength: Int = 4, allowed: EntrySet? = nil) -> Int? {
         guard let list else { return nil }
         var start = end - 1
         while start >= max(0, end - maxLength) {

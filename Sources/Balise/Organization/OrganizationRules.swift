@@ -41,7 +41,7 @@ extension NameReader {
     /// Whether the descriptor before `s` (or before its adjective) may take a phrase as a name
     /// (`l'association`, `le groupe d'opposition`).
     func phraseDescriptorBefore(_ s: Int) -> Bool {
-        guard let descriptors = lexicons.orgDescriptors, !lexicons.phraseDescriptors.isEmpty else { return false }
+        guard let descriptors = lexicons.orgDescriptors else { return false }
         for end in [s, s - 1] where end > 0 {
             if let start = matchEnding(descriptors, at: end, allowed: lexicons.phraseDescriptors), start < end { return true }
         }

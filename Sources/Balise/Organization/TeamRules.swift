@@ -5,7 +5,7 @@ extension NameReader {
     /// Where the words of team-sport reports are (`derby`, `Ligue 1`, `mi-temps`): one `match`
     /// in a political story is not enough to make it a match report.
     func sportWordPositions() -> [Int] {
-        guard let cues = lexicons.sportsCues, !lexicons.sportWords.isEmpty else { return [] }
+        guard let cues = lexicons.sportsCues else { return [] }
         var found: [Int] = []
         var i = 0
         while i < count {

@@ -17,6 +17,7 @@ struct NameReader {
         /// Per token: 0 not asked yet, 1 no, 2 yes.
         let common: UnsafeMutableBufferPointer<UInt8>
         let adjectiveEnding: UnsafeMutableBufferPointer<UInt8>
+        let firstName: UnsafeMutableBufferPointer<UInt8>
         /// Per token: -1 not asked yet, 0 no place, else the length of the longest place entry.
         let place: UnsafeMutableBufferPointer<Int8>
         init(_ count: Int) {
@@ -24,12 +25,15 @@ struct NameReader {
             common.initialize(repeating: 0)
             adjectiveEnding = .allocate(capacity: count)
             adjectiveEnding.initialize(repeating: 0)
+            firstName = .allocate(capacity: count)
+            firstName.initialize(repeating: 0)
             place = .allocate(capacity: count)
             place.initialize(repeating: -1)
         }
         deinit {
             common.deallocate()
             adjectiveEnding.deallocate()
+            firstName.deallocate()
             place.deallocate()
         }
     }
@@ -288,7 +292,17 @@ struct NameReader {
         return (Array((held.rawValue + " ").utf16) + key).withUnsafeBufferPointer { communes.contains($0) }
     }
 
+    /// Asked about most words of a name several times by the rules: remembered per token.
     func isFirstName(_ i: Int) -> Bool {
+        guard i >= 0 && i < count else { return false }
+        let known = memo.firstName[i]
+        if known != 0 { return known == 2 }
+        let found = firstNameAt(i)
+        memo.firstName[i] = found ? 2 : 1
+        return found
+    }
+
+    private func firstNameAt(_ i: Int) -> Bool {
         guard isNameWord(i), !tokens[i].has(.allCaps) else { return tokens.indices.contains(i) && tokens[i].has(.initial) && !isHonorific(i) }
         if match(lexicons.firstNames, at: i) == 1 { return true }
         // `Jean-Toussaint`, `Marie-Hélène`: a compound whose first part is a first name.

@@ -73,11 +73,17 @@ struct NameScan {
             if let name = definition.name { emit(.organization, name, Priority.lexicon, "name (acronym)") }
             emit(.organization, definition.acronym..<(definition.acronym + 1), Priority.lexicon, "acronym in brackets")
         }
+        // Where the next definition's tokens start (the end of the text when none follows `i`):
+        // moved on only once `i` passes it, since `i` only grows.
+        func start(_ k: Int) -> Int { k < definitions.count ? (definitions[k].name?.lowerBound ?? definitions[k].acronym) : reader.count }
         var next = 0
+        var blockStart = start(0)
         var i = 0
         while i < reader.count {
-            while next < definitions.count && (definitions[next].name?.lowerBound ?? definitions[next].acronym) < i { next += 1 }
-            let blockStart = next < definitions.count ? (definitions[next].name?.lowerBound ?? definitions[next].acronym) : reader.count
+            if i > blockStart {
+                while next < definitions.count && start(next) < i { next += 1 }
+                blockStart = start(next)
+            }
             if i == blockStart {
                 i = definitions[next].acronym + 1
                 continue

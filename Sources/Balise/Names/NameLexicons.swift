@@ -14,9 +14,14 @@ final class NameList: Sendable {
     /// Entries written in capitals only (`SES`, `CDM`): a one-word match must be in capitals
     /// too, so that `Ses obsèques` is no company.
     let acronyms: EntrySet
+    /// The vocabulary ids of the entries' last words, for the lists that `matchEnding` reads
+    /// (nil for the others): an entry ends only on one of these, so most words need no look-up.
+    let lastWords: WordBitSet?
 
-    init(_ loader: LexiconLoader, _ name: String) throws {
+    /// `endings`: also gather `lastWords`, from the entries' keys as the gazetteer holds them.
+    init(_ loader: LexiconLoader, _ name: String, endings: Bool = false) throws {
         let (category, entries) = try loader.category(name)
+        lastWords = endings ? NameList.lastWords(of: entries, loader) : nil
         let texts = entries.map(\.text)
         var capitals = texts.map(NameList.capitalCount)
         var acronyms = EntrySet()
@@ -43,10 +48,43 @@ final class NameList: Sendable {
     }
 
     init(category: LexiconCategory, entries: [LexiconEntry], capitals: [UInt8], acronyms: EntrySet = EntrySet()) {
+        lastWords = nil
         self.category = category
         self.entries = entries
         self.capitals = capitals
         self.acronyms = acronyms
+    }
+
+    /// The ids of the last keys of the entries, split as the gazetteer split them when the
+    /// category was registered; nil (no filter) if one of them has no id.
+    private static func lastWords(of entries: [LexiconEntry], _ loader: LexiconLoader) -> WordBitSet? {
+        var words = WordBitSet()
+        for entry in entries {
+            var text = entry.text
+            // Words of plain letters between single spaces are tokens of their own, folded
+            // alone (see `PlainWord`): the last one is the last key, found without the tokenizer.
+            let plain: Int32? = text.withUTF8 { utf8 in
+                guard let space = utf8.lastIndex(of: 0x20).map({ $0 + 1 }) ?? (utf8.isEmpty ? nil : 0),
+                      utf8.split(separator: 0x20, omittingEmptySubsequences: false).allSatisfy({ word in
+                          !word.isEmpty && PlainWord.isPlain(UnsafeBufferPointer(rebasing: word))
+                      }) else { return nil }
+                let last = UnsafeBufferPointer(rebasing: utf8[space...])
+                return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 2 * last.count) { out in
+                    let count = KeyFolder.shared.foldUTF8(last, to: out.baseAddress!)
+                    return loader.vocabulary.find(UnsafeBufferPointer(rebasing: out[..<count]))
+                }
+            }
+            let id: Int32
+            if let plain {
+                id = plain
+            } else {
+                guard let last = loader.phraseKeys(entry.text).last else { continue }
+                id = loader.vocabulary.find(last)
+            }
+            guard id >= 0 else { return nil }
+            words.insert(id)
+        }
+        return words
     }
 
     /// One word of two letters or more, none lowercase.
@@ -317,8 +355,8 @@ final class NameLexicons: Sendable {
 
     init(_ loader: LexiconLoader) throws {
         let directory = loader.directory
-        func optional(_ name: String) throws -> NameList? {
-            directory.exists(name) ? try NameList(loader, name) : nil
+        func optional(_ name: String, endings: Bool = false) throws -> NameList? {
+            directory.exists(name) ? try NameList(loader, name, endings: endings) : nil
         }
         func words(_ name: String, field: String? = nil) throws -> [String] {
             guard directory.exists(name) else { return [] }
@@ -336,7 +374,7 @@ final class NameLexicons: Sendable {
         commonSurnames = surnames?.entryIndices(field: 0, equal: "common-word") ?? EntrySet()
         particles = try optional("name-particles")
         germanicParticles = particles?.entryIndices(field: 0, equalToOneOf: ["nl", "de"]) ?? EntrySet()
-        titles = try optional("person-titles")
+        titles = try optional("person-titles", endings: true)
         honorifics = titles?.entryIndices(field: 0, equal: "honorific") ?? EntrySet()
         organizations = try optional("organizations")
         if let organizations {
@@ -355,11 +393,11 @@ final class NameLexicons: Sendable {
             acronyms = nil
         }
         seats = try optional("seats-of-power")
-        orgDescriptors = try optional("org-descriptors")
+        orgDescriptors = try optional("org-descriptors", endings: true)
         phraseDescriptors = orgDescriptors?.entryIndices(field: 1, equal: "phrase") ?? EntrySet()
         orgHeadsLowercase = try optional("org-heads-lowercase")
         wholeInstitutions = orgHeadsLowercase?.entryIndices(field: 0, equal: "whole") ?? EntrySet()
-        legalForms = try optional("legal-forms")
+        legalForms = try optional("legal-forms", endings: true)
         // Cities and regions are places too: one list each, not built twice.
         let placeLists = try ["countries", "regions", "departments", "cities", "continents", "geo-features", "compass-areas"]
             .map { (name: $0, list: try optional($0)) }
@@ -376,7 +414,7 @@ final class NameLexicons: Sendable {
         sportsCues = try optional("sports-cues")
         sportWords = sportsCues?.entryIndices(field: 0, equal: "sport") ?? EntrySet()
         teamCuesBefore = sportsCues?.entryIndices(field: 0, equal: "before") ?? EntrySet()
-        geoHeads = try optional("geo-heads")
+        geoHeads = try optional("geo-heads", endings: true)
         geoHeadsOutside = try optional("geo-heads-outside")
         var kinds = EntrySet()
         var roads = EntrySet()
@@ -425,10 +463,10 @@ final class NameLexicons: Sendable {
         orgVerbFirstWords = WordSet(loader, (orgVerbs?.entries ?? []).map { String($0.text.prefix { $0 != " " }) })
         speechAfterName = speechVerbs?.entryIndices(field: 0, listing: "after") ?? EntrySet()
         speechBeforeName = speechVerbs?.entryIndices(field: 0, listing: "before") ?? EntrySet()
-        placePrepositions = try optional("place-prepositions")
+        placePrepositions = try optional("place-prepositions", endings: true)
         strongPlacePrepositions = placePrepositions?.entryIndices(field: 0, equal: "strong") ?? EntrySet()
         commonWords = try commonWordList?.value()
-        portfolioTitles = try optional("portfolio-titles")
+        portfolioTitles = try optional("portfolio-titles", endings: true)
         notNames = try optional("not-names")
         notNameHeads = try optional("not-name-heads")
         weakFirstNames = try optional("first-names-weak")

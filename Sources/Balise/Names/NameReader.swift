@@ -210,6 +210,8 @@ struct NameReader {
     /// one of `allowed` when given.
     func matchEnding(_ list: NameList?, at end: Int, maxLength: Int = 4, allowed: EntrySet? = nil) -> Int? {
         guard let list else { return nil }
+        // An entry that ends at `end` ends with the word before it.
+        if let last = list.lastWords, !(end >= 1 && end <= count && last.contains(tokens[end - 1].word)) { return nil }
         var start = end - 1
         while start >= max(0, end - maxLength) {
             if let m = index.longest(category: list.category.id, at: start, limit: end), m.length == end - start,

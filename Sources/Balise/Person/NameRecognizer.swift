@@ -13,7 +13,10 @@ public struct NameRecognizer: Recognizer {
     public func propose(in text: AnalyzedText, into candidates: inout [Candidate]) {
         let scan = NameScan(NameReader(text, lexicons))
         scan.scan()
-        candidates.append(contentsOf: scan.found)
+        candidates.reserveCapacity(candidates.count + scan.found.count)
+        for name in scan.found {
+            candidates.append(Candidate(type: name.type, tokens: name.tokens, priority: name.priority, rule: name.rule))
+        }
     }
 }
 
@@ -25,12 +28,22 @@ struct NameScan {
     private let output = Output()
 
     private final class Output {
-        var found: [Candidate] = []
+        var found: [Found] = []
         /// Where the sport words are, found on the first city that could stand for a team.
         var sportWords: [Int]?
     }
 
-    var found: [Candidate] { output.found }
+    var found: [Found] { output.found }
+
+    /// A name the pass found: the fields of its candidate but the value, which names never
+    /// have; a `Candidate` written there and copied out again cost a copy and a destruction
+    /// of its value each.
+    struct Found {
+        var type: EntityType
+        var tokens: Range<Int>
+        var priority: Int
+        var rule: String
+    }
 
     /// What the name lexicons hold at each token, looked up once (see `lexiconName`).
     private let lexiconNames: LexiconNames
@@ -64,7 +77,7 @@ struct NameScan {
         var range = range
         if type != .person && reader.capitalElisionBefore(range.lowerBound) { range = (range.lowerBound - 1)..<range.upperBound }
         if type == .organization && reader.departmentNumberAfter(range.upperBound) { range = range.lowerBound..<(range.upperBound + 1) }
-        output.found.append(Candidate(type: type, tokens: range, priority: priority, rule: rule))
+        output.found.append(Found(type: type, tokens: range, priority: priority, rule: rule))
     }
 
     func scan() {

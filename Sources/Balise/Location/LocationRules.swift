@@ -141,7 +141,7 @@ extension NameReader {
         guard k >= 1, lexicons.links.contains(tokens[k]) || lexicons.contracted.contains(tokens[k]) else { return false }
         if matchEnding(lexicons.geoHeads, at: k, maxLength: 2) != nil { return true }
         // `la gare internationale de Canfranc`: an adjective between the head and `de`.
-        return k >= 2 && isAdjective(k - 1) && matchEnding(lexicons.geoHeads, at: k - 1, maxLength: 2) != nil
+        return k >= 2 && matchEnding(lexicons.geoHeads, at: k - 1, maxLength: 2) != nil && isAdjective(k - 1)
     }
 
     /// `à Trégastel`, `le maire de Cancale`, `le château de Belcastel`: a place word right

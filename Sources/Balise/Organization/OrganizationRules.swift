@@ -24,10 +24,10 @@ extension NameReader {
         if descriptorEnds(at: s) { return true }
         // `le groupe savoyard Altesse`, `le fonds souverain Mubadala`: any plain word may qualify the descriptor.
         if isPlainWord(s - 1) && !lexicons.finiteVerbs.contains(tokens[s - 1]) && descriptorEnds(at: s - 1) { return true }
-        guard isAdjective(s - 1) else { return false }
-        if descriptorEnds(at: s - 1) { return true }
-        return s >= 2 && lexicons.articles.contains(tokens[s - 2]) && matchEnding(lexicons.titles, at: s - 1) == nil
-            && matchEnding(lexicons.titles, at: s, maxLength: 1) == nil
+        // The adjective last: its ending costs more than the look-ups, which most words fail.
+        return (descriptorEnds(at: s - 1) || (s >= 2 && lexicons.articles.contains(tokens[s - 2])
+            && matchEnding(lexicons.titles, at: s - 1) == nil && matchEnding(lexicons.titles, at: s, maxLength: 1) == nil))
+            && isAdjective(s - 1)
     }
 
     /// A descriptor ends right before `k`, alone or with its trade (`l'enseigne d'ameublement`,

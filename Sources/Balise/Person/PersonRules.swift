@@ -12,7 +12,8 @@ extension NameReader {
         // `l'ancien gérant` / `AGEN –`: a title on the line before names nobody on this one.
         if s < count && tokens[s].has(.lineStart) { return false }
         if matchEnding(lexicons.titles, at: s) != nil { return true }
-        return isAdjective(s - 1) && matchEnding(lexicons.titles, at: s - 1) != nil
+        // The title first: its look-up tests the word before it alone, the adjective its ending.
+        return matchEnding(lexicons.titles, at: s - 1) != nil && isAdjective(s - 1)
     }
 
     /// A function opens an apposition that the name closes (`Le maire de Dax, Julien Dubois`).

@@ -54,6 +54,23 @@ import Testing
             == ["PER Hugues de La Bretesche", "PER Awa Camara-Diallo", "PER de La Bretesche", "PER La Bretesche", "PER De La Bretesche"])
     }
 
+    // The rules compare a token's vocabulary id with the words they name (`région`, `ville`, `de`,
+    // `liste`), and look a list up at an end only after one of its entries' last words: the same
+    // names as when they compared keys and looked up everywhere.
+    @Test func ruleWordsReadWhateverTheirCase() {
+        #expect(names("La Région Sud a voté le budget. La Ville de Valenciennes a payé la facture.")
+            == ["ORG Région Sud", "ORG Ville de Valenciennes"])
+    }
+
+    @Test func quotedListNameAfterListe() {
+        #expect(names("Les électeurs ont choisi la liste « Vierzon, cap sur demain ».") == ["ORG Vierzon, cap sur demain"])
+    }
+
+    @Test func titleBeforeAndLegalFormAfterAName() {
+        #expect(names("Le PDG de Vexalia a démissionné. Vortalis SAS recrute à Lyon.")
+            == ["ORG Vexalia", "ORG Vortalis SAS", "LOC Lyon"])
+    }
+
     @Test func acronymThatActsIsNoPerson() {
         #expect(names("Selon le communiqué, FFLV réclame une aide.") == ["ORG FFLV"])
     }

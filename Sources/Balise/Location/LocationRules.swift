@@ -6,12 +6,12 @@ extension NameReader {
     func geographicNameEnd(at i: Int) -> Int? {
         guard isLowercaseWord(i), lexicons.geoHeadFirstWords.contains(tokens[i]), let head = entry(lexicons.geoHeads, at: i) else { return nil }
         // `une rivière des Côtes-d'Armor`: an indefinite head names no place; the place after it is named alone.
-        if i > 0 && (text.keyIs(i - 1, "une") || text.keyIs(i - 1, "un")) { return nil }
+        if i > 0 && (isWord(i - 1, words.une) || isWord(i - 1, words.un)) { return nil }
         // `au cours du Mondial` is a time, not the street `cours Mirabeau`; `cap sur Lorient` is a heading.
-        if i > 0 && text.keyIs(i, "cours") && text.keyIs(i - 1, "au") { return nil }
-        if text.keyIs(i, "cap") && text.keyIs(i + 1, "sur") { return nil }
+        if i > 0 && isWord(i, words.cours) && isWord(i - 1, words.au) { return nil }
+        if isWord(i, words.cap) && isWord(i + 1, words.sur) { return nil }
         // `une heure de route`, `feuille de route`: a road after `de` is a journey, not a road's name.
-        if i > 0 && text.keyIs(i, "route") && text.keyIs(i - 1, "de") { return nil }
+        if i > 0 && isWord(i, words.route) && isWord(i - 1, words.de) { return nil }
         if lexicons.venueHeads.contains(head.entry) { return venueNameEnd(after: i + head.length) }
         guard lexicons.geoHeadKinds.contains(head.entry), match(lexicons.geoHeadsOutside, at: i) != head.length else { return nil }
         let length = head.length
@@ -19,7 +19,7 @@ extension NameReader {
         if lexicons.streetHeads.contains(head.entry), i + length + 1 < count, lexicons.contracted.contains(tokens[i + length]),
            isNameWord(i + length + 1), !isCalendarWord(i + length + 1),
            // `laisser la place aux Bleus` is a turn of phrase; `sur la place aux Herbes` a square.
-           !text.keyIs(i, "place") || (i >= 2 && text.keyIs(i - 1, "la") && (text.keyIs(i - 2, "sur") || text.keyIs(i - 2, "de"))) {
+           !isWord(i, words.place) || (i >= 2 && isWord(i - 1, words.la) && (isWord(i - 2, words.sur) || isWord(i - 2, words.de))) {
             return runEnd(from: i + length + 1)
         }
         // `une conseillère départementale du canton`: no number, no road.
@@ -38,9 +38,9 @@ extension NameReader {
     /// only the town is named.
     func venueNameEnd(after k: Int) -> Int? {
         var m = k
-        if m < count, lexicons.contracted.contains(tokens[m]) || text.keyIs(m, "du") || text.keyIs(m, "des") {
+        if m < count, lexicons.contracted.contains(tokens[m]) || isWord(m, words.du) || isWord(m, words.des) {
             m += 1
-        } else if m + 1 < count, text.keyIs(m, "de"), lexicons.articles.contains(tokens[m + 1]) {
+        } else if m + 1 < count, isWord(m, words.de), lexicons.articles.contains(tokens[m + 1]) {
             m += 2
         }
         guard isNameWord(m), !tokens[m].has(.lineStart), !isCalendarWord(m), (notNameLength(at: m) ?? 0) < 2 else { return nil }
@@ -137,11 +137,11 @@ extension NameReader {
     func placeHeadBefore(_ s: Int) -> Bool {
         // `la gare de la Part-Dieu`: an article may stand between `de` and the name.
         var k = s - 1
-        if k >= 2, lexicons.articles.contains(tokens[k]) && !tokens[k].has(.capitalized) && text.keyIs(k - 1, "de") { k -= 1 }
+        if k >= 2, lexicons.articles.contains(tokens[k]) && !tokens[k].has(.capitalized) && isWord(k - 1, words.de) { k -= 1 }
         guard k >= 1, lexicons.links.contains(tokens[k]) || lexicons.contracted.contains(tokens[k]) else { return false }
         if matchEnding(lexicons.geoHeads, at: k, maxLength: 2) != nil { return true }
         // `la gare internationale de Canfranc`: an adjective between the head and `de`.
-        return k >= 2 && isAdjective(k - 1) && matchEnding(lexicons.geoHeads, at: k - 1, maxLength: 2) != nil
+        return k >= 2 && matchEnding(lexicons.geoHeads, at: k - 1, maxLength: 2) != nil && isAdjective(k - 1)
     }
 
     /// `à Trégastel`, `le maire de Cancale`, `le château de Belcastel`: a place word right
@@ -156,7 +156,7 @@ extension NameReader {
     func placeLinkBefore(_ s: Int) -> Bool {
         guard s >= 2, lexicons.links.contains(tokens[s - 1]) || lexicons.contracted.contains(tokens[s - 1]) else { return false }
         // `pour Rolex`, `contre Vexalia`: only `de` and its forms say where.
-        guard text.keyIs(s - 1, "de") || text.keyIs(s - 1, "du") || text.keyIs(s - 1, "des") || text.keyIs(s - 1, "d'")
+        guard isWord(s - 1, words.de) || isWord(s - 1, words.du) || isWord(s - 1, words.des) || isWord(s - 1, words.dElided)
                 || lexicons.contracted.contains(tokens[s - 1]) else { return false }
         return isLowercaseWord(s - 2) && matchEnding(lexicons.titles, at: s - 1) == nil
     }
@@ -200,12 +200,20 @@ extension NameReader {
         let conjunction = k < s && lexicons.conjunctions.contains(tokens[k])
         if conjunction { k += 1 }
         guard conjunction || (k > e && listGoesOn(secondEnd)) else { return false }
-        if k < s, ["de", "d'", "du", "des", "a", "au", "aux", "en"].contains(where: { text.keyIs(k, $0) }) { k += 1 }
+        if k < s, isLinkBeforePlace(k) { k += 1 }
         if k < s, lexicons.articles.contains(tokens[k]) && !tokens[k].has(.capitalized) { k += 1 }
         // `, Trensacq et le hameau de Pouy`: an area head and its `de` may stand before the next item.
         if k + 1 < s, isLowercaseWord(k), lexicons.geoHeadFirstWords.contains(tokens[k]), lexicons.links.contains(tokens[k + 1])
             || lexicons.contracted.contains(tokens[k + 1]) { k += 2 }
         return k == s
+    }
+
+    /// `de`, `d'`, `du`, `des`, `à`, `au`, `aux` or `en` at `k`, before the next item of a list.
+    private func isLinkBeforePlace(_ k: Int) -> Bool {
+        guard k >= 0 && k < count else { return false }
+        let word = tokens[k].word
+        return word == words.de || word == words.dElided || word == words.du || word == words.des || word == words.a
+            || word == words.au || word == words.aux || word == words.en
     }
 
     /// Whether another name follows the item that ends at `e`, after a comma or a conjunction.
@@ -231,7 +239,7 @@ extension NameReader {
         let a = units[units.startIndex], b = units[units.startIndex + 1]
         if (a == 0x52 && (b == 0x4E || b == 0x44)) { return units.count > 2 && isDigit(units[units.startIndex + 2]) }
         guard a == 0x41 || a == 0x4E || a == 0x44, isDigit(b) else { return false }
-        return text.keyIs(i - 1, "l'") || text.keyIs(i - 1, "la")
+        return isWord(i - 1, words.lElided) || isWord(i - 1, words.la)
     }
 
     private func isDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
@@ -241,6 +249,6 @@ extension NameReader {
     func isDateline(_ s: Int, _ e: Int) -> Bool {
         guard tokens[s].has(.lineStart), e < count else { return false }
         if isPunctuation(e, "-") || isPunctuation(e, "(") { return true }
-        return isPunctuation(e, ",") && text.keyIs(e + 1, "le") && e + 2 < count && tokens[e + 2].kind == .number
+        return isPunctuation(e, ",") && isWord(e + 1, words.le) && e + 2 < count && tokens[e + 2].kind == .number
     }
 }

@@ -1,3 +1,8 @@
+/// Entry numbers of one list, as bits (those of `WordBitSet`, by entry number): the rules
+/// ask whether a matched entry is of a kind (a common surname, a strong preposition) at
+/// nearly every name, and a `Set<Int32>` hashed the number each time.
+typealias EntrySet = WordBitSet
+
 /// One lexicon file registered in the gazetteer, with what the name rules need to
 /// know about each entry. A class: the rules pass lists around for every token.
 final class NameList: Sendable {
@@ -8,13 +13,18 @@ final class NameList: Sendable {
     let capitals: [UInt8]
     /// Entries written in capitals only (`SES`, `CDM`): a one-word match must be in capitals
     /// too, so that `Ses obsèques` is no company.
-    let acronyms: Set<Int32>
+    let acronyms: EntrySet
+    /// The vocabulary ids of the entries' last words, for the lists that `matchEnding` reads
+    /// (nil for the others): an entry ends only on one of these, so most words need no look-up.
+    let lastWords: WordBitSet?
 
-    init(_ loader: LexiconLoader, _ name: String) throws {
+    /// `endings`: also gather `lastWords`, from the entries' keys as the gazetteer holds them.
+    init(_ loader: LexiconLoader, _ name: String, endings: Bool = false) throws {
         let (category, entries) = try loader.category(name)
+        lastWords = endings ? NameList.lastWords(of: entries, loader) : nil
         let texts = entries.map(\.text)
         var capitals = texts.map(NameList.capitalCount)
-        var acronyms = Set<Int32>()
+        var acronyms = EntrySet()
         if capitals.contains(where: { $0 > 0 }) {
             // Entries that fold to the same key (`Van`, `van`; `INSEE`, `Insee`) need the fewest
             // capitals of them, since the gazetteer reports only one of them. The keys are
@@ -37,11 +47,44 @@ final class NameList: Sendable {
         self.acronyms = acronyms
     }
 
-    init(category: LexiconCategory, entries: [LexiconEntry], capitals: [UInt8], acronyms: Set<Int32> = []) {
+    init(category: LexiconCategory, entries: [LexiconEntry], capitals: [UInt8], acronyms: EntrySet = EntrySet()) {
+        lastWords = nil
         self.category = category
         self.entries = entries
         self.capitals = capitals
         self.acronyms = acronyms
+    }
+
+    /// The ids of the last keys of the entries, split as the gazetteer split them when the
+    /// category was registered; nil (no filter) if one of them has no id.
+    private static func lastWords(of entries: [LexiconEntry], _ loader: LexiconLoader) -> WordBitSet? {
+        var words = WordBitSet()
+        for entry in entries {
+            var text = entry.text
+            // Words of plain letters between single spaces are tokens of their own, folded
+            // alone (see `PlainWord`): the last one is the last key, found without the tokenizer.
+            let plain: Int32? = text.withUTF8 { utf8 in
+                guard let space = utf8.lastIndex(of: 0x20).map({ $0 + 1 }) ?? (utf8.isEmpty ? nil : 0),
+                      utf8.split(separator: 0x20, omittingEmptySubsequences: false).allSatisfy({ word in
+                          !word.isEmpty && PlainWord.isPlain(UnsafeBufferPointer(rebasing: word))
+                      }) else { return nil }
+                let last = UnsafeBufferPointer(rebasing: utf8[space...])
+                return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 2 * last.count) { out in
+                    let count = KeyFolder.shared.foldUTF8(last, to: out.baseAddress!)
+                    return loader.vocabulary.find(UnsafeBufferPointer(rebasing: out[..<count]))
+                }
+            }
+            let id: Int32
+            if let plain {
+                id = plain
+            } else {
+                guard let last = loader.phraseKeys(entry.text).last else { continue }
+                id = loader.vocabulary.find(last)
+            }
+            guard id >= 0 else { return nil }
+            words.insert(id)
+        }
+        return words
     }
 
     /// One word of two letters or more, none lowercase.
@@ -85,15 +128,22 @@ final class NameList: Sendable {
     }
 
     /// Entries whose field `index` equals `value`.
-    func entryIndices(field index: Int, equal value: String) -> Set<Int32> {
-        var result = Set<Int32>()
+    func entryIndices(field index: Int, equal value: String) -> EntrySet {
+        var result = EntrySet()
         for (i, entry) in entries.enumerated() where entry.field(index) == value { result.insert(Int32(i)) }
         return result
     }
 
+    /// Entries whose field `index` is one of `values`.
+    func entryIndices(field index: Int, equalToOneOf values: [String]) -> EntrySet {
+        var result = EntrySet()
+        for (i, entry) in entries.enumerated() where entry.field(index).map(values.contains) == true { result.insert(Int32(i)) }
+        return result
+    }
+
     /// Entries whose comma-separated field `index` lists `value` (`after,before`).
-    func entryIndices(field index: Int, listing value: String) -> Set<Int32> {
-        var result = Set<Int32>()
+    func entryIndices(field index: Int, listing value: String) -> EntrySet {
+        var result = EntrySet()
         for (i, entry) in entries.enumerated() where entry.field(index)?.split(separator: ",").contains(Substring(value)) == true {
             result.insert(Int32(i))
         }
@@ -133,6 +183,35 @@ struct WordSet: Sendable {
     }
 }
 
+/// The words the name rules name in code (`de`, `chez`, `liste`), by vocabulary id. A token
+/// is one of them when its id is: one comparison, where comparing its key with a literal
+/// (`AnalyzedText.keyIs`) walked both at nearly every token. The ids are interned when the
+/// lexicons load, so every token whose key is one of these words carries its id.
+struct RuleWords: Sendable {
+    let a, ans, au, aux, cap, ce, cette, chez, contre, cours, de, des, dont, du, en, et: Int32
+    let la, le, les, leur, liste, listes, lui, mais, ou, parc, pays, place, pour, puis: Int32
+    let que, qui, region, route, sa, se, son, sur, un, une, ville: Int32
+    /// The elided `d'`, `l'`, `qu'` and `s'`.
+    let dElided, lElided, quElided, sElided: Int32
+
+    init(_ loader: LexiconLoader) {
+        func id(_ word: String) -> Int32 {
+            let id = loader.word(word)
+            precondition(id >= 0, "no vocabulary id for the rule word \(word)")
+            return id
+        }
+        a = id("a"); ans = id("ans"); au = id("au"); aux = id("aux"); cap = id("cap"); ce = id("ce")
+        cette = id("cette"); chez = id("chez"); contre = id("contre"); cours = id("cours"); de = id("de")
+        des = id("des"); dont = id("dont"); du = id("du"); en = id("en"); et = id("et")
+        la = id("la"); le = id("le"); les = id("les"); leur = id("leur"); liste = id("liste"); listes = id("listes")
+        lui = id("lui"); mais = id("mais"); ou = id("ou"); parc = id("parc"); pays = id("pays"); place = id("place")
+        pour = id("pour"); puis = id("puis"); que = id("que"); qui = id("qui"); region = id("region")
+        route = id("route"); sa = id("sa"); se = id("se"); son = id("son"); sur = id("sur"); un = id("un")
+        une = id("une"); ville = id("ville")
+        dElided = id("d'"); lElided = id("l'"); quElided = id("qu'"); sElided = id("s'")
+    }
+}
+
 /// The lexicons the PER, ORG and LOC rules read. A file not written yet gives nil, so
 /// the rules still run, with less evidence. A class, loaded once and shared, never copied.
 final class NameLexicons: Sendable {
@@ -141,22 +220,22 @@ final class NameLexicons: Sendable {
     let firstNameKeys: Set<[UInt16]>
     let surnames: NameList?
     /// Surname entries that are also common French words (`Petit`, `Moulin`).
-    let commonSurnames: Set<Int32>
+    let commonSurnames: EntrySet
     let particles: NameList?
     /// Dutch and German particles (`Van der`, `von`), which open a surname even alone.
-    let germanicParticles: Set<Int32>
+    let germanicParticles: EntrySet
     let titles: NameList?
-    let honorifics: Set<Int32>
+    let honorifics: EntrySet
     let organizations: NameList?
     let acronyms: NameList?
     let seats: NameList?
     let orgDescriptors: NameList?
     /// Descriptors after which the name may be a phrase with lowercase words
     /// (`l'association Lire et écrire en Gascogne`, `le groupe d'opposition Valence en commun`).
-    let phraseDescriptors: Set<Int32>
+    let phraseDescriptors: EntrySet
     let orgHeadsLowercase: NameList?
     /// Lowercase institutions complete without a complement (`commission des finances`).
-    let wholeInstitutions: Set<Int32>
+    let wholeInstitutions: EntrySet
     let legalForms: NameList?
     let places: [NameList]
     /// `du Havre`, `aux Sables-d'Olonne`: cities whose own article `Le` or `Les` a contracted
@@ -178,20 +257,20 @@ final class NameLexicons: Sendable {
     let regions: NameList?
     let sportsCues: NameList?
     /// Words of team-sport reports (`derby`, `Ligue 1`) and words right before a team (`face à`).
-    let sportWords: Set<Int32>
-    let teamCuesBefore: Set<Int32>
+    let sportWords: EntrySet
+    let teamCuesBefore: EntrySet
     let geoHeads: NameList?
     /// Geographic heads that stay outside the span (`quartier de Bellevue`).
     let geoHeadsOutside: NameList?
-    let geoHeadKinds: Set<Int32>
+    let geoHeadKinds: EntrySet
     /// Venues that keep their head when their own name follows (`stade Jean-Bouin`, `salle Gaveau`).
-    let venueHeads: Set<Int32>
+    let venueHeads: EntrySet
     /// Areas whose own name may follow without `de` (`au lieu-dit Les Gravettes`, `le hameau Bellevue`).
-    let areaHeads: Set<Int32>
+    let areaHeads: EntrySet
     /// Street heads, which may take `au`/`aux` before their name (`place aux Herbes`).
-    let streetHeads: Set<Int32>
+    let streetHeads: EntrySet
     /// Road heads that name a road only before its number (`la départementale 703`).
-    let numberedRoadHeads: Set<Int32>
+    let numberedRoadHeads: EntrySet
     /// First words of the lowercase institution heads and of the geographic heads, so that
     /// the scan looks those lexicons up only where an entry can start.
     let institutionFirstWords: WordSet
@@ -199,7 +278,7 @@ final class NameLexicons: Sendable {
     /// Both: the lowercase words where the name scan may open a headed name.
     let headFirstWords: WordSet
     /// Road heads, which a road number may follow (`autoroute A7`, `route nationale N88`).
-    let roadHeads: Set<Int32>
+    let roadHeads: EntrySet
     /// Parts of hyphenated names that mark a place (`-sur-`, `Saint-`).
     let placeNameParts: [[UInt16]]
     let speechVerbs: NameList?
@@ -211,11 +290,11 @@ final class NameLexicons: Sendable {
     let orgVerbs: NameList?
     let orgVerbFirstWords: WordSet
     /// Speech verbs that follow a name (`Macron a déclaré`) or precede it (`a déclaré Macron`).
-    let speechAfterName: Set<Int32>
-    let speechBeforeName: Set<Int32>
+    let speechAfterName: EntrySet
+    let speechBeforeName: EntrySet
     let placePrepositions: NameList?
     /// Prepositions after which a capitalised name is very likely a place (`à`, `en`).
-    let strongPlacePrepositions: Set<Int32>
+    let strongPlacePrepositions: EntrySet
     /// ~370 000 forms: searched in place rather than loaded into the gazetteer (start-up time).
     let commonWords: SortedWordList?
     let portfolioTitles: NameList?
@@ -235,11 +314,11 @@ final class NameLexicons: Sendable {
     /// Verbs that make the capitalised word before them a river (`le Lirou a débordé`).
     let riverCues: NameList?
     /// River cues that come before the name (`les berges de la`); the others follow it (`a débordé`).
-    let riverCuesBefore: Set<Int32>
+    let riverCuesBefore: EntrySet
     /// Views, slopes and courses before a name no list knows (`vue sur le`, `au pied du`).
-    let landscapeCues: Set<Int32>
+    let landscapeCues: EntrySet
     /// Positions before a name no list knows and no dictionary holds (`dans le`, `sur la`).
-    let positionCues: Set<Int32>
+    let positionCues: EntrySet
     /// Middle words of Vietnamese names (`Van`, `Thi`).
     let middleNameParts: NameList?
     let months: NameList?
@@ -272,11 +351,12 @@ final class NameLexicons: Sendable {
     let adjectiveWords: WordSet
     /// Verb forms with an adjective's ending that are never adjectives (`indique`, `appelle`).
     let finiteVerbs: WordSet
+    let words: RuleWords
 
     init(_ loader: LexiconLoader) throws {
         let directory = loader.directory
-        func optional(_ name: String) throws -> NameList? {
-            directory.exists(name) ? try NameList(loader, name) : nil
+        func optional(_ name: String, endings: Bool = false) throws -> NameList? {
+            directory.exists(name) ? try NameList(loader, name, endings: endings) : nil
         }
         func words(_ name: String, field: String? = nil) throws -> [String] {
             guard directory.exists(name) else { return [] }
@@ -291,17 +371,17 @@ final class NameLexicons: Sendable {
         firstNames = try optional("first-names")
         firstNameKeys = Set((firstNames?.entries ?? []).map { KeyFolder.shared.fold($0.text) })
         surnames = try optional("surnames")
-        commonSurnames = surnames?.entryIndices(field: 0, equal: "common-word") ?? []
+        commonSurnames = surnames?.entryIndices(field: 0, equal: "common-word") ?? EntrySet()
         particles = try optional("name-particles")
-        germanicParticles = (particles?.entryIndices(field: 0, equal: "nl") ?? []).union(particles?.entryIndices(field: 0, equal: "de") ?? [])
-        titles = try optional("person-titles")
-        honorifics = titles?.entryIndices(field: 0, equal: "honorific") ?? []
+        germanicParticles = particles?.entryIndices(field: 0, equalToOneOf: ["nl", "de"]) ?? EntrySet()
+        titles = try optional("person-titles", endings: true)
+        honorifics = titles?.entryIndices(field: 0, equal: "honorific") ?? EntrySet()
         organizations = try optional("organizations")
         if let organizations {
             // The acronym field of `organizations.txt` is a phrase of its own.
             let category = loader.customCategory("organization-acronyms")
             var capitals: [UInt8] = []
-            var written = Set<Int32>()
+            var written = EntrySet()
             for (index, entry) in organizations.entries.enumerated() {
                 let acronym = entry.field(0) ?? ""
                 capitals.append(NameList.capitalCount(acronym))
@@ -313,11 +393,11 @@ final class NameLexicons: Sendable {
             acronyms = nil
         }
         seats = try optional("seats-of-power")
-        orgDescriptors = try optional("org-descriptors")
-        phraseDescriptors = orgDescriptors?.entryIndices(field: 1, equal: "phrase") ?? []
+        orgDescriptors = try optional("org-descriptors", endings: true)
+        phraseDescriptors = orgDescriptors?.entryIndices(field: 1, equal: "phrase") ?? EntrySet()
         orgHeadsLowercase = try optional("org-heads-lowercase")
-        wholeInstitutions = orgHeadsLowercase?.entryIndices(field: 0, equal: "whole") ?? []
-        legalForms = try optional("legal-forms")
+        wholeInstitutions = orgHeadsLowercase?.entryIndices(field: 0, equal: "whole") ?? EntrySet()
+        legalForms = try optional("legal-forms", endings: true)
         // Cities and regions are places too: one list each, not built twice.
         let placeLists = try ["countries", "regions", "departments", "cities", "continents", "geo-features", "compass-areas"]
             .map { (name: $0, list: try optional($0)) }
@@ -332,16 +412,16 @@ final class NameLexicons: Sendable {
         regions = placeLists.first { $0.name == "regions" }?.list
         communes = directory.exists("communes") ? try loader.sortedList("communes") : nil
         sportsCues = try optional("sports-cues")
-        sportWords = sportsCues?.entryIndices(field: 0, equal: "sport") ?? []
-        teamCuesBefore = sportsCues?.entryIndices(field: 0, equal: "before") ?? []
-        geoHeads = try optional("geo-heads")
+        sportWords = sportsCues?.entryIndices(field: 0, equal: "sport") ?? EntrySet()
+        teamCuesBefore = sportsCues?.entryIndices(field: 0, equal: "before") ?? EntrySet()
+        geoHeads = try optional("geo-heads", endings: true)
         geoHeadsOutside = try optional("geo-heads-outside")
-        var kinds = Set<Int32>()
-        var roads = Set<Int32>()
-        var venues = Set<Int32>()
-        var areas = Set<Int32>()
-        var numbered = Set<Int32>()
-        var streets = Set<Int32>()
+        var kinds = EntrySet()
+        var roads = EntrySet()
+        var venues = EntrySet()
+        var areas = EntrySet()
+        var numbered = EntrySet()
+        var streets = EntrySet()
         for (index, entry) in (geoHeads?.entries ?? []).enumerated() {
             let entryKinds = (entry.field(0) ?? "").split(separator: ",")
             if entryKinds.contains(where: { ["street", "road", "water", "relief", "island", "territory"].contains($0) }) { kinds.insert(Int32(index)) }
@@ -381,19 +461,19 @@ final class NameLexicons: Sendable {
         orgCueNounLastWords = WordSet(loader, (orgCueNouns?.entries ?? []).map { lastWord($0.text) })
         orgVerbs = try optional("org-verbs")
         orgVerbFirstWords = WordSet(loader, (orgVerbs?.entries ?? []).map { String($0.text.prefix { $0 != " " }) })
-        speechAfterName = speechVerbs?.entryIndices(field: 0, listing: "after") ?? []
-        speechBeforeName = speechVerbs?.entryIndices(field: 0, listing: "before") ?? []
-        placePrepositions = try optional("place-prepositions")
-        strongPlacePrepositions = placePrepositions?.entryIndices(field: 0, equal: "strong") ?? []
+        speechAfterName = speechVerbs?.entryIndices(field: 0, listing: "after") ?? EntrySet()
+        speechBeforeName = speechVerbs?.entryIndices(field: 0, listing: "before") ?? EntrySet()
+        placePrepositions = try optional("place-prepositions", endings: true)
+        strongPlacePrepositions = placePrepositions?.entryIndices(field: 0, equal: "strong") ?? EntrySet()
         commonWords = try commonWordList?.value()
-        portfolioTitles = try optional("portfolio-titles")
+        portfolioTitles = try optional("portfolio-titles", endings: true)
         notNames = try optional("not-names")
         notNameHeads = try optional("not-name-heads")
         weakFirstNames = try optional("first-names-weak")
         riverCues = try optional("river-cues")
-        riverCuesBefore = riverCues?.entryIndices(field: 0, equal: "before") ?? []
-        landscapeCues = riverCues?.entryIndices(field: 0, equal: "view") ?? []
-        positionCues = riverCues?.entryIndices(field: 0, equal: "position") ?? []
+        riverCuesBefore = riverCues?.entryIndices(field: 0, equal: "before") ?? EntrySet()
+        landscapeCues = riverCues?.entryIndices(field: 0, equal: "view") ?? EntrySet()
+        positionCues = riverCues?.entryIndices(field: 0, equal: "position") ?? EntrySet()
         middleNameParts = try optional("name-middle-parts")
         months = try optional("months")
         weekdays = try optional("weekdays")
@@ -422,6 +502,7 @@ final class NameLexicons: Sendable {
         placeNameEndings = try words("place-name-endings").map { KeyFolder.shared.fold($0) }
         adjectiveWords = WordSet(loader, try words("name-adjectives"))
         finiteVerbs = WordSet(loader, try words("finite-verbs"))
+        self.words = RuleWords(loader)
     }
 
     /// The entries of a list that open with `Le` or `Les`, without it; first names are left out

@@ -15,12 +15,12 @@ public struct NamePropagation: DocumentPass {
         var memory = DocumentNames(text, expected: selected.count)
         // By index: a `for candidate in selected` loop copied each candidate, retaining its rule and value.
         for index in selected.indices where selected[index].type.isName {
-            memory.learn(selected[index], reader: reader)
+            memory.learn(Reading(selected, index), reader: reader)
         }
         guard !memory.isEmpty else { return }
         // Weak readings give way to what the document knows better.
         for index in selected.indices where selected[index].type.isName {
-            let candidate = Reading(selected[index])
+            let candidate = Reading(selected, index)
             // A bare shape guess gives way even to an equal reading that had context (`à Échassières`
             // ... `entre Échassières et Nades`).
             guard let known = memory.lookup(candidate.tokens), known.type != candidate.type,
@@ -38,7 +38,7 @@ public struct NamePropagation: DocumentPass {
             if candidate.type == .organization && known.type == .person && (reader.organisationNounBefore(candidate.tokens.lowerBound)
                 || (candidate.tokens.count == 1 && reader.organisationVerbAfter(candidate.tokens.upperBound))
                 || reader.descriptorBefore(candidate.tokens.lowerBound)
-                || (candidate.tokens.lowerBound > 0 && reader.text.keyIs(candidate.tokens.lowerBound - 1, "chez"))) { continue }
+                || (candidate.tokens.lowerBound > 0 && reader.isWord(candidate.tokens.lowerBound - 1, reader.words.chez))) { continue }
             selected[index].type = known.type
             selected[index].priority = Priority.document
             selected[index].rule = "known name in document"
@@ -49,7 +49,7 @@ public struct NamePropagation: DocumentPass {
         var covered = [Bool](repeating: false, count: text.count)
         var blocked = [Bool](repeating: false, count: text.count)
         for index in selected.indices {
-            let candidate = Reading(selected[index])
+            let candidate = Reading(selected, index)
             // A document reading may still grow into a longer known name (`De Lavergne-Maury`).
             let weak = candidate.type.isName && candidate.priority <= Priority.document
             for i in candidate.tokens {
@@ -121,13 +121,15 @@ public struct NamePropagation: DocumentPass {
     /// `entre Échassières et Nades`, `Frévent, Doullens et Auxi`: a name guessed from its shape
     /// alone to be an organisation takes the place type of a name it is listed with.
     func typeListsOfPlaces(_ selected: inout [Candidate], _ reader: NameReader) {
-        let order = selected.indices.filter { selected[$0].type.isName }.sorted { selected[$0].tokens.lowerBound < selected[$1].tokens.lowerBound }
+        // The starts read once: the sort's comparisons read them again and again.
+        let starts = selected.indices.map { selected[$0].tokens.lowerBound }
+        let order = selected.indices.filter { selected[$0].type.isName }.sorted { starts[$0] < starts[$1] }
         guard order.count >= 2 else { return }
         var changed = true
         while changed {
             changed = false
             for (a, b) in zip(order, order.dropFirst()) where reader.separatesListItems(selected[a].tokens.upperBound, selected[b].tokens.lowerBound, secondEnd: selected[b].tokens.upperBound) {
-                for (place, guess) in [(a, b), (b, a)] where selected[place].type == .location && isShapeGuess(Reading(selected[guess]), reader) {
+                for (place, guess) in [(a, b), (b, a)] where selected[place].type == .location && isShapeGuess(Reading(selected, guess), reader) {
                     selected[guess].type = .location
                     selected[guess].rule = "listed with a place"
                     changed = true
@@ -150,10 +152,12 @@ public struct NamePropagation: DocumentPass {
         var type: EntityType
         var tokens: Range<Int>
         var priority: Int
-        init(_ candidate: Candidate) {
-            type = candidate.type
-            tokens = candidate.tokens
-            priority = candidate.priority
+        /// Read in place from the array: passing `candidates[index]` itself copied the whole
+        /// candidate (its rule and value retained, then released).
+        init(_ candidates: [Candidate], _ index: Int) {
+            type = candidates[index].type
+            tokens = candidates[index].tokens
+            priority = candidates[index].priority
         }
     }
 
@@ -292,7 +296,7 @@ struct DocumentNames {
 
     /// Learns a selected name, and for a full person's name its surname (`Le Goff` from
     /// `Mathis Le Goff`), which then outranks a place of the same name.
-    mutating func learn(_ candidate: Candidate, reader: NameReader) {
+    mutating func learn(_ candidate: NamePropagation.Reading, reader: NameReader) {
         remember(candidate.tokens, candidate.type, candidate.priority)
         // `le lac de Serre-Ponçon` ... `remplir Serre-Ponçon`: the name a lowercase head introduces.
         if candidate.type == .location && reader.isLowercaseWord(candidate.tokens.lowerBound),

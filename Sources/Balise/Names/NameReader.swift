@@ -17,6 +17,7 @@ struct NameReader {
         /// Per token: 0 not asked yet, 1 no, 2 yes.
         let common: UnsafeMutableBufferPointer<UInt8>
         let adjectiveEnding: UnsafeMutableBufferPointer<UInt8>
+        let firstName: UnsafeMutableBufferPointer<UInt8>
         /// Per token: -1 not asked yet, 0 no place, else the length of the longest place entry.
         let place: UnsafeMutableBufferPointer<Int8>
         init(_ count: Int) {
@@ -24,12 +25,15 @@ struct NameReader {
             common.initialize(repeating: 0)
             adjectiveEnding = .allocate(capacity: count)
             adjectiveEnding.initialize(repeating: 0)
+            firstName = .allocate(capacity: count)
+            firstName.initialize(repeating: 0)
             place = .allocate(capacity: count)
             place.initialize(repeating: -1)
         }
         deinit {
             common.deallocate()
             adjectiveEnding.deallocate()
+            firstName.deallocate()
             place.deallocate()
         }
     }
@@ -70,7 +74,7 @@ struct NameReader {
             if isNameWord(e) && !tokens[e].has(.lineStart) { e += 1; continue }
             // Not after capitals: `PDG d'EDF` is a function and a name.
             // Nor after one letter: `le compartiment B d'Euronext`.
-            if (isPunctuation(e, "&") || (text.keyIs(e, "d'") && !tokens[e - 1].has(.allCaps) && tokens[e - 1].length > 1))
+            if (isPunctuation(e, "&") || (isWord(e, words.dElided) && !tokens[e - 1].has(.allCaps) && tokens[e - 1].length > 1))
                 && isNameWord(e + 1) && !tokens[e + 1].has(.lineStart) { e += 2; continue }
             break
         }
@@ -97,8 +101,17 @@ struct NameReader {
     func capitalElisionBefore(_ s: Int) -> Bool {
         guard s > 0 else { return false }
         let t = tokens[s - 1]
-        return t.has(.elision) && t.has(.capitalized) && text.keyIs(s - 1, "l'") && !opensSentence(s - 1)
+        return t.has(.elision) && t.has(.capitalized) && isWord(s - 1, words.lElided) && !opensSentence(s - 1)
     }
+
+    /// Whether token `i` is the word with vocabulary id `word` (one of `lexicons.words`).
+    @inline(__always) // asked at nearly every token by every rule: a call cost more than the test
+    func isWord(_ i: Int, _ word: Int32) -> Bool {
+        i >= 0 && i < count && tokens[i].word == word
+    }
+
+    /// The words the rules name, by vocabulary id.
+    var words: RuleWords { lexicons.words }
 
     /// Whether token `i` is punctuation reading `mark` (one UTF-16 unit) in the normalised view.
     @inline(__always) // asked at nearly every token by every rule: a call cost more than the test
@@ -187,7 +200,7 @@ struct NameReader {
     }
 
     private func hasCapitals(_ list: NameList, _ m: LexiconMatch, at i: Int) -> Bool {
-        if m.length == 1 && !list.acronyms.isEmpty && list.acronyms.contains(m.entry) && !tokens[i].has(.allCaps) { return false }
+        if m.length == 1 && list.acronyms.contains(m.entry) && !tokens[i].has(.allCaps) { return false }
         var capitals = 0
         for k in i..<(i + m.length) where tokens[k].has(.capitalized) || tokens[k].has(.allCaps) { capitals += 1 }
         return capitals >= Int(list.capitals[Int(m.entry)])
@@ -195,8 +208,10 @@ struct NameReader {
 
     /// The start of an entry of `list` that ends exactly at `end` (ignoring capitals),
     /// one of `allowed` when given.
-    func matchEnding(_ list: NameList?, at end: Int, maxLength: Int = 4, allowed: Set<Int32>? = nil) -> Int? {
+    func matchEnding(_ list: NameList?, at end: Int, maxLength: Int = 4, allowed: EntrySet? = nil) -> Int? {
         guard let list else { return nil }
+        // An entry that ends at `end` ends with the word before it.
+        if let last = list.lastWords, !(end >= 1 && end <= count && last.contains(tokens[end - 1].word)) { return nil }
         var start = end - 1
         while start >= max(0, end - maxLength) {
             if let m = index.longest(category: list.category.id, at: start, limit: end), m.length == end - start,
@@ -207,6 +222,11 @@ struct NameReader {
         }
         return nil
     }
+
+    /// Whether any lexicon entry (of any category) starts at token `i`: where none does, no
+    /// list of the rules matches there.
+    @inline(__always)
+    func startsEntry(_ i: Int) -> Bool { i >= 0 && i < count && index.startsEntry(i) }
 
     /// The longest place entry at `i`.
     func placeMatch(at i: Int) -> Int? {
@@ -243,8 +263,8 @@ struct NameReader {
     /// The article that the contraction right before `i` holds, if one stands there.
     func articleHeld(before i: Int) -> HeldArticle? {
         guard i > 0 else { return nil }
-        if text.keyIs(i - 1, "du") || text.keyIs(i - 1, "au") { return .le }
-        if text.keyIs(i - 1, "des") || text.keyIs(i - 1, "aux") { return .les }
+        if isWord(i - 1, words.du) || isWord(i - 1, words.au) { return .le }
+        if isWord(i - 1, words.des) || isWord(i - 1, words.aux) { return .les }
         return nil
     }
 
@@ -274,7 +294,17 @@ struct NameReader {
         return (Array((held.rawValue + " ").utf16) + key).withUnsafeBufferPointer { communes.contains($0) }
     }
 
+    /// Asked about most words of a name several times by the rules: remembered per token.
     func isFirstName(_ i: Int) -> Bool {
+        guard i >= 0 && i < count else { return false }
+        let known = memo.firstName[i]
+        if known != 0 { return known == 2 }
+        let found = firstNameAt(i)
+        memo.firstName[i] = found ? 2 : 1
+        return found
+    }
+
+    private func firstNameAt(_ i: Int) -> Bool {
         guard isNameWord(i), !tokens[i].has(.allCaps) else { return tokens.indices.contains(i) && tokens[i].has(.initial) && !isHonorific(i) }
         if match(lexicons.firstNames, at: i) == 1 { return true }
         // `Jean-Toussaint`, `Marie-Hélène`: a compound whose first part is a first name.

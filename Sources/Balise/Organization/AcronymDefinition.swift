@@ -60,17 +60,20 @@ extension NameReader {
     private func expansionStart(ending end: Int, acronym: Int, uppercaseOnly: Bool) -> Int? {
         var letters: [UInt16] = []
         let surface = text.view.units[Int(tokens[acronym].start)..<Int(tokens[acronym].end)]
+        letters.reserveCapacity(surface.count)
         for unit in surface where unit != 0x2D && unit != 0x26 {
             let isUpper = (unit >= 0x41 && unit <= 0x5A) || (unit >= 0xC0 && unit <= 0xDE)
             if uppercaseOnly && !isUpper { continue }
-            var folded: [UInt16] = []
-            KeyFolder.shared.fold(CollectionOfOne(unit), into: &folded)
-            if let first = folded.first { letters.append(first) }
+            // The first unit of the letter's folded form (an array per letter cost an allocation each).
+            letters.append(KeyFolder.shared.fold(unit).0)
         }
         guard letters.count >= 2, letters.count <= 12 else { return nil }
         let sentenceStart = text.sentence(of: acronym).lowerBound
         var j = end - 1
         var start: Int?
+        // One array for every word's initials, refilled: one per word cost an allocation each.
+        var initials: [UInt16] = []
+        initials.reserveCapacity(4)
         while j >= sentenceStart && !letters.isEmpty {
             let t = tokens[j]
             guard t.kind == .word else { return nil }
@@ -78,7 +81,7 @@ extension NameReader {
                 j -= 1
                 continue
             }
-            let initials = wordInitials(j)
+            wordInitials(j, into: &initials)
             if initials.count <= letters.count && letters.suffix(initials.count).elementsEqual(initials) {
                 letters.removeLast(initials.count)
                 start = j
@@ -95,15 +98,14 @@ extension NameReader {
     }
 
     /// The folded initials of a word's hyphen-joined parts (`Rhône-Alpes` gives `r`, `a`).
-    private func wordInitials(_ i: Int) -> [UInt16] {
+    private func wordInitials(_ i: Int, into initials: inout [UInt16]) {
         let t = tokens[i]
-        var initials: [UInt16] = []
+        initials.removeAll(keepingCapacity: true)
         var atStart = true
         for k in Int(t.keyStart)..<Int(t.keyEnd) {
             let unit = text.keys[k]
             if unit == 0x2D { atStart = true; continue }
             if atStart { initials.append(unit); atStart = false }
         }
-        return initials
     }
 }

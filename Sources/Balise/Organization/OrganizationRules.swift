@@ -8,6 +8,8 @@ extension NameReader {
 
     /// The longest organisation, acronym or seat-of-power entry at `i`.
     func organizationMatch(at i: Int) -> (length: Int, source: OrganizationSource)? {
+        // Every list below is in the gazetteer: no entry here, no match (nor `articleHeld`'s tests).
+        guard startsEntry(i) else { return nil }
         var best: (length: Int, source: OrganizationSource)?
         if let l = match(lexicons.organizations, at: i) { best = (l, .lexicon) }
         if let l = match(lexicons.acronyms, at: i), l > (best?.length ?? 0) { best = (l, .acronym) }
@@ -22,24 +24,24 @@ extension NameReader {
         if descriptorEnds(at: s) { return true }
         // `le groupe savoyard Altesse`, `le fonds souverain Mubadala`: any plain word may qualify the descriptor.
         if isPlainWord(s - 1) && !lexicons.finiteVerbs.contains(tokens[s - 1]) && descriptorEnds(at: s - 1) { return true }
-        guard isAdjective(s - 1) else { return false }
-        if descriptorEnds(at: s - 1) { return true }
-        return s >= 2 && lexicons.articles.contains(tokens[s - 2]) && matchEnding(lexicons.titles, at: s - 1) == nil
-            && matchEnding(lexicons.titles, at: s, maxLength: 1) == nil
+        // The adjective last: its ending costs more than the look-ups, which most words fail.
+        return (descriptorEnds(at: s - 1) || (s >= 2 && lexicons.articles.contains(tokens[s - 2])
+            && matchEnding(lexicons.titles, at: s - 1) == nil && matchEnding(lexicons.titles, at: s, maxLength: 1) == nil))
+            && isAdjective(s - 1)
     }
 
     /// A descriptor ends right before `k`, alone or with its trade (`l'enseigne d'ameublement`,
     /// `le laboratoire d'analyses`).
     private func descriptorEnds(at k: Int) -> Bool {
         if matchEnding(lexicons.orgDescriptors, at: k) != nil { return true }
-        return k >= 3 && isPlainWord(k - 1) && (text.keyIs(k - 2, "de") || text.keyIs(k - 2, "d'"))
+        return k >= 3 && isPlainWord(k - 1) && (isWord(k - 2, words.de) || isWord(k - 2, words.dElided))
             && matchEnding(lexicons.orgDescriptors, at: k - 2) != nil
     }
 
     /// Whether the descriptor before `s` (or before its adjective) may take a phrase as a name
     /// (`l'association`, `le groupe d'opposition`).
     func phraseDescriptorBefore(_ s: Int) -> Bool {
-        guard let descriptors = lexicons.orgDescriptors, !lexicons.phraseDescriptors.isEmpty else { return false }
+        guard let descriptors = lexicons.orgDescriptors else { return false }
         for end in [s, s - 1] where end > 0 {
             if let start = matchEnding(descriptors, at: end, allowed: lexicons.phraseDescriptors), start < end { return true }
         }
@@ -67,7 +69,7 @@ extension NameReader {
             // `a` for `à` in a phrase name only before a capitalised word (`Lire a Bastia`); before a
             // lowercase word it is the verb (`Nanterre Demain a voté`).
             let links = lexicons.links.contains(t) || lexicons.contracted.contains(t)
-                || (phrase && text.keyIs(k, "a") && tokens[k].length == 1
+                || (phrase && isWord(k, words.a) && tokens[k].length == 1
                     && (isNameWord(k + 1) || (lexicons.articles.contains(tokens[k + 1]) && isNameWord(k + 2))))
             if joins || links {
                 if steps == 1 {
@@ -180,8 +182,8 @@ extension NameReader {
     /// that are no places nor first names, one of them no French word, then `de` and a known town,
     /// name a club (`aux Bleus de France` is a description).
     func isClubOfTown(_ s: Int, _ e: Int) -> Bool {
-        guard s > 0, lexicons.contracted.contains(tokens[s - 1]) || text.keyIs(s - 1, "les"),
-              e + 1 < count, text.keyIs(e, "de"), let town = placeMatch(at: e + 1), runEnd(from: e + 1) == e + 1 + town else { return false }
+        guard s > 0, lexicons.contracted.contains(tokens[s - 1]) || isWord(s - 1, words.les),
+              e + 1 < count, isWord(e, words.de), let town = placeMatch(at: e + 1), runEnd(from: e + 1) == e + 1 + town else { return false }
         var foreign = false
         for k in s..<e {
             if placeMatch(at: k) != nil || isFirstName(k) || tokens[k].has(.allCaps) { return false }
@@ -228,7 +230,7 @@ extension NameReader {
             }
             // `Ligue contre le cancer`: `pour` and `contre` bring a purpose, which only some heads take
             // (`le CHU pour les dernières semaines` is a place to go to).
-            if e < count, lexicons.links.contains(tokens[e]), !(text.keyIs(e, "pour") || text.keyIs(e, "contre")) || lexicons.purposeHeads.contains(tokens[s]),
+            if e < count, lexicons.links.contains(tokens[e]), !(isWord(e, words.pour) || isWord(e, words.contre)) || lexicons.purposeHeads.contains(tokens[s]),
                let next = complementEnd(after: e) { e = next; continue }
             // `Union des infirmiers libéraux et hospitaliers`: coordinated adjectives.
             if e > runEnd, lexicons.conjunctions.contains(tokens[e]), isAdjective(e - 1), isAdjective(e + 1) { e += 2; continue }
@@ -250,7 +252,7 @@ extension NameReader {
     /// on with a lowercase complement (`de l'innovation`), not with a place (`de Strasbourg`).
     func lowercaseComplementEnd(_ s: Int, end: Int) -> Int {
         guard end < count, end > s + 1, lexicons.orgHeads.contains(tokens[s]),
-              text.keyIs(end, "de") || text.keyIs(end, "d'") || text.keyIs(end, "du") || text.keyIs(end, "des"),
+              isWord(end, words.de) || isWord(end, words.dElided) || isWord(end, words.du) || isWord(end, words.des),
               ((s + 1)..<end).allSatisfy({ isAdjective($0) }) else { return end }
         var k = end + 1
         if k < count, lexicons.articles.contains(tokens[k]) { k += 1 }
@@ -261,14 +263,14 @@ extension NameReader {
 
     /// `de crise`, `des eaux`: a link at `k`, then a lowercase noun.
     func lowercaseComplementAt(_ k: Int) -> Bool {
-        guard k + 1 < count, text.keyIs(k, "de") || text.keyIs(k, "des") || text.keyIs(k, "d'") else { return false }
+        guard k + 1 < count, isWord(k, words.de) || isWord(k, words.des) || isWord(k, words.dElided) else { return false }
         return isPlainWord(k + 1) && !looksInfinitive(k + 1)
     }
 
     /// `Fondation Mercadier pour l'art`, `Association Alpha pour la recherche médicale`: the
     /// purpose of a foundation or an association, when its head opens the name, is part of it.
     func purposeEnd(_ s: Int, end: Int) -> Int {
-        guard end < count, lexicons.purposeHeads.contains(tokens[s]), text.keyIs(end, "pour") else { return end }
+        guard end < count, lexicons.purposeHeads.contains(tokens[s]), isWord(end, words.pour) else { return end }
         var k = end + 1
         if k < count, lexicons.articles.contains(tokens[k]) { k += 1 }
         guard isPlainWord(k), !looksInfinitive(k) else { return end }
@@ -286,7 +288,7 @@ extension NameReader {
         while k < count {
             var m = k
             if lexicons.conjunctions.contains(tokens[m]) && end > e { m += 1 }
-            guard m < count, text.keyIs(m, "de") || text.keyIs(m, "d'") || text.keyIs(m, "du") || text.keyIs(m, "des") else { break }
+            guard m < count, isWord(m, words.de) || isWord(m, words.dElided) || isWord(m, words.du) || isWord(m, words.des) else { break }
             m += 1
             if m < count, lexicons.articles.contains(tokens[m]) && !tokens[m].has(.capitalized) { m += 1 }
             guard let length = placeMatch(at: m), runEnd(from: m) <= m + length else { break }
@@ -300,7 +302,7 @@ extension NameReader {
     /// word that opens a sentence: a relative clause or apposition, or an auxiliary and a verb.
     func organisationClauseAfter(_ e: Int) -> Bool {
         guard e + 1 < count else { return false }
-        if isPunctuation(e, ","), text.keyIs(e + 1, "qui") || text.keyIs(e + 1, "dont") { return true }
+        if isPunctuation(e, ","), isWord(e + 1, words.qui) || isWord(e + 1, words.dont) { return true }
         return lexicons.auxiliaries.contains(tokens[e]) && isLowercaseWord(e + 1) && !lexicons.articles.contains(tokens[e + 1])
     }
 
@@ -308,10 +310,10 @@ extension NameReader {
     /// right after the name that ends at `e`.
     func descriptorAppositionAfter(_ e: Int) -> Bool {
         guard e + 2 < count, isPunctuation(e, ","), lexicons.articles.contains(tokens[e + 1])
-                || text.keyIs(e + 1, "une") || text.keyIs(e + 1, "un") else { return false }
+                || isWord(e + 1, words.une) || isWord(e + 1, words.un) else { return false }
         guard let m = match(lexicons.orgDescriptors, at: e + 2) else { return false }
         // `Vexalia, la société qui ...` and `Lumio, la start-up` alike; not `X, le groupe de travail`.
-        return e + 2 + m >= count || !text.keyIs(e + 2 + m, "de") || isNameWord(e + 3 + m)
+        return e + 2 + m >= count || !isWord(e + 2 + m, words.de) || isNameWord(e + 3 + m)
     }
 
     /// `« La Dernière Transhumance »`, `« Les Nuits blanches »`: a work's title in quotation marks,
@@ -343,7 +345,7 @@ extension NameReader {
         // not a plural noun (`57 salariés`) nor a unit (`57 km`, `30 %`).
         guard e + 1 < count else { return true }
         if tokens[e + 1].kind == .punctuation { return !isPunctuation(e + 1, "%") && !isPunctuation(e + 1, "-") }
-        if lexicons.auxiliaries.contains(tokens[e + 1]) || text.keyIs(e + 1, "se") || text.keyIs(e + 1, "s'") { return true }
+        if lexicons.auxiliaries.contains(tokens[e + 1]) || isWord(e + 1, words.se) || isWord(e + 1, words.sElided) { return true }
         guard isLowercaseWord(e + 1), tokens[e + 1].length > 3, let lastUnit = text.units(e + 1).last else { return false }
         return lastUnit != 0x73 && lastUnit != 0x78
     }
@@ -351,9 +353,9 @@ extension NameReader {
     /// Where the name after `du`, `des`, `de la` or `de l'` at `k` starts, if one does.
     func linkedNameStart(after k: Int) -> Int? {
         let m: Int
-        if text.keyIs(k, "du") || text.keyIs(k, "des") || text.keyIs(k, "d'") {
+        if isWord(k, words.du) || isWord(k, words.des) || isWord(k, words.dElided) {
             m = k + 1
-        } else if text.keyIs(k, "de") && k + 1 < count && lexicons.articles.contains(tokens[k + 1]) {
+        } else if isWord(k, words.de) && k + 1 < count && lexicons.articles.contains(tokens[k + 1]) {
             m = k + 2
         } else {
             return nil
@@ -370,7 +372,7 @@ extension NameReader {
     /// `les salariés de Norelec`, `la direction d'Hirondelle`: a noun whose complement is an
     /// organisation, then `de`, right before `s`.
     func organisationNounBefore(_ s: Int) -> Bool {
-        guard s >= 2, text.keyIs(s - 1, "de") || text.keyIs(s - 1, "d'") || text.keyIs(s - 1, "du") else { return false }
+        guard s >= 2, isWord(s - 1, words.de) || isWord(s - 1, words.dElided) || isWord(s - 1, words.du) else { return false }
         guard lexicons.orgCueNounLastWords.contains(tokens[s - 2]) else { return false }
         return matchEnding(lexicons.orgCueNouns, at: s - 1, maxLength: 3) != nil
     }
@@ -379,7 +381,7 @@ extension NameReader {
     /// electoral list's name in quotation marks after `liste`; the tokens inside the marks.
     @inline(__always) // NameScan.scan tries it at every token: the call cost more than its guard.
     func quotedListName(at i: Int) -> (Int, Int)? {
-        guard tokens[i].length == 5 || tokens[i].length == 6, isLowercaseWord(i), text.keyIs(i, "liste") || text.keyIs(i, "listes") else { return nil }
+        guard tokens[i].length == 5 || tokens[i].length == 6, isLowercaseWord(i), isWord(i, words.liste) || isWord(i, words.listes) else { return nil }
         var k = i + 1
         while k < min(count, i + 3) && isAdjective(k) { k += 1 }
         guard isPunctuation(k, "«") || isPunctuation(k, "\u{201C}") else { return nil }
@@ -414,7 +416,7 @@ extension NameReader {
 
     /// `de`, `d'`, `du`, `des`: the links of a complement of belonging (not `pour`, `contre`, `au`).
     private func isOfLink(_ k: Int) -> Bool {
-        text.keyIs(k, "de") || text.keyIs(k, "d'") || text.keyIs(k, "du") || text.keyIs(k, "des")
+        isWord(k, words.de) || isWord(k, words.dElided) || isWord(k, words.du) || isWord(k, words.des)
     }
 
     /// Whether a complement may close at `k`: punctuation, a link, an acronym or the end.

@@ -5,7 +5,7 @@ extension NameReader {
     /// Where the words of team-sport reports are (`derby`, `Ligue 1`, `mi-temps`): one `match`
     /// in a political story is not enough to make it a match report.
     func sportWordPositions() -> [Int] {
-        guard let cues = lexicons.sportsCues, !lexicons.sportWords.isEmpty else { return [] }
+        guard let cues = lexicons.sportsCues else { return [] }
         var found: [Int] = []
         var i = 0
         while i < count {
@@ -42,12 +42,12 @@ extension NameReader {
         guard !placePrepositionBefore(s), e < count else { return false }
         // `où Lens tentera`, `puis Lens recevra`: a clause may open after a relative or a conjunction.
         guard opensSentence(s) || isPunctuation(s - 1, ":") || isPunctuation(s - 1, ",")
-                || text.keyIs(s - 1, "ou") || text.keyIs(s - 1, "puis") || text.keyIs(s - 1, "et") || text.keyIs(s - 1, "mais")
-                || text.keyIs(s - 1, "que") || text.keyIs(s - 1, "qu'") else { return false }
+                || isWord(s - 1, words.ou) || isWord(s - 1, words.puis) || isWord(s - 1, words.et) || isWord(s - 1, words.mais)
+                || isWord(s - 1, words.que) || isWord(s - 1, words.quElided) else { return false }
         // `Nantes, 15e, accueillera`, `Pau, quatorzième, n'a pas`, `Lens, qui retrouve`, `Rodez, lui, rêve`.
         if isPunctuation(e, ",") {
             guard e + 1 < count else { return false }
-            return tokens[e + 1].kind == .ordinal || text.keyIs(e + 1, "qui") || text.keyIs(e + 1, "lui") || isSpelledOrdinal(e + 1)
+            return tokens[e + 1].kind == .ordinal || isWord(e + 1, words.qui) || isWord(e + 1, words.lui) || isSpelledOrdinal(e + 1)
         }
         let t = tokens[e]
         guard t.kind == .word, !t.has(.capitalized), !t.has(.allCaps) else { return false }

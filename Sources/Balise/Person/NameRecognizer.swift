@@ -13,7 +13,10 @@ public struct NameRecognizer: Recognizer {
     public func propose(in text: AnalyzedText, into candidates: inout [Candidate]) {
         let scan = NameScan(NameReader(text, lexicons))
         scan.scan()
-        candidates.append(contentsOf: scan.found)
+        candidates.reserveCapacity(candidates.count + scan.found.count)
+        for name in scan.found {
+            candidates.append(Candidate(type: name.type, tokens: name.tokens, priority: name.priority, rule: name.rule))
+        }
     }
 }
 
@@ -25,23 +28,29 @@ struct NameScan {
     private let output = Output()
 
     private final class Output {
-        var found: [Candidate] = []
+        var found: [Found] = []
         /// Where the sport words are, found on the first city that could stand for a team.
         var sportWords: [Int]?
     }
 
-    var found: [Candidate] { output.found }
+    var found: [Found] { output.found }
 
-    /// The last word looked up in the name lexicons, and what they hold there.
-    private let lastLookup = LastLookup()
-
-    private final class LastLookup {
-        var index = -1
-        var name: (EntityType, Int, String)?
+    /// A name the pass found: the fields of its candidate but the value, which names never
+    /// have; a `Candidate` written there and copied out again cost a copy and a destruction
+    /// of its value each.
+    struct Found {
+        var type: EntityType
+        var tokens: Range<Int>
+        var priority: Int
+        var rule: String
     }
+
+    /// What the name lexicons hold at each token, looked up once (see `lexiconName`).
+    private let lexiconNames: LexiconNames
 
     init(_ reader: NameReader) {
         self.reader = reader
+        lexiconNames = LexiconNames(reader.count)
         // About one name per sixteen tokens: reserved once instead of grown five times.
         output.found.reserveCapacity(reader.text.count / 16)
     }
@@ -68,7 +77,7 @@ struct NameScan {
         var range = range
         if type != .person && reader.capitalElisionBefore(range.lowerBound) { range = (range.lowerBound - 1)..<range.upperBound }
         if type == .organization && reader.departmentNumberAfter(range.upperBound) { range = range.lowerBound..<(range.upperBound + 1) }
-        output.found.append(Candidate(type: type, tokens: range, priority: priority, rule: rule))
+        output.found.append(Found(type: type, tokens: range, priority: priority, rule: rule))
     }
 
     func scan() {
@@ -77,25 +86,31 @@ struct NameScan {
             if let name = definition.name { emit(.organization, name, Priority.lexicon, "name (acronym)") }
             emit(.organization, definition.acronym..<(definition.acronym + 1), Priority.lexicon, "acronym in brackets")
         }
+        // Where the next definition's tokens start (the end of the text when none follows `i`):
+        // moved on only once `i` passes it, since `i` only grows.
+        func start(_ k: Int) -> Int { k < definitions.count ? (definitions[k].name?.lowerBound ?? definitions[k].acronym) : reader.count }
         var next = 0
+        var blockStart = start(0)
         var i = 0
         while i < reader.count {
-            while next < definitions.count && (definitions[next].name?.lowerBound ?? definitions[next].acronym) < i { next += 1 }
-            let blockStart = next < definitions.count ? (definitions[next].name?.lowerBound ?? definitions[next].acronym) : reader.count
+            if i > blockStart {
+                while next < definitions.count && start(next) < i { next += 1 }
+                blockStart = start(next)
+            }
             if i == blockStart {
                 i = definitions[next].acronym + 1
                 continue
             }
             if !mayOpenName(i) {
                 i += 1
-            } else if let (start, end) = reader.quotedListName(at: i) {
+            } else if isListWord(tokens[i]), let (start, end) = reader.quotedListName(at: i) {
                 // A list's name may hold any word, a date too (`« Vierzon, cap sur demain »`).
                 emit(.organization, start..<end, Priority.pattern, "liste + quoted name")
                 i = end + 1
             } else if let end = reader.institutionEnd(at: i) {
                 emit(.organization, i..<end, Priority.lexicon, "institution head + complement")
                 i = end
-            } else if let end = reader.geographicNameEnd(at: i) {
+            } else if lexicons.geoHeadFirstWords.contains(tokens[i]), let end = reader.geographicNameEnd(at: i) {
                 emit(.location, i..<end, Priority.lexicon, "geographic head + name")
                 i = end
             } else if let end = reader.spacedRoadNumberEnd(i) {
@@ -125,7 +140,13 @@ struct NameScan {
         // Capitals open names, acronyms, road numbers and `weNaître`; digits road numbers (`A7`).
         if t.has(.capitalized) || t.has(.allCaps) || t.has(.internalCaps) || t.has(.hasDigit) { return true }
         // `liste « ... »`, then the lowercase heads (`ministère`, `rue`).
-        return (t.kind == .word && (t.length == 5 || t.length == 6)) || lexicons.headFirstWords.contains(t)
+        return isListWord(t) || lexicons.headFirstWords.contains(t)
+    }
+
+    /// `liste` or `listes`, which `quotedListName` needs first.
+    @inline(__always)
+    private func isListWord(_ t: Token) -> Bool {
+        t.word == reader.words.liste || t.word == reader.words.listes
     }
 
     /// Reads the capitalised run that starts at `start`; returns where reading goes on.
@@ -135,7 +156,7 @@ struct NameScan {
         if let length = reader.notNameLength(at: s) { return s + length }
         if let end = reader.quotedTitleEnd(s) { return end }
         // `Chez Nordvik Aircraft Leasing Ltd, on réclame`: `chez` opening the sentence, then a company.
-        if s + 1 < runEnd && reader.text.keyIs(s, "chez") && !reader.isFirstName(s + 1) {
+        if s + 1 < runEnd && reader.isWord(s, reader.words.chez) && !reader.isFirstName(s + 1) {
             let end = reader.legalFormEnd(runEnd)
             emit(.organization, (s + 1)..<end, Priority.context, "chez + name")
             return end
@@ -160,7 +181,7 @@ struct NameScan {
         // `au volant d'une Peugeot 208`, `sa Renault 5`: a maker after an indefinite or possessive
         // article and before a model number is the car, a product.
         if runEnd == s + 1 && s > 0 && runEnd < reader.count && tokens[runEnd].kind == .number && !tokens[runEnd].has(.groupedDigits)
-            && ["une", "un", "sa", "son", "leur", "cette", "ce"].contains(where: { reader.text.keyIs(s - 1, $0) }) { return runEnd + 1 }
+            && isIndefiniteOrPossessive(s - 1) { return runEnd + 1 }
         let opening = reader.opensSentence(s)
         if lexicons.articles.contains(tokens[s]) {
             // `La Compagnie des Alpes a décliné`: the name without the article (`Compagnie des Alpes`)
@@ -244,6 +265,14 @@ struct NameScan {
         return end
     }
 
+    /// `une`, `un`, `sa`, `son`, `leur`, `cette`, `ce` at `i`: an article that makes a maker's name its car.
+    private func isIndefiniteOrPossessive(_ i: Int) -> Bool {
+        guard i >= 0 && i < reader.count else { return false }
+        let word = tokens[i].word, words = reader.words
+        return word == words.une || word == words.un || word == words.sa || word == words.son || word == words.leur
+            || word == words.cette || word == words.ce
+    }
+
     enum TitleEvidence { case direct, apposition }
 
     /// `les vignes de Turquant`: a guess that the document pass may revise from a list.
@@ -253,20 +282,20 @@ struct NameScan {
     private func readName(_ s: Int, runEnd: Int, title: TitleEvidence?, opening: Bool) -> Int {
         // `la Région Sud`, `la Région Pays de la Loire`: a capitalised `Région` before a region names
         // its council (the Balise decisions); `la région Grand Est` stays a place.
-        if tokens[s].has(.capitalized) && !opening && reader.text.keyIs(s, "region"), let length = reader.placeMatch(at: s + 1)
+        if tokens[s].has(.capitalized) && !opening && reader.isWord(s, reader.words.region), let length = reader.placeMatch(at: s + 1)
             ?? (reader.placeMatch(at: s).map { $0 - 1 }), length > 0 {
             emit(.organization, s..<(s + 1 + length), Priority.lexicon, "Région + region")
             return s + 1 + length
         }
         // `la Ville de Valenciennes a payé`: a capitalised `Ville` before its town names the
         // municipality (the Balise decisions), as `Région` does; `la ville de Dole` stays a place.
-        if tokens[s].has(.capitalized) && !opening && reader.text.keyIs(s, "ville") && s + 2 < reader.count
-            && (reader.text.keyIs(s + 1, "de") || reader.text.keyIs(s + 1, "d'")), let length = reader.placeMatch(at: s + 2) {
+        if tokens[s].has(.capitalized) && !opening && reader.isWord(s, reader.words.ville) && s + 2 < reader.count
+            && (reader.isWord(s + 1, reader.words.de) || reader.isWord(s + 1, reader.words.dElided)), let length = reader.placeMatch(at: s + 2) {
             emit(.organization, s..<(s + 2 + length), Priority.lexicon, "Ville de + town")
             return s + 2 + length
         }
         // `les habitants du Pays de Lorient`: a capitalised `Pays` and the town it surrounds.
-        if runEnd == s + 1 && reader.text.keyIs(s, "pays") && tokens[s].has(.capitalized), case let end = reader.placeComplementEnd(runEnd), end > runEnd {
+        if runEnd == s + 1 && reader.isWord(s, reader.words.pays) && tokens[s].has(.capitalized), case let end = reader.placeComplementEnd(runEnd), end > runEnd {
             emit(.location, s..<end, Priority.lexicon, "Pays + de + place")
             return end
         }
@@ -311,7 +340,7 @@ struct NameScan {
             if reader.personEnd(s + 1, runEnd: runEnd) > s + 2 && !reader.hasOrganizationWord(s + 1, runEnd) { return s + 1 }
         }
         // `la Calédonienne des Métaux`, `la Lyonnaise des Eaux`: a feminine demonym and its complement name a company.
-        if runEnd == s + 1 && reader.hasAdjectiveEnding(s) && !tokens[s].has(.allCaps) && s > 0 && reader.text.keyIs(s - 1, "la")
+        if runEnd == s + 1 && reader.hasAdjectiveEnding(s) && !tokens[s].has(.allCaps) && s > 0 && reader.isWord(s - 1, reader.words.la)
             && lexiconName(at: s) == nil, let end = reader.demonymCompanyEnd(after: runEnd) {
             emit(.organization, s..<end, Priority.lexicon, "la + demonym + complement")
             return end
@@ -320,7 +349,7 @@ struct NameScan {
         // `par L'Indépendant`: a capital elided article inside a sentence makes it a title.
         if runEnd == s + 1 && reader.hasAdjectiveEnding(s) && reader.isCommonWord(s) && lexiconName(at: s) == nil
             && !reader.isFirstName(s) && title == nil && !reader.placeWordBefore(s) && !lexicons.orgWords.contains(tokens[s])
-            && !reader.capitalElisionBefore(s) && !(s > 0 && reader.text.keyIs(s - 1, "chez")) && !reader.descriptorBefore(s) { return runEnd }
+            && !reader.capitalElisionBefore(s) && !(s > 0 && reader.isWord(s - 1, reader.words.chez)) && !reader.descriptorBefore(s) { return runEnd }
         // `Le Premier ministre`: a function written with a capital.
         if let length = reader.match(lexicons.titles, at: s), s + length > runEnd { return s + length }
         if reader.portfolioBefore(s) && !reader.tokens[s].has(.allCaps) { return runEnd }
@@ -351,7 +380,7 @@ struct NameScan {
             var end = s + length
             // `le Parc naturel régional de Corse recrute`: a park written with a capital is the
             // body that runs it; `le parc national des Cévennes` is the place.
-            if type == .location && length > 1 && tokens[s].has(.capitalized) && reader.text.keyIs(s, "parc") {
+            if type == .location && length > 1 && tokens[s].has(.capitalized) && reader.isWord(s, reader.words.parc) {
                 emit(.organization, s..<end, Priority.lexicon, "Parc + park name")
                 return end
             }
@@ -535,7 +564,7 @@ struct NameScan {
             return end
         }
         // `chez Aérolithe, le président ...`: a name no list knows after `chez` is a company's.
-        if s > 0 && reader.text.keyIs(s - 1, "chez") && !reader.isFirstName(s) && reader.match(lexicons.surnames, at: s) == nil {
+        if s > 0 && reader.isWord(s - 1, reader.words.chez) && !reader.isFirstName(s) && reader.match(lexicons.surnames, at: s) == nil {
             let end = reader.legalFormEnd(runEnd)
             emit(.organization, s..<end, Priority.context, "chez + name")
             return end
@@ -637,7 +666,7 @@ struct NameScan {
             return end
         } else if reader.placePrepositionBefore(s) {
             emit(.location, s..<runEnd, Priority.shape, "place preposition + name")
-        } else if single && s >= 2 && (reader.text.keyIs(s - 1, "de") || reader.text.keyIs(s - 1, "d'"))
+        } else if single && s >= 2 && (reader.isWord(s - 1, reader.words.de) || reader.isWord(s - 1, reader.words.dElided))
                     && reader.matchEnding(lexicons.organizations, at: s - 1) != nil {
             // `l'usine Renault de Flins`: the site of a known company.
             emit(.location, s..<runEnd, Priority.shape, "organisation + de + town")
@@ -686,26 +715,76 @@ struct NameScan {
     /// An organisation or place entry at `s`, organisations first (`Orange` the operator)
     /// unless a place preposition comes before (`à Orange`).
     private func lexiconName(at s: Int) -> (EntityType, Int, String)? {
-        // The rules ask about the same word several times in a row: nine look-ups each.
-        if lastLookup.index == s { return lastLookup.name }
-        let name = lookUpName(at: s)
-        lastLookup.index = s
-        lastLookup.name = name
-        return name
+        // The rules ask about the same word many times (a run's words, then each name's):
+        // nine look-ups each, remembered per token.
+        guard s >= 0 && s < reader.count else { return lookUpName(at: s)?.name }
+        if let known = lexiconNames.known(s) { return known?.name }
+        let found = lookUpName(at: s)
+        lexiconNames.remember(found, at: s)
+        return found?.name
     }
 
-    private func lookUpName(at s: Int) -> (EntityType, Int, String)? {
-        let place = reader.placeMatch(at: s)
-        if let org = reader.organizationMatch(at: s) {
-            if let place, place >= org.length, reader.placePrepositionBefore(s) { return (.location, place, "place lexicon") }
-            if let place, place > org.length { return (.location, place, "place lexicon") }
-            switch org.source {
-            case .lexicon: return (.organization, org.length, "organisation lexicon")
-            case .acronym: return (.organization, org.length, "acronym lexicon")
-            case .seat: return (.organization, org.length, "seat of power")
+    /// The lexicon that names the entry found by `lookUpName`.
+    enum LexiconSource: Int32 {
+        case place = 1, organization, acronym, seat
+
+        var name: (EntityType, String) {
+            switch self {
+            case .place: return (.location, "place lexicon")
+            case .organization: return (.organization, "organisation lexicon")
+            case .acronym: return (.organization, "acronym lexicon")
+            case .seat: return (.organization, "seat of power")
             }
         }
-        if let place { return (.location, place, "place lexicon") }
+    }
+
+    struct LexiconName {
+        var source: LexiconSource
+        var length: Int
+        var name: (EntityType, Int, String) {
+            let (type, rule) = source.name
+            return (type, length, rule)
+        }
+    }
+
+    private func lookUpName(at s: Int) -> LexiconName? {
+        let place = reader.placeMatch(at: s)
+        if let org = reader.organizationMatch(at: s) {
+            if let place, place >= org.length, reader.placePrepositionBefore(s) { return LexiconName(source: .place, length: place) }
+            if let place, place > org.length { return LexiconName(source: .place, length: place) }
+            switch org.source {
+            case .lexicon: return LexiconName(source: .organization, length: org.length)
+            case .acronym: return LexiconName(source: .acronym, length: org.length)
+            case .seat: return LexiconName(source: .seat, length: org.length)
+            }
+        }
+        if let place { return LexiconName(source: .place, length: place) }
         return nil
+    }
+
+    /// Per token, `lookUpName`'s answer once asked: a raw buffer (see `NameReader.Memo`).
+    private final class LexiconNames {
+        /// -1 not asked yet, 0 no entry, else the source in the high bits and the length in the low 24.
+        private let codes: UnsafeMutableBufferPointer<Int32>
+        init(_ count: Int) {
+            codes = .allocate(capacity: count)
+            codes.initialize(repeating: -1)
+        }
+        deinit { codes.deallocate() }
+
+        /// nil when not asked yet; `.some(nil)` when asked and no lexicon holds the word.
+        @inline(__always)
+        func known(_ i: Int) -> LexiconName?? {
+            let code = codes[i]
+            if code < 0 { return nil }
+            if code == 0 { return .some(nil) }
+            return LexiconName(source: LexiconSource(rawValue: code >> 24)!, length: Int(code & 0xFF_FFFF))
+        }
+
+        func remember(_ name: LexiconName?, at i: Int) {
+            guard let name else { codes[i] = 0; return }
+            precondition(name.length < 1 << 24, "entry too long")
+            codes[i] = name.source.rawValue << 24 | Int32(name.length)
+        }
     }
 }

@@ -12,7 +12,8 @@ extension NameReader {
         // `l'ancien gérant` / `AGEN –`: a title on the line before names nobody on this one.
         if s < count && tokens[s].has(.lineStart) { return false }
         if matchEnding(lexicons.titles, at: s) != nil { return true }
-        return isAdjective(s - 1) && matchEnding(lexicons.titles, at: s - 1) != nil
+        // The title first: its look-up tests the word before it alone, the adjective its ending.
+        return matchEnding(lexicons.titles, at: s - 1) != nil && isAdjective(s - 1)
     }
 
     /// A function opens an apposition that the name closes (`Le maire de Dax, Julien Dubois`).
@@ -47,7 +48,7 @@ extension NameReader {
             var k = e + 1
             if k < count, lexicons.articles.contains(tokens[k]) { k += 1 }
             if isLowercaseWord(k), match(lexicons.titles, at: k) != nil { return true }
-            if k < count, tokens[k].kind == .number, text.keyIs(k + 1, "ans") { return true }
+            if k < count, tokens[k].kind == .number, isWord(k + 1, words.ans) { return true }
         }
         return false
     }
@@ -58,7 +59,7 @@ extension NameReader {
     func looksLikeForeignName(_ s: Int, _ e: Int) -> Bool {
         guard e - s == 2, !lexicons.articles.contains(tokens[s]) else { return false }
         // `les Kaizer Chiefs`, `des Otago Highlanders`: a person's name takes no article.
-        if s > 0 && (lexicons.articles.contains(tokens[s - 1]) || lexicons.contracted.contains(tokens[s - 1]) || text.keyIs(s - 1, "des")) {
+        if s > 0 && (lexicons.articles.contains(tokens[s - 1]) || lexicons.contracted.contains(tokens[s - 1]) || isWord(s - 1, words.des)) {
             return false
         }
         for k in s..<e {
@@ -71,13 +72,13 @@ extension NameReader {
 
     /// `le PDG de`, `la directrice d'`: a function and the `de` of its organisation right before `s`.
     func functionOfBefore(_ s: Int) -> Bool {
-        guard s >= 2, text.keyIs(s - 1, "de") || text.keyIs(s - 1, "d'") || text.keyIs(s - 1, "du") else { return false }
+        guard s >= 2, isWord(s - 1, words.de) || isWord(s - 1, words.dElided) || isWord(s - 1, words.du) else { return false }
         return matchEnding(lexicons.titles, at: s - 1) != nil
     }
 
     /// `le`, `la` or `l'` right before `s` (`le Néerlandais`), in either case.
     func singularArticleBefore(_ s: Int) -> Bool {
-        s > 0 && (text.keyIs(s - 1, "le") || text.keyIs(s - 1, "la") || text.keyIs(s - 1, "l'"))
+        s > 0 && (isWord(s - 1, words.le) || isWord(s - 1, words.la) || isWord(s - 1, words.lElided))
     }
 
     /// `Colombe Arnoult`: a first name that is mostly a common word, followed by a surname or a

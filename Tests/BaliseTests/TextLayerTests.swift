@@ -258,6 +258,28 @@ private func words(_ text: String) -> [String] { tokens(text).map(\.0) }
     }
 }
 
+@Suite struct TokenKeyMemoTests {
+    private static func describe(_ tokens: [Token], _ keys: [UInt16]) -> [String] {
+        tokens.map { t in
+            "\(t.start)-\(t.end) \(t.kind) \(t.flags.rawValue) \(String(decoding: keys[Int(t.keyStart)..<Int(t.keyEnd)], as: UTF16.self)) \(t.word)"
+        }
+    }
+
+    /// The first reading of a text finds every key the long way (the memo starts empty and
+    /// is filled after each text); reading it again takes them from the memo.
+    @Test func rememberedTokensMatchTheLongWay() throws {
+        let tokenizer = try Tokenizer(rules: Shared.extractor.rules, vocabulary: Shared.extractor.vocabulary)
+        let text = Array(("Le XIe siècle, l'XIe arrondissement : 1er mai, 12 000 œufs à Paris. PARIS et paris ; "
+            + "OpenAI, SNCF, Jean-Luc Mélenchon, M. Dupont, aujourd'hui Gonfreville-l'Orcher, XIe 1er 12 Paris "
+            + "administration gouvernementale, Œuvre STRASSE straße, fin de la phrase sans mot long ici.").utf16)
+        var firstKeys: [UInt16] = [], secondKeys: [UInt16] = []
+        let first = tokenizer.tokenize(text, keys: &firstKeys)
+        let second = tokenizer.tokenize(text, keys: &secondKeys)
+        #expect(TokenKeyMemoTests.describe(first, firstKeys) == TokenKeyMemoTests.describe(second, secondKeys))
+        #expect(first.contains { $0.word >= 0 })
+    }
+}
+
 /// A small deterministic generator (SplitMix64), so that a failure reproduces.
 private struct SplitMix64 {
     var state: UInt64

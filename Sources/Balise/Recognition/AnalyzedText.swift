@@ -15,7 +15,6 @@ public final class AnalyzedText {
         self.original = TextBuffer(document.text)
         self.view = NormalizedView(original: original.units)
         var keys = [UInt16]()
-        keys.reserveCapacity(view.units.count)
         var tokens = tokenizer.tokenize(view.units, keys: &keys)
         self.sentences = tokenizer.sentences(view.units, &tokens)
         self.tokens = tokens

@@ -337,16 +337,42 @@ public final class Tokenizer {
 
     // MARK: - Tokens
 
+    /// A token whose key was folded here, its vocabulary id still to be found.
+    private struct Pending {
+        var token: Int32
+        /// The shape flags its folding found (`WordShape`), for the memo.
+        var shape: UInt16
+        /// Whether the memo can hold it (see `TokenKeyMemo`).
+        var memoable: Bool
+    }
+
+    private let memo = TokenKeyMemo()
+    /// Reused from one document to the next.
+    private var pending: [Pending] = []
+
     private func makeTokens(_ pieces: [Piece], _ view: [UInt16], _ keys: inout [UInt16]) -> [Token] {
         let base = keys.count
         // Folding at most doubles a key (œ -> oe): reserve that much and write in place.
         var capacity = 0
         for piece in pieces { capacity += 2 * piece.length }
-        // Plus `VocabularyIdCache.slack` units: the id cache reads whole words past a key's end.
-        keys.append(contentsOf: repeatElement(0, count: capacity + VocabularyIdCache.slack))
+        // Plus `VocabularyIdCache.slack` units: the id cache reads whole words past a key's
+        // end (as the memo does, which also writes whole words). The keys are written into
+        // a new uninitialised array (units past a key's end are read, then masked out):
+        // filling the room with zeros first cost more than the copy of the earlier keys.
+        let room = base + capacity + max(VocabularyIdCache.slack, TokenKeyMemo.maxLength)
+        var grown = [UInt16](unsafeUninitializedCapacity: room) { buffer, count in
+            _ = keys.withUnsafeBufferPointer { buffer.initialize(fromContentsOf: $0) }
+            count = room
+        }
+        swap(&keys, &grown)
         var used = base
         let hasVocabulary = vocabulary.count > 0
         let folder = KeyFolder.shared, wordShape = WordShape.shared, cache = self.cache, vocabulary = self.vocabulary
+        let memo = self.memo
+        var pending = self.pending
+        self.pending = []
+        pending.removeAll(keepingCapacity: true)
+        let viewCount = view.count
         let tokens = [Token](unsafeUninitializedCapacity: pieces.count) { out, written in
             view.withUnsafeBufferPointer { v in
                 keys.withUnsafeMutableBufferPointer { k in
@@ -356,31 +382,57 @@ public final class Tokenizer {
                         if piece.newlines > 0 || n == 0 { flags.insert(.lineStart) }
                         if piece.newlines > 1 || n == 0 { flags.insert(.paragraphStart) }
                         let keyStart = used
-                        if piece.kind == .word || piece.kind == .ordinal {
-                            let (count, shape) = wordShape.fold(v, piece.lower, piece.upper, to: k.baseAddress! + used)
-                            used += count
-                            flags.formUnion(shape)
+                        let shaped = piece.kind == .word || piece.kind == .ordinal
+                        let length = piece.length
+                        // The memo reads whole words past the token's end: not at the view's end.
+                        let memoable = hasVocabulary && length <= TokenKeyMemo.maxLength
+                            && piece.lower + TokenKeyMemo.maxLength <= viewCount
+                        var word: Int32 = -1
+                        if memoable, let known = memo.find(v.baseAddress! + piece.lower, length, shaped: shaped,
+                                                           key: k.baseAddress! + used) {
+                            used += known.keyLength
+                            flags.formUnion(known.shape)
+                            word = known.id
                         } else {
-                            used += folder.fold(v, piece.lower..<piece.upper, to: k.baseAddress! + used)
+                            var shape: Token.Flags = []
+                            if shaped {
+                                let (count, found) = wordShape.fold(v, piece.lower, piece.upper, to: k.baseAddress! + used)
+                                used += count
+                                shape = found
+                                flags.formUnion(shape)
+                            } else {
+                                used += folder.fold(v, piece.lower..<piece.upper, to: k.baseAddress! + used)
+                            }
+                            if hasVocabulary && used > keyStart {
+                                pending.append(Pending(token: Int32(n), shape: shape.rawValue,
+                                                       memoable: memoable && used - keyStart <= TokenKeyMemo.maxLength))
+                            }
                         }
                         if piece.kind == .number || piece.kind == .ordinal { flags.insert(.hasDigit) }
                         (out.baseAddress! + n).initialize(to: Token(start: piece.start, end: piece.end, kind: piece.kind, flags: flags,
-                                                                    keyStart: Int32(keyStart), keyEnd: Int32(used), word: -1))
+                                                                    keyStart: Int32(keyStart), keyEnd: Int32(used), word: word))
                     }
-                    // Vocabulary ids in a second loop: each look-up may miss the caches, and
-                    // this short loop lets the processor have several misses in flight, where
-                    // the folding between two look-ups kept it to about one.
-                    guard hasVocabulary else { return }
-                    for n in 0..<pieces.count {
+                    // Vocabulary ids of the tokens the memo did not know, in a second loop:
+                    // each look-up may miss the caches, and this short loop lets the processor
+                    // have several misses in flight, where the folding between two look-ups
+                    // kept it to about one.
+                    for p in pending {
+                        let n = Int(p.token)
                         let token = out[n]
-                        guard token.keyEnd > token.keyStart else { continue }
-                        out[n].word = cache.find(UnsafeBufferPointer(rebasing: k[Int(token.keyStart)..<Int(token.keyEnd)]),
-                                                       in: vocabulary)
+                        let key = UnsafeBufferPointer(rebasing: k[Int(token.keyStart)..<Int(token.keyEnd)])
+                        let id = cache.find(key, in: vocabulary)
+                        out[n].word = id
+                        if p.memoable {
+                            memo.remember(v.baseAddress! + Int(token.start), token.length,
+                                          shaped: token.kind == .word || token.kind == .ordinal,
+                                          key: key.baseAddress!, keyLength: key.count, shape: Token.Flags(rawValue: p.shape), id: id)
+                        }
                     }
                 }
             }
             written = pieces.count
         }
+        self.pending = pending
         keys.removeLast(keys.count - used)
         return tokens
     }

@@ -69,13 +69,12 @@ public final class Tokenizer {
                 reader.read(start, end, status, text, into: &pieces)
             }
         }
-        view.withUnsafeBufferPointer { text in
+        let count = view.withUnsafeBufferPointer { text in
             splitElisions(pieces, text, into: &scratch)
-            joinAbbreviations(scratch, text, into: &pieces)
-            joinHyphensAndDigitGroups(pieces, text, into: &scratch)
+            return scratch.withUnsafeMutableBufferPointer { joinAbbreviationsHyphensAndDigits($0, text) }
         }
         swap(&pieces, &scratch)
-        let tokens = makeTokens(pieces, view, &keys)
+        let tokens = makeTokens(pieces, count: count, view, &keys)
         front = pieces
         back = scratch
         return tokens
@@ -220,14 +219,19 @@ public final class Tokenizer {
     }
 
     /// `M` `.` -> `M.`; `J` `.` `-` `L` `.` -> `J.-L.`; `janv` `.` before a number -> `janv.`.
-    private func joinAbbreviations(_ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
-        out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(pieces.count)
+    /// Reads the pieces with look-ahead and hands each result to a `HyphenAndDigitJoiner`,
+    /// which writes the final pieces back into the same buffer, behind the reading: the two
+    /// steps in one pass, where each used to read and write a whole array of pieces.
+    /// Returns the number of final pieces.
+    private func joinAbbreviationsHyphensAndDigits(_ pieces: UnsafeMutableBufferPointer<Piece>, _ view: UnsafeBufferPointer<UInt16>) -> Int {
+        var joiner = HyphenAndDigitJoiner()
+        let out = pieces.baseAddress!
+        var written = 0
         var i = 0
-        func isDot(_ k: Int) -> Bool {
+        @inline(__always) func isDot(_ k: Int) -> Bool {
             k < pieces.count && !pieces[k].spaceBefore && pieces[k].length == 1 && view[pieces[k].lower] == 0x2E
         }
-        func isHyphen(_ k: Int) -> Bool {
+        @inline(__always) func isHyphen(_ k: Int) -> Bool {
             k < pieces.count && !pieces[k].spaceBefore && pieces[k].length == 1 && view[pieces[k].lower] == 0x2D
         }
         func isInitialLetters(_ p: Piece) -> Bool {
@@ -241,81 +245,109 @@ public final class Tokenizer {
             }
             return !expectLetter
         }
+        // Whether the last piece this step gave out is a degree sign.
+        var previousIsDegree = false
         while i < pieces.count {
             var piece = pieces[i]
             // `−3 °C.`: a letter glued to a degree sign is the unit, and its full stop ends the sentence.
-            let afterDegree = !piece.spaceBefore && !out.isEmpty && out[out.count - 1].length == 1 && view[out[out.count - 1].lower] == 0xB0
-            if piece.kind == .word && isDot(i + 1) && !afterDegree {
+            let afterDegree = !piece.spaceBefore && previousIsDegree
+            i += 1
+            if piece.kind == .word && isDot(i) && !afterDegree {
                 if isInitialLetters(piece) {
-                    piece.end = pieces[i + 1].end
+                    piece.end = pieces[i].end
                     piece.flags.formUnion([.abbreviation, .initial])
-                    i += 2
+                    i += 1
                     // Hyphenated initials: `J.-L.`
                     while isHyphen(i), i + 1 < pieces.count, isInitialLetters(pieces[i + 1]), isDot(i + 2) {
                         piece.end = pieces[i + 2].end
                         i += 3
                     }
-                    out.append(piece)
-                    continue
-                }
-                let id = Tokenizer.findFolded(view, piece.lower..<piece.upper, in: rules.abbreviationKeys)
-                if id >= 0 {
-                    let cls = rules.abbreviationClasses[Int(id)]
-                    let nextIsNumber = i + 2 < pieces.count && pieces[i + 2].kind == .number
-                    if cls != .beforeNumber || nextIsNumber {
-                        piece.end = pieces[i + 1].end
-                        piece.flags.insert(.abbreviation)
-                        if cls == .title { piece.flags.insert(.initial) }
-                        out.append(piece)
-                        i += 2
-                        continue
+                } else {
+                    let id = Tokenizer.findFolded(view, piece.lower..<piece.upper, in: rules.abbreviationKeys)
+                    if id >= 0 {
+                        let cls = rules.abbreviationClasses[Int(id)]
+                        let nextIsNumber = i + 1 < pieces.count && pieces[i + 1].kind == .number
+                        if cls != .beforeNumber || nextIsNumber {
+                            piece.end = pieces[i].end
+                            piece.flags.insert(.abbreviation)
+                            if cls == .title { piece.flags.insert(.initial) }
+                            i += 1
+                        }
                     }
                 }
             }
-            out.append(piece)
-            i += 1
+            previousIsDegree = piece.length == 1 && view[piece.lower] == 0xB0
+            // Writes at most as many pieces as were read: never past `i`.
+            joiner.push(piece, view, out, &written)
         }
+        return written
     }
 
-    /// `Jean` `-` `Luc` -> `Jean-Luc` and `12` ` ` `000` -> `12 000`, in one pass over the
-    /// pieces (each pass reads and writes them all). The two joins are independent: the
-    /// first starts from a word and takes only hyphens and words, the second starts from
-    /// a number and takes only numbers.
-    private func joinHyphensAndDigitGroups(_ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
-        out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(pieces.count)
-        var i = 0
-        while i < pieces.count {
-            var piece = pieces[i]
-            i += 1
-            if piece.kind == .word {
-                joinHyphenated(&piece, &i, pieces, view)
-            } else if piece.kind == .number {
-                joinDigitGroups(&piece, &i, pieces, view)
+    /// `Jean` `-` `Luc` -> `Jean-Luc` and `12` ` ` `000` -> `12 000`, on the pieces as the
+    /// abbreviation step gives them out. Each piece is written out at once; the last word
+    /// or number stays open and grows in place while the next pieces join it (a hyphen is
+    /// written, then taken back when a word follows it). Held pieces were kept in the
+    /// joiner's own fields at first, and the compiler spread their fields over a dozen
+    /// stack slots copied at every piece. The two joins are independent: the first starts
+    /// from a word and takes only hyphens and words, the second starts from a number and
+    /// takes only numbers.
+    private struct HyphenAndDigitJoiner {
+        private static let none: UInt8 = 0, word: UInt8 = 1, number: UInt8 = 2
+        /// What the open piece is: `none`, `word` or `number`.
+        private var open = HyphenAndDigitJoiner.none
+        /// Where the open piece was written.
+        private var openAt = 0
+        /// Whether the last piece written is a hyphen after the open word.
+        private var hyphenAfterOpen = false
+
+        @inline(__always)
+        mutating func push(_ next: Piece, _ view: UnsafeBufferPointer<UInt16>, _ out: UnsafeMutablePointer<Piece>, _ count: inout Int) {
+            if open == HyphenAndDigitJoiner.word {
+                if hyphenAfterOpen {
+                    hyphenAfterOpen = false
+                    if !next.spaceBefore && HyphenAndDigitJoiner.isJoinableWord(next) {
+                        count -= 1
+                        out[openAt].end = next.end
+                        out[openAt].flags.insert(.hyphenated)
+                        return
+                    }
+                } else if !next.spaceBefore && next.length == 1 && view[next.lower] == 0x2D {
+                    out[count] = next
+                    count += 1
+                    hyphenAfterOpen = true
+                    return
+                }
+            } else if open == HyphenAndDigitJoiner.number {
+                // The groups of three digits after a number (any single space kind between groups).
+                if next.spaceBefore, next.newlines == 0, next.start == out[openAt].end + 1,
+                   let group = HyphenAndDigitJoiner.digits(next, view), group.integer == 3 {
+                    out[openAt].end = next.end
+                    out[openAt].flags.insert(.groupedDigits)
+                    if group.decimal { open = HyphenAndDigitJoiner.none }
+                    return
+                }
             }
-            out.append(piece)
+            if HyphenAndDigitJoiner.isJoinableWord(next) {
+                open = HyphenAndDigitJoiner.word
+            } else if next.kind == .number, let head = HyphenAndDigitJoiner.digits(next, view), !head.decimal,
+                      (1...3).contains(head.integer) {
+                open = HyphenAndDigitJoiner.number
+            } else {
+                open = HyphenAndDigitJoiner.none
+            }
+            openAt = count
+            out[count] = next
+            count += 1
         }
-    }
 
-    /// Extends word `piece` over `-` `word` pairs from `pieces[i]` (letters on both sides, no space).
-    @inline(__always)
-    private func joinHyphenated(_ piece: inout Piece, _ i: inout Int, _ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>) {
-        guard !piece.flags.contains(.elision), !piece.flags.contains(.abbreviation) else { return }
-        while i + 1 < pieces.count,
-              !pieces[i].spaceBefore, pieces[i].length == 1, view[pieces[i].lower] == 0x2D,
-              !pieces[i + 1].spaceBefore, pieces[i + 1].kind == .word,
-              !pieces[i + 1].flags.contains(.elision), !pieces[i + 1].flags.contains(.abbreviation) {
-            piece.end = pieces[i + 1].end
-            piece.flags.insert(.hyphenated)
-            i += 2
+        @inline(__always)
+        private static func isJoinableWord(_ p: Piece) -> Bool {
+            p.kind == .word && !p.flags.contains(.elision) && !p.flags.contains(.abbreviation)
         }
-    }
 
-    /// Extends number `piece` over the groups of three digits from `pieces[i]` (any single
-    /// space kind between groups).
-    @inline(__always)
-    private func joinDigitGroups(_ piece: inout Piece, _ i: inout Int, _ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>) {
-        func digits(_ p: Piece) -> (integer: Int, decimal: Bool)? {
+        /// The integer digits of a number piece and whether a decimal part follows
+        /// (`12`, `000,5`), or nil for any other piece.
+        private static func digits(_ p: Piece, _ view: UnsafeBufferPointer<UInt16>) -> (integer: Int, decimal: Bool)? {
             guard p.kind == .number else { return nil }
             var k = p.lower
             while k < p.upper && Tokenizer.isDigit(view[k]) { k += 1 }
@@ -323,15 +355,6 @@ public final class Tokenizer {
             guard view[k] == 0x2C, k + 1 < p.upper else { return nil }
             for m in (k + 1)..<p.upper where !Tokenizer.isDigit(view[m]) { return nil }
             return (k - p.lower, true)
-        }
-        guard let head = digits(piece), !head.decimal, (1...3).contains(head.integer) else { return }
-        while i < pieces.count, pieces[i].spaceBefore, pieces[i].newlines == 0,
-              pieces[i].start == piece.end + 1,
-              let group = digits(pieces[i]), group.integer == 3 {
-            piece.end = pieces[i].end
-            piece.flags.insert(.groupedDigits)
-            i += 1
-            if group.decimal { break }
         }
     }
 
@@ -350,68 +373,90 @@ public final class Tokenizer {
     /// Reused from one document to the next.
     private var pending: [Pending] = []
 
-    private func makeTokens(_ pieces: [Piece], _ view: [UInt16], _ keys: inout [UInt16]) -> [Token] {
+    /// Turns final pieces into tokens: flags, folded key and shape (from the memo when it
+    /// knows the units), vocabulary id when the memo gave it.
+    private struct TokenWriter {
+        let out: UnsafeMutablePointer<Token>
+        let view: UnsafeBufferPointer<UInt16>
+        let keys: UnsafeMutablePointer<UInt16>
+        let memo: TokenKeyMemo
+        let hasVocabulary: Bool
+        var used: Int
+        var count = 0
+        var pending: [Pending]
+
+        @inline(__always)
+        mutating func append(_ piece: Piece) {
+            let n = count
+            var flags = piece.flags
+            if piece.spaceBefore { flags.insert(.spaceBefore) }
+            if piece.newlines > 0 || n == 0 { flags.insert(.lineStart) }
+            if piece.newlines > 1 || n == 0 { flags.insert(.paragraphStart) }
+            let keyStart = used
+            let shaped = piece.kind == .word || piece.kind == .ordinal
+            let length = piece.length
+            // The memo reads whole words past the token's end: not at the view's end.
+            let memoable = hasVocabulary && length <= TokenKeyMemo.maxLength
+                && piece.lower + TokenKeyMemo.maxLength <= view.count
+            var word: Int32 = -1
+            if memoable, let known = memo.find(view.baseAddress! + piece.lower, length, shaped: shaped, key: keys + used) {
+                used += known.keyLength
+                flags.formUnion(known.shape)
+                word = known.id
+            } else {
+                var shape: Token.Flags = []
+                if shaped {
+                    let (written, found) = WordShape.shared.fold(view, piece.lower, piece.upper, to: keys + used)
+                    used += written
+                    shape = found
+                    flags.formUnion(shape)
+                } else {
+                    used += KeyFolder.shared.fold(view, piece.lower..<piece.upper, to: keys + used)
+                }
+                if hasVocabulary && used > keyStart {
+                    pending.append(Pending(token: Int32(n), shape: shape.rawValue,
+                                           memoable: memoable && used - keyStart <= TokenKeyMemo.maxLength))
+                }
+            }
+            if piece.kind == .number || piece.kind == .ordinal { flags.insert(.hasDigit) }
+            (out + n).initialize(to: Token(start: piece.start, end: piece.end, kind: piece.kind, flags: flags,
+                                           keyStart: Int32(keyStart), keyEnd: Int32(used), word: word))
+            count = n + 1
+        }
+    }
+
+    /// The tokens of the pieces (elisions already split), after the abbreviation, hyphen
+    /// and digit-group joins.
+    private func makeTokens(_ pieces: [Piece], count: Int, _ view: [UInt16], _ keys: inout [UInt16]) -> [Token] {
         let base = keys.count
-        // Folding at most doubles a key (œ -> oe): reserve that much and write in place.
-        var capacity = 0
-        for piece in pieces { capacity += 2 * piece.length }
-        // Plus `VocabularyIdCache.slack` units: the id cache reads whole words past a key's
-        // end (as the memo does, which also writes whole words). The keys are written into
-        // a new uninitialised array (units past a key's end are read, then masked out):
+        // The final pieces do not overlap, and folding at most doubles a key (œ -> oe):
+        // twice the text is room enough to write every key in place. Plus
+        // `VocabularyIdCache.slack` units: the id cache reads whole words past a key's end
+        // (as the memo does, which also writes whole words). The keys are written into a
+        // new uninitialised array (units past a key's end are read, then masked out):
         // filling the room with zeros first cost more than the copy of the earlier keys.
-        let room = base + capacity + max(VocabularyIdCache.slack, TokenKeyMemo.maxLength)
+        let room = base + 2 * view.count + max(VocabularyIdCache.slack, TokenKeyMemo.maxLength)
         var grown = [UInt16](unsafeUninitializedCapacity: room) { buffer, count in
             _ = keys.withUnsafeBufferPointer { buffer.initialize(fromContentsOf: $0) }
             count = room
         }
         swap(&keys, &grown)
-        var used = base
         let hasVocabulary = vocabulary.count > 0
-        let folder = KeyFolder.shared, wordShape = WordShape.shared, cache = self.cache, vocabulary = self.vocabulary
-        let memo = self.memo
+        let cache = self.cache, vocabulary = self.vocabulary, memo = self.memo
         var pending = self.pending
         self.pending = []
         pending.removeAll(keepingCapacity: true)
-        let viewCount = view.count
-        let tokens = [Token](unsafeUninitializedCapacity: pieces.count) { out, written in
+        var used = base
+        let tokens = [Token](unsafeUninitializedCapacity: count) { out, written in
             view.withUnsafeBufferPointer { v in
                 keys.withUnsafeMutableBufferPointer { k in
-                    for (n, piece) in pieces.enumerated() {
-                        var flags = piece.flags
-                        if piece.spaceBefore { flags.insert(.spaceBefore) }
-                        if piece.newlines > 0 || n == 0 { flags.insert(.lineStart) }
-                        if piece.newlines > 1 || n == 0 { flags.insert(.paragraphStart) }
-                        let keyStart = used
-                        let shaped = piece.kind == .word || piece.kind == .ordinal
-                        let length = piece.length
-                        // The memo reads whole words past the token's end: not at the view's end.
-                        let memoable = hasVocabulary && length <= TokenKeyMemo.maxLength
-                            && piece.lower + TokenKeyMemo.maxLength <= viewCount
-                        var word: Int32 = -1
-                        if memoable, let known = memo.find(v.baseAddress! + piece.lower, length, shaped: shaped,
-                                                           key: k.baseAddress! + used) {
-                            used += known.keyLength
-                            flags.formUnion(known.shape)
-                            word = known.id
-                        } else {
-                            var shape: Token.Flags = []
-                            if shaped {
-                                let (count, found) = wordShape.fold(v, piece.lower, piece.upper, to: k.baseAddress! + used)
-                                used += count
-                                shape = found
-                                flags.formUnion(shape)
-                            } else {
-                                used += folder.fold(v, piece.lower..<piece.upper, to: k.baseAddress! + used)
-                            }
-                            if hasVocabulary && used > keyStart {
-                                pending.append(Pending(token: Int32(n), shape: shape.rawValue,
-                                                       memoable: memoable && used - keyStart <= TokenKeyMemo.maxLength))
-                            }
-                        }
-                        if piece.kind == .number || piece.kind == .ordinal { flags.insert(.hasDigit) }
-                        (out.baseAddress! + n).initialize(to: Token(start: piece.start, end: piece.end, kind: piece.kind, flags: flags,
-                                                                    keyStart: Int32(keyStart), keyEnd: Int32(used), word: word))
-                    }
+                    var writer = TokenWriter(out: out.baseAddress!, view: v, keys: k.baseAddress!, memo: memo,
+                                             hasVocabulary: hasVocabulary, used: base, pending: pending)
+                    pending = []
+                    for n in 0..<count { writer.append(pieces[n]) }
+                    written = writer.count
+                    used = writer.used
+                    pending = writer.pending
                     // Vocabulary ids of the tokens the memo did not know, in a second loop:
                     // each look-up may miss the caches, and this short loop lets the processor
                     // have several misses in flight, where the folding between two look-ups
@@ -430,7 +475,6 @@ public final class Tokenizer {
                     }
                 }
             }
-            written = pieces.count
         }
         self.pending = pending
         keys.removeLast(keys.count - used)

@@ -39,45 +39,47 @@ public final class Tokenizer {
         @inline(__always) var length: Int { Int(end &- start) }
     }
 
-    /// Buffers reused from one document to the next (each pass reads one, writes the other).
-    private var front: [Piece] = []
-    private var back: [Piece] = []
     private let cache = VocabularyIdCache()
     /// Apostrophe offsets of the text being split (reused from one document to the next).
     private var apostrophes: [Int32] = []
 
     /// Tokens of `view`, with their folded keys appended to `keys`.
+    ///
+    /// The pieces are written once, by the segment reader with the elisions split off as
+    /// they come (`PieceWriter`), then joined in place (abbreviations, hyphens, digit
+    /// groups), then turned into tokens: each of those steps used to read and write a
+    /// whole array of pieces of its own.
     public func tokenize(_ view: [UInt16], keys: inout [UInt16]) -> [Token] {
-        var pieces = front, scratch = back
-        front = []
-        back = []
-        pieces.removeAll(keepingCapacity: true)
-        pieces.reserveCapacity(view.count / 4)
-        view.withUnsafeBufferPointer { text in
-            var reader = SegmentReader()
-            let covered = LatinWordBreaks.forEachSegment(text) { start, end, status in
-                reader.read(start, end, status, text, into: &pieces)
-            }
-            guard !covered else { return }
-            // A unit outside the fast path's classes: ICU segments the whole text.
-            pieces.removeAll(keepingCapacity: true)
-            reader = SegmentReader()
-            let words = self.words
-            words.forEachSegment(text) { start, end in
-                // Spaces need no rule status, and they are half the segments.
-                let status = Tokenizer.isSpace(text[start]) ? 0 : words.ruleStatus
-                reader.read(start, end, status, text, into: &pieces)
+        var apostrophes = self.apostrophes
+        self.apostrophes = []
+        // Pieces never overlap and none is empty: at most one per unit.
+        let pieces = [Piece](unsafeUninitializedCapacity: max(view.count, 1)) { buffer, count in
+            count = view.withUnsafeBufferPointer { text -> Int in
+                Tokenizer.findApostrophes(text, into: &apostrophes)
+                return apostrophes.withUnsafeBufferPointer { apostrophes -> Int in
+                    var writer = PieceWriter(out: buffer.baseAddress!, apostrophes: apostrophes)
+                    var reader = SegmentReader()
+                    let covered = LatinWordBreaks.forEachSegment(text) { start, end, status in
+                        if let piece = reader.read(start, end, status, text) { splitNumberFromLetters(piece, text, &writer) }
+                    }
+                    if !covered {
+                        // A unit outside the fast path's classes: ICU segments the whole text.
+                        writer = PieceWriter(out: buffer.baseAddress!, apostrophes: apostrophes)
+                        reader = SegmentReader()
+                        let words = self.words
+                        words.forEachSegment(text) { start, end in
+                            // Spaces need no rule status, and they are half the segments.
+                            let status = Tokenizer.isSpace(text[start]) ? 0 : words.ruleStatus
+                            if let piece = reader.read(start, end, status, text) { splitNumberFromLetters(piece, text, &writer) }
+                        }
+                    }
+                    finishElisions(text, &writer)
+                    return joinAbbreviationsHyphensAndDigits(UnsafeMutableBufferPointer(start: buffer.baseAddress!, count: writer.count), text)
+                }
             }
         }
-        let count = view.withUnsafeBufferPointer { text in
-            splitElisions(pieces, text, into: &scratch)
-            return scratch.withUnsafeMutableBufferPointer { joinAbbreviationsHyphensAndDigits($0, text) }
-        }
-        swap(&pieces, &scratch)
-        let tokens = makeTokens(pieces, count: count, view, &keys)
-        front = pieces
-        back = scratch
-        return tokens
+        self.apostrophes = apostrophes
+        return makeTokens(pieces, view, &keys)
     }
 
     /// Turns word-break segments into pieces: white space becomes the next piece's
@@ -86,25 +88,47 @@ public final class Tokenizer {
         var spaceBefore = false
         var newlines = 0
 
+        /// The piece of a segment, nil for white space and invisible marks.
         @inline(__always)
-        mutating func read(_ start: Int, _ end: Int, _ status: Int32, _ text: UnsafeBufferPointer<UInt16>, into pieces: inout [Piece]) {
+        mutating func read(_ start: Int, _ end: Int, _ status: Int32, _ text: UnsafeBufferPointer<UInt16>) -> Piece? {
             let first = text[start]
             if Tokenizer.isSpace(first) {
                 spaceBefore = true
                 for i in start..<end where text[i] == 0x0A || text[i] == 0x2029 || text[i] == 0x2028 { newlines += 1 }
                 if newlines == 0 { for i in start..<end where text[i] == 0x0D { newlines += 1 } }
-                return
+                return nil
             }
-            if first == 0xFEFF || first == 0x200B || first == 0x00AD { return }  // invisible marks
+            if first == 0xFEFF || first == 0x200B || first == 0x00AD { return nil }  // invisible marks
             let kind: Token.Kind
             if status >= 100 && status < 200 { kind = .number }
             else if status >= 200 { kind = .word }
             else { kind = Tokenizer.isSymbol(first) ? .symbol : .punctuation }
             let piece = Piece(start: Int32(start), end: Int32(end), flags: [], kind: kind, spaceBefore: spaceBefore,
                               newlines: UInt8(min(newlines, 255)))
-            Tokenizer.splitNumberFromLetters(piece, text, into: &pieces)
             spaceBefore = false
             newlines = 0
+            return piece
+        }
+    }
+
+    /// Where the pieces are written as they are read, and the state of the elision split
+    /// (`l'Union` -> `l'` `Union`, `l` `'` -> `l'`), which needs to see the piece after a
+    /// word: the word is written at once and changed or split when that piece comes.
+    private struct PieceWriter {
+        let out: UnsafeMutablePointer<Piece>
+        /// Offsets of the text's apostrophes, ascending.
+        let apostrophes: UnsafeBufferPointer<Int32>
+        var count = 0
+        /// The first apostrophe not before the last word.
+        var nextApostrophe = 0
+        /// Where the last word or number was written while it is the last piece, else -1.
+        var lastWord = -1
+        /// Whether that word holds an apostrophe (its split waits for the next piece).
+        var lastWordHasApostrophe = false
+
+        init(out: UnsafeMutablePointer<Piece>, apostrophes: UnsafeBufferPointer<Int32>) {
+            self.out = out
+            self.apostrophes = apostrophes
         }
     }
 
@@ -112,27 +136,43 @@ public final class Tokenizer {
 
     /// `3M` -> `3` `M`, `1,5Md` -> `1,5` `Md`; `1er`, `2e`, `XXIe` become ordinals.
     @inline(__always)
-    private static func splitNumberFromLetters(_ piece: Piece, _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
-        guard piece.kind != .punctuation && piece.kind != .symbol else { out.append(piece); return }
+    private func splitNumberFromLetters(_ piece: Piece, _ view: UnsafeBufferPointer<UInt16>, _ out: inout PieceWriter) {
+        var piece = piece
+        let split = Tokenizer.numberKind(&piece, view)
+        if split >= 0 {
+            var number = piece
+            number.end = split
+            number.kind = .number
+            push(number, view, &out)
+            piece.start = split
+            piece.spaceBefore = false
+            piece.newlines = 0
+            piece.kind = .word
+        }
+        push(piece, view, &out)
+    }
+
+    /// Sets the kind of a word or number that is a number or an ordinal; returns where the
+    /// letters start in a number glued to letters (`3M`), else -1.
+    @inline(__always)
+    private static func numberKind(_ piece: inout Piece, _ view: UnsafeBufferPointer<UInt16>) -> Int32 {
+        guard piece.kind != .punctuation && piece.kind != .symbol else { return -1 }
         let first = view[piece.lower]
         if Tokenizer.isDigit(first) {
             var split = piece.lower
             while split < piece.upper && (Tokenizer.isDigit(view[split]) || view[split] == 0x2C || view[split] == 0x2E) { split += 1 }
             // A trailing separator belongs to the text, not the number.
             while split > piece.lower + 1 && !Tokenizer.isDigit(view[split - 1]) { split -= 1 }
-            if split == piece.upper { var p = piece; p.kind = .number; out.append(p); return }
+            if split == piece.upper { piece.kind = .number; return -1 }
             if Tokenizer.isOrdinalSuffix(UnsafeBufferPointer(rebasing: view[split..<piece.upper])) {
-                var p = piece; p.kind = .ordinal; out.append(p); return
+                piece.kind = .ordinal
+                return -1
             }
-            var number = piece; number.end = Int32(split); number.kind = .number
-            var rest = piece; rest.start = Int32(split); rest.spaceBefore = false; rest.newlines = 0; rest.kind = .word
-            out.append(number)
-            out.append(rest)
+            return Int32(split)
         } else if piece.kind == .word && Tokenizer.isRomanOrdinal(UnsafeBufferPointer(rebasing: view[piece.lower..<piece.upper])) {
-            var p = piece; p.kind = .ordinal; out.append(p)
-        } else {
-            out.append(piece)
+            piece.kind = .ordinal
         }
+        return -1
     }
 
     /// `l'Union` -> `l'` `Union`; `l` `'` -> `l'`; `aujourd'hui` stays whole.
@@ -145,55 +185,73 @@ public final class Tokenizer {
         return (next >= 0x41 && next <= 0x5A) || (next >= 0xC0 && next <= 0xDE && next != 0xD7)
     }
 
-    private func splitElisions(_ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
-        out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(pieces.count + pieces.count / 8)
-        // Where the apostrophes are, found in one pass over the text: searching each word for
-        // one mispredicted the end of every word's loop.
-        Tokenizer.findApostrophes(view, into: &apostrophes)
-        var nextApostrophe = 0
-        var i = 0
-        while i < pieces.count {
-            var piece = pieces[i]
-            i += 1
-            // ICU reads `l'A7` as one number: its elision is split off like a word's.
-            guard piece.kind == .word || piece.kind == .number else { out.append(piece); continue }
+    /// Writes `piece` after the pieces before it, splitting the elisions of the word before
+    /// it first, unless the two make an elision (`l` `'`).
+    @inline(__always)
+    private func push(_ piece: Piece, _ view: UnsafeBufferPointer<UInt16>, _ w: inout PieceWriter) {
+        if w.lastWord >= 0 {
+            let last = w.lastWord
+            w.lastWord = -1
             // A bare elided form followed by its apostrophe.
-            if i < pieces.count, view[pieces[i].lower] == 0x27, pieces[i].length == 1,
-               !pieces[i].spaceBefore, isElision(view, piece.lower..<piece.upper) {
-                piece.end += 1
-                piece.flags.insert(.elision)
-                out.append(piece)
-                i += 1
-                continue
+            if view[piece.lower] == 0x27, piece.length == 1, !piece.spaceBefore,
+               isElision(view, w.out[last].lower..<w.out[last].upper) {
+                w.out[last].end += 1
+                w.out[last].flags.insert(.elision)
+                return
             }
-            while nextApostrophe < apostrophes.count && apostrophes[nextApostrophe] < piece.start { nextApostrophe += 1 }
-            guard nextApostrophe < apostrophes.count && apostrophes[nextApostrophe] < piece.end else { out.append(piece); continue }
-            // Inside a hyphenated place name the elision belongs to the name (`Gonfreville-l'Orcher`, `Mont-d'Or`).
-            if !piece.spaceBefore, let hyphen = out.last, !hyphen.spaceBefore, hyphen.end == piece.start,
-               hyphen.length == 1, view[hyphen.lower] == 0x2D,
-               out.count >= 2, out[out.count - 2].kind == .word, out[out.count - 2].end == hyphen.start {
-                out.append(piece)
-                continue
-            }
-            if isUnsplittable(view, piece.lower..<piece.upper) || isCapitalElidedName(view, piece.lower..<piece.upper) {
-                out.append(piece)
-                continue
-            }
-            while let apostrophe = Tokenizer.firstApostrophe(view, piece.lower, piece.upper), apostrophe + 1 < piece.upper,
-                  isElision(view, piece.lower..<apostrophe) {
-                var elided = piece
-                elided.end = Int32(apostrophe + 1)
-                elided.kind = .word
-                elided.flags.insert(.elision)
-                out.append(elided)
-                piece.start = Int32(apostrophe + 1)
-                piece.spaceBefore = false
-                piece.newlines = 0
-                if isUnsplittable(view, piece.lower..<piece.upper) { break }
-            }
-            out.append(piece)
+            if w.lastWordHasApostrophe { splitLastWord(view, &w) }
         }
+        w.out[w.count] = piece
+        w.count += 1
+        // ICU reads `l'A7` as one number: its elision is split off like a word's.
+        guard piece.kind == .word || piece.kind == .number else { return }
+        w.lastWord = w.count - 1
+        while w.nextApostrophe < w.apostrophes.count && w.apostrophes[w.nextApostrophe] < piece.start { w.nextApostrophe += 1 }
+        w.lastWordHasApostrophe = w.nextApostrophe < w.apostrophes.count && w.apostrophes[w.nextApostrophe] < piece.end
+    }
+
+    /// Splits the elisions of the last word, at the end of the text.
+    private func finishElisions(_ view: UnsafeBufferPointer<UInt16>, _ w: inout PieceWriter) {
+        if w.lastWord >= 0 && w.lastWordHasApostrophe { splitLastWord(view, &w) }
+        w.lastWord = -1
+    }
+
+    /// Splits the elisions off the last piece written, a word or number that holds an
+    /// apostrophe (`l'Union`, `qu'aujourd'hui`).
+    @inline(never)
+    private func splitLastWord(_ view: UnsafeBufferPointer<UInt16>, _ w: inout PieceWriter) {
+        w.count -= 1
+        var piece = w.out[w.count]
+        let out = w.out
+        @inline(__always) func keep(_ p: Piece) {
+            out[w.count] = p
+            w.count += 1
+        }
+        // Inside a hyphenated place name the elision belongs to the name (`Gonfreville-l'Orcher`, `Mont-d'Or`).
+        let count = w.count
+        if !piece.spaceBefore, count >= 1, !out[count - 1].spaceBefore, out[count - 1].end == piece.start,
+           out[count - 1].length == 1, view[out[count - 1].lower] == 0x2D,
+           count >= 2, out[count - 2].kind == .word, out[count - 2].end == out[count - 1].start {
+            keep(piece)
+            return
+        }
+        if isUnsplittable(view, piece.lower..<piece.upper) || isCapitalElidedName(view, piece.lower..<piece.upper) {
+            keep(piece)
+            return
+        }
+        while let apostrophe = Tokenizer.firstApostrophe(view, piece.lower, piece.upper), apostrophe + 1 < piece.upper,
+              isElision(view, piece.lower..<apostrophe) {
+            var elided = piece
+            elided.end = Int32(apostrophe + 1)
+            elided.kind = .word
+            elided.flags.insert(.elision)
+            keep(elided)
+            piece.start = Int32(apostrophe + 1)
+            piece.spaceBefore = false
+            piece.newlines = 0
+            if isUnsplittable(view, piece.lower..<piece.upper) { break }
+        }
+        keep(piece)
     }
 
     /// The offsets of every `'` in `view`, tested four units at a time (one 64-bit word,
@@ -427,7 +485,7 @@ public final class Tokenizer {
 
     /// The tokens of the pieces (elisions already split), after the abbreviation, hyphen
     /// and digit-group joins.
-    private func makeTokens(_ pieces: [Piece], count: Int, _ view: [UInt16], _ keys: inout [UInt16]) -> [Token] {
+    private func makeTokens(_ pieces: [Piece], _ view: [UInt16], _ keys: inout [UInt16]) -> [Token] {
         let base = keys.count
         // The final pieces do not overlap, and folding at most doubles a key (œ -> oe):
         // twice the text is room enough to write every key in place. Plus
@@ -447,13 +505,13 @@ public final class Tokenizer {
         self.pending = []
         pending.removeAll(keepingCapacity: true)
         var used = base
-        let tokens = [Token](unsafeUninitializedCapacity: count) { out, written in
+        let tokens = [Token](unsafeUninitializedCapacity: pieces.count) { out, written in
             view.withUnsafeBufferPointer { v in
                 keys.withUnsafeMutableBufferPointer { k in
                     var writer = TokenWriter(out: out.baseAddress!, view: v, keys: k.baseAddress!, memo: memo,
                                              hasVocabulary: hasVocabulary, used: base, pending: pending)
                     pending = []
-                    for n in 0..<count { writer.append(pieces[n]) }
+                    for piece in pieces { writer.append(piece) }
                     written = writer.count
                     used = writer.used
                     pending = writer.pending

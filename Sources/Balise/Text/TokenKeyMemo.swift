@@ -31,9 +31,19 @@ final class TokenKeyMemo {
         memory = .allocate(byteCount: count * MemoryLayout<Entry>.stride, alignment: 64)
         entries = memory.bindMemory(to: Entry.self, capacity: count)
         entries.initialize(repeating: Entry(), count: count)
+        masks = .allocate(capacity: 3 * (TokenKeyMemo.maxLength + 1))
+        for length in 0...TokenKeyMemo.maxLength {
+            for word in 0..<3 {
+                let kept = min(max(16 * length - 64 * word, 0), 64)
+                masks[3 * length + word] = kept == 64 ? ~0 : (1 << UInt64(kept)) - 1
+            }
+        }
     }
 
-    deinit { memory.deallocate() }
+    deinit {
+        memory.deallocate()
+        masks.deallocate()
+    }
 
     /// The token's length and whether its shape is read (words and ordinals: the same
     /// units as a number or a symbol would get no shape flags).
@@ -42,19 +52,19 @@ final class TokenKeyMemo {
         UInt32(truncatingIfNeeded: length) | (shaped ? 0x100 : 0)
     }
 
+    /// Per length from 0 to `maxLength`, the masks that keep a key's units in its three
+    /// words (computing them per look-up cost a third of a hit).
+    private let masks: UnsafeMutablePointer<UInt64>
+
     /// `count` units at `base`, zero-padded to three words; `base` must be followed by at
     /// least `maxLength` readable units.
     @inline(__always)
-    private static func packed(_ base: UnsafePointer<UInt16>, _ count: Int) -> (UInt64, UInt64, UInt64) {
+    private func packed(_ base: UnsafePointer<UInt16>, _ count: Int) -> (UInt64, UInt64, UInt64) {
         let raw = UnsafeRawPointer(base)
-        let bits = count * 16
-        // Without branches: a shift by 64 or more gives 0, so a whole word keeps all its bits.
-        @inline(__always) func masked(_ word: UInt64, _ from: Int) -> UInt64 {
-            word & ((1 << UInt64(max(bits - from, 0))) &- 1)
-        }
-        return (masked(raw.loadUnaligned(as: UInt64.self), 0),
-                masked(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self), 64),
-                masked(raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self), 128))
+        let mask = masks + 3 * count
+        return (raw.loadUnaligned(as: UInt64.self) & mask[0],
+                raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & mask[1],
+                raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self) & mask[2])
     }
 
     @inline(__always)
@@ -71,7 +81,7 @@ final class TokenKeyMemo {
     @inline(__always)
     func find(_ units: UnsafePointer<UInt16>, _ length: Int, shaped: Bool,
               key: UnsafeMutablePointer<UInt16>) -> (keyLength: Int, shape: Token.Flags, id: Int32)? {
-        let packed = TokenKeyMemo.packed(units, length)
+        let packed = self.packed(units, length)
         let tag = TokenKeyMemo.tag(length: length, shaped: shaped)
         let entry = slot(packed, tag)
         guard entry.pointee.tag == tag, entry.pointee.units.0 == packed.0, entry.pointee.units.1 == packed.1,
@@ -88,9 +98,9 @@ final class TokenKeyMemo {
     @inline(__always)
     func remember(_ units: UnsafePointer<UInt16>, _ length: Int, shaped: Bool,
                   key: UnsafePointer<UInt16>, keyLength: Int, shape: Token.Flags, id: Int32) {
-        let packed = TokenKeyMemo.packed(units, length)
+        let packed = self.packed(units, length)
         let tag = TokenKeyMemo.tag(length: length, shaped: shaped)
-        slot(packed, tag).pointee = Entry(units: packed, key: TokenKeyMemo.packed(key, keyLength), tag: tag, id: id,
+        slot(packed, tag).pointee = Entry(units: packed, key: self.packed(key, keyLength), tag: tag, id: id,
                                           keyLength: UInt16(keyLength), shape: shape.rawValue)
     }
 }

@@ -12,8 +12,7 @@ public final class AnalyzedText {
 
     init(document: Document, tokenizer: Tokenizer, gazetteer: Gazetteer, services: TextServices) {
         self.document = document
-        self.original = TextBuffer(document.text)
-        self.view = NormalizedView(original: original.units)
+        (self.original, self.view) = TextBuffer.withView(document.text)
         var keys = [UInt16]()
         var tokens = tokenizer.tokenize(view.units, keys: &keys)
         self.sentences = tokenizer.sentences(view.units, &tokens)

@@ -20,6 +20,24 @@ final class TokenKeyMemo {
         var shape: UInt16 = 0
     }
 
+    /// A token of one unit (a quarter of all tokens: punctuation, `à`, `a`, `y`), kept in a
+    /// plain table by unit (and shape kind) that stays in the first cache level, rather
+    /// than hashed into `entries`.
+    private struct Single {
+        /// The folded unit; 0 for an empty entry.
+        var key: UInt16 = 0
+        var shape: UInt16 = 0
+        var id: Int32 = 0
+    }
+
+    private static let singleLimit = 0x300
+    private let singles: UnsafeMutablePointer<Single>
+
+    @inline(__always)
+    private static func singleIndex(_ unit: UInt16, _ shaped: Bool) -> Int {
+        2 * Int(unit) + (shaped ? 1 : 0)
+    }
+
     /// Three 64-bit words of units, for the token and for its key.
     static let maxLength = 12
     private static let sizeBits = 13
@@ -31,6 +49,8 @@ final class TokenKeyMemo {
         memory = .allocate(byteCount: count * MemoryLayout<Entry>.stride, alignment: 64)
         entries = memory.bindMemory(to: Entry.self, capacity: count)
         entries.initialize(repeating: Entry(), count: count)
+        singles = .allocate(capacity: 2 * TokenKeyMemo.singleLimit)
+        singles.initialize(repeating: Single(), count: 2 * TokenKeyMemo.singleLimit)
         masks = .allocate(capacity: 3 * (TokenKeyMemo.maxLength + 1))
         for length in 0...TokenKeyMemo.maxLength {
             for word in 0..<3 {
@@ -43,6 +63,7 @@ final class TokenKeyMemo {
     deinit {
         memory.deallocate()
         masks.deallocate()
+        singles.deallocate()
     }
 
     /// The token's length and whether its shape is read (words and ordinals: the same
@@ -81,6 +102,12 @@ final class TokenKeyMemo {
     @inline(__always)
     func find(_ units: UnsafePointer<UInt16>, _ length: Int, shaped: Bool,
               key: UnsafeMutablePointer<UInt16>) -> (keyLength: Int, shape: Token.Flags, id: Int32)? {
+        if length == 1 && Int(units[0]) < TokenKeyMemo.singleLimit {
+            let single = singles[TokenKeyMemo.singleIndex(units[0], shaped)]
+            guard single.key != 0 else { return nil }
+            key[0] = single.key
+            return (1, Token.Flags(rawValue: single.shape), single.id)
+        }
         let packed = self.packed(units, length)
         let tag = TokenKeyMemo.tag(length: length, shaped: shaped)
         let entry = slot(packed, tag)
@@ -98,6 +125,14 @@ final class TokenKeyMemo {
     @inline(__always)
     func remember(_ units: UnsafePointer<UInt16>, _ length: Int, shaped: Bool,
                   key: UnsafePointer<UInt16>, keyLength: Int, shape: Token.Flags, id: Int32) {
+        if length == 1 && Int(units[0]) < TokenKeyMemo.singleLimit {
+            // A unit whose key is 0 or two units long (`œ`) is never found: `find` takes
+            // a zero key for an empty entry.
+            if keyLength == 1 {
+                singles[TokenKeyMemo.singleIndex(units[0], shaped)] = Single(key: key[0], shape: shape.rawValue, id: id)
+            }
+            return
+        }
         let packed = self.packed(units, length)
         let tag = TokenKeyMemo.tag(length: length, shaped: shaped)
         slot(packed, tag).pointee = Entry(units: packed, key: self.packed(key, keyLength), tag: tag, id: id,

@@ -621,11 +621,17 @@ public final class Tokenizer {
         ordinalSuffixes.contains { $0.elementsEqual(units) }
     }
 
+    /// Cheap guard first, inlined: this runs on every word.
+    @inline(__always)
     static func isRomanOrdinal(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
-        // Cheap guard first: this runs on every word.
         guard units.count >= 2, let first = units.first, let last = units.last,
               first == 0x49 || first == 0x56 || first == 0x58 || first == 0x4C || first == 0x43,
               last == 0x65 || last == 0x72 else { return false }
+        return isRomanOrdinalPassingGuard(units)
+    }
+
+    @inline(never)
+    private static func isRomanOrdinalPassingGuard(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
         // Roman digits, then `e`, `er`, `re` or `ème`.
         func isRomanDigit(_ u: UInt16) -> Bool { u == 0x49 || u == 0x56 || u == 0x58 || u == 0x4C || u == 0x43 }
         var romanEnd = 0

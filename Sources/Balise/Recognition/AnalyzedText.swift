@@ -14,9 +14,7 @@ public final class AnalyzedText {
         self.document = document
         (self.original, self.view) = TextBuffer.withView(document.text)
         var keys = [UInt16]()
-        var tokens = tokenizer.tokenize(view.units, keys: &keys)
-        self.sentences = tokenizer.sentences(view.units, &tokens)
-        self.tokens = tokens
+        (self.tokens, self.sentences) = tokenizer.tokenizeWithSentences(view.units, keys: &keys)
         self.keys = keys
         self.gazetteer = gazetteer
         self.services = services

@@ -42,6 +42,9 @@ public final class Tokenizer {
     private let cache = VocabularyIdCache()
     /// Apostrophe offsets of the text being split (reused from one document to the next).
     private var apostrophes: [Int32] = []
+    /// Offsets of the units of the text being split that may open a sentence break (see
+    /// `tokenizeWithSentences`); reused from one text to the next.
+    private var sentenceMarks: [Int32] = []
 
     /// Tokens of `view`, with their folded keys appended to `keys`.
     ///
@@ -50,6 +53,30 @@ public final class Tokenizer {
     /// groups), then turned into tokens: each of those steps used to read and write a
     /// whole array of pieces of its own.
     public func tokenize(_ view: [UInt16], keys: inout [UInt16]) -> [Token] {
+        tokenize(view, keys: &keys, covered: nil)
+    }
+
+    /// Tokens and sentences of `view` (the sentences as `sentences(_:_:)` gives them),
+    /// with the folded keys appended to `keys`. Over the Latin fast path the sentence
+    /// breaks need not look at every unit for a terminator or a line break: the word
+    /// breaks have seen them all (see `LatinSentenceBreaks.boundaries(_:candidates:)`).
+    public func tokenizeWithSentences(_ view: [UInt16], keys: inout [UInt16]) -> (tokens: [Token], sentences: [Range<Int>]) {
+        var covered = false
+        var tokens = tokenize(view, keys: &keys, covered: &covered)
+        guard covered, LatinSentenceBreaks.candidatesSeeEveryContext, !tokens.isEmpty else {
+            return (tokens, sentences(view, &tokens))
+        }
+        let boundaries = view.withUnsafeBufferPointer { text in
+            sentenceMarks.withUnsafeBufferPointer { LatinSentenceBreaks.boundaries(text, candidates: $0) }
+        }
+        guard let boundaries else { return (tokens, sentences(view, &tokens)) }
+        let sentences = Tokenizer.sentences(boundaries, &tokens)
+        return (tokens, sentences)
+    }
+
+    /// `tokenize`, telling in `covered` whether the Latin fast path read the whole text;
+    /// if so `sentenceMarks` holds the text's candidate sentence contexts.
+    private func tokenize(_ view: [UInt16], keys: inout [UInt16], covered isCovered: UnsafeMutablePointer<Bool>?) -> [Token] {
         var apostrophes = self.apostrophes
         self.apostrophes = []
         // Pieces never overlap and none is empty: at most one per unit.
@@ -59,10 +86,16 @@ public final class Tokenizer {
                 return apostrophes.withUnsafeBufferPointer { apostrophes -> Int in
                     var writer = PieceWriter(out: buffer.baseAddress!, apostrophes: apostrophes)
                     var reader = SegmentReader()
-                    let covered = LatinWordBreaks.forEachSegment(text) { start, end, status in
-                        if let piece = reader.read(start, end, status, text) { splitNumberFromLetters(piece, text, &writer) }
+                    var marks = self.sentenceMarks
+                    self.sentenceMarks = []
+                    marks.removeAll(keepingCapacity: true)
+                    let covered = LatinWordBreaks.forEachSegment(text) { start, end, status, fullStopInside in
+                        if let piece = reader.read(start, end, status, fullStopInside, text, &marks) { splitNumberFromLetters(piece, text, &writer) }
                     }
-                    if !covered {
+                    isCovered?.pointee = covered
+                    if covered {
+                        self.sentenceMarks = marks
+                    } else {
                         // A unit outside the fast path's classes: ICU segments the whole text.
                         writer = PieceWriter(out: buffer.baseAddress!, apostrophes: apostrophes)
                         reader = SegmentReader()
@@ -70,7 +103,7 @@ public final class Tokenizer {
                         words.forEachSegment(text) { start, end in
                             // Spaces need no rule status, and they are half the segments.
                             let status = Tokenizer.isSpace(text[start]) ? 0 : words.ruleStatus
-                            if let piece = reader.read(start, end, status, text) { splitNumberFromLetters(piece, text, &writer) }
+                            if let piece = reader.read(start, end, status, false, text, &marks) { splitNumberFromLetters(piece, text, &writer) }
                         }
                     }
                     finishElisions(text, &writer)
@@ -90,10 +123,15 @@ public final class Tokenizer {
 
         /// The piece of a segment, nil for white space and invisible marks.
         @inline(__always)
-        mutating func read(_ start: Int, _ end: Int, _ status: Int32, _ text: UnsafeBufferPointer<UInt16>) -> Piece? {
+        /// Notes in `marks` the units that may open a sentence break (`LatinSentenceBreaks`):
+        /// line breaks, `.` `!` `?`, and the full stops inside the segment when
+        /// `fullStopInside` (the word breaks join `U.S` and `1.000`).
+        mutating func read(_ start: Int, _ end: Int, _ status: Int32, _ fullStopInside: Bool,
+                           _ text: UnsafeBufferPointer<UInt16>, _ marks: inout [Int32]) -> Piece? {
             let first = text[start]
             if Tokenizer.isSpace(first) {
                 spaceBefore = true
+                if first == 0x0A || first == 0x0D { SegmentReader.noteLineBreaks(start, end, text, &marks) }
                 for i in start..<end where text[i] == 0x0A || text[i] == 0x2029 || text[i] == 0x2028 { newlines += 1 }
                 if newlines == 0 { for i in start..<end where text[i] == 0x0D { newlines += 1 } }
                 return nil
@@ -102,12 +140,34 @@ public final class Tokenizer {
             let kind: Token.Kind
             if status >= 100 && status < 200 { kind = .number }
             else if status >= 200 { kind = .word }
-            else { kind = Tokenizer.isSymbol(first) ? .symbol : .punctuation }
+            else {
+                kind = Tokenizer.isSymbol(first) ? .symbol : .punctuation
+                if first == 0x2E || first == 0x21 || first == 0x3F || first >= 0x80 { SegmentReader.noteTerminator(start, text, &marks) }
+            }
+            if fullStopInside { SegmentReader.noteFullStops(start, end, text, &marks) }
             let piece = Piece(start: Int32(start), end: Int32(end), flags: [], kind: kind, spaceBefore: spaceBefore,
                               newlines: UInt8(min(newlines, 255)))
             spaceBefore = false
             newlines = 0
             return piece
+        }
+
+        /// Out of line, as `noteTerminator`: the reader is inlined in the word-break loop.
+        @inline(never)
+        static func noteLineBreaks(_ start: Int, _ end: Int, _ text: UnsafeBufferPointer<UInt16>, _ marks: inout [Int32]) {
+            for i in start..<end where text[i] == 0x0A || text[i] == 0x0D { marks.append(Int32(i)) }
+        }
+
+        @inline(never)
+        static func noteFullStops(_ start: Int, _ end: Int, _ text: UnsafeBufferPointer<UInt16>, _ marks: inout [Int32]) {
+            for i in start..<end where text[i] == 0x2E { marks.append(Int32(i)) }
+        }
+
+        /// Notes the segment's unit when it is a terminator (`.`, `!`, `?`, or one of the
+        /// rare others beyond ASCII).
+        @inline(never)
+        static func noteTerminator(_ start: Int, _ text: UnsafeBufferPointer<UInt16>, _ marks: inout [Int32]) {
+            if LatinSentenceBreaks.opensContext(text[start]) { marks.append(Int32(start)) }
         }
     }
 
@@ -546,6 +606,11 @@ public final class Tokenizer {
         guard !tokens.isEmpty else { return [] }
         // Latin text without ICU (see `LatinSentenceBreaks`), any other text with it.
         let boundaries = view.withUnsafeBufferPointer { LatinSentenceBreaks.boundaries($0) ?? sentenceBreaks.boundaries($0) }
+        return Tokenizer.sentences(boundaries, &tokens)
+    }
+
+    /// Sentences as token ranges from the text's sentence ends, minus those after titles and initials.
+    private static func sentences(_ boundaries: [Int], _ tokens: inout [Token]) -> [Range<Int>] {
         var result = [Range<Int>]()
         var sentenceStart = 0
         var t = 0

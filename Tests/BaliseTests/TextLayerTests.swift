@@ -256,6 +256,27 @@ private func words(_ text: String) -> [String] { tokens(text).map(\.0) }
         }
         #expect(mismatches.isEmpty, "\(mismatches)")
     }
+
+    /// `tokenizeWithSentences` reads the sentence breaks only where the word breaks saw a
+    /// terminator or a line break: the same sentences as `sentences` reading every unit.
+    @Test func sentencesFromTheWordBreaksMatchReadingEveryUnit() throws {
+        let tokenizer = try Tokenizer(rules: Shared.extractor.rules, vocabulary: Shared.extractor.vocabulary)
+        var generator = SplitMix64(seed: 31)
+        var mismatches: [String] = []
+        for _ in 0..<5_000 {
+            let length = Int(generator.next() % 40) + 1
+            let text = (0..<length).map { _ in LatinBreakTests.alphabet[Int(generator.next() % UInt64(LatinBreakTests.alphabet.count))] }
+            var keys: [UInt16] = [], otherKeys: [UInt16] = []
+            var tokens = tokenizer.tokenize(text, keys: &keys)
+            let sentences = tokenizer.sentences(text, &tokens)
+            let both = tokenizer.tokenizeWithSentences(text, keys: &otherKeys)
+            let expected = tokens.map(LatinBreakTests.describe), found = both.tokens.map(LatinBreakTests.describe)
+            if (expected != found || sentences != both.sentences) && mismatches.count < 5 {
+                mismatches.append("\(String(decoding: text, as: UTF16.self).debugDescription): \(sentences) vs \(both.sentences)")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
+    }
 }
 
 @Suite struct TokenKeyMemoTests {

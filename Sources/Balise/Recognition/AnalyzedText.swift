@@ -170,13 +170,12 @@ final class LexiconMatchIndex {
     init(tokens: [Token], gazetteer: Gazetteer) {
         tokenCount = tokens.count
         starts = .allocate(capacity: tokens.count + 1)
-        var found: [Stored] = []
-        found.reserveCapacity(tokens.count / 2)
+        var found = StoredMatches(capacity: max(16, tokens.count))
         // The first step of every walk first, in a loop of its own: each step misses the
         // caches, and with nothing in the loop waiting on the answer the processor keeps
         // many of them in flight, where the walks between two steps kept it to about one.
         // The steps are kept in `starts`, which the second loop overwrites as it goes.
-        for i in tokens.indices { starts[i] = gazetteer.rootRecord(tokens[i].word) }
+        gazetteer.rootRecords(of: tokens, into: starts)
         for i in tokens.indices {
             let root = starts[i]
             starts[i] = Int32(found.count)
@@ -194,8 +193,36 @@ final class LexiconMatchIndex {
             }
         }
         starts[tokens.count] = Int32(found.count)
-        matches = .allocate(capacity: max(found.count, 1))
-        _ = matches.initialize(from: found)
+        matches = UnsafeMutableBufferPointer(start: found.base, count: found.count)
+    }
+
+    /// The matches as they are found, in raw memory that `matches` then keeps: an Array
+    /// paid a uniqueness and a capacity check per append, then a copy.
+    private struct StoredMatches {
+        var base: UnsafeMutablePointer<Stored>
+        var count = 0
+        var capacity: Int
+
+        init(capacity: Int) {
+            base = .allocate(capacity: capacity)
+            self.capacity = capacity
+        }
+
+        @inline(__always)
+        mutating func append(_ match: Stored) {
+            if count == capacity { grow() }
+            (base + count).initialize(to: match)
+            count += 1
+        }
+
+        @inline(never)
+        private mutating func grow() {
+            let larger = UnsafeMutablePointer<Stored>.allocate(capacity: 2 * capacity)
+            larger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity *= 2
+        }
     }
 
     deinit {

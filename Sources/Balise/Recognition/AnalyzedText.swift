@@ -33,18 +33,20 @@ public final class AnalyzedText {
         guard i >= 0 && i < tokens.count else { return false }
         let t = tokens[i]
         let start = Int(t.keyStart), end = Int(t.keyEnd)
-        // The rules' words are literals, nearly all ASCII: compared on their UTF-8 bytes,
-        // length first. Walking a String's UTF-16 view cost more than the comparison (the
-        // name rules ask this at nearly every token).
+        // Most questions fail on the length, which a String knows without reading itself:
+        // equal lengths in UTF-16 need at least as many UTF-8 bytes, and exactly as many
+        // when the literal is ASCII (nearly all the rules' words are). Asking for the bytes
+        // first, in a closure, cost more than the comparison.
+        let byteCount = folded.utf8.count
+        if byteCount < end - start { return false }
+        if byteCount > end - start {
+            return folded.utf16.count == end - start && keyIsByUnits(start, end, folded)
+        }
+        // The rules' words are literals, nearly all ASCII: compared on their UTF-8 bytes.
+        // Walking a String's UTF-16 view cost more than the comparison (the name rules ask
+        // this at nearly every token).
         let ascii: Bool? = folded.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            guard bytes.count == end - start else {
-                // Equal lengths in UTF-16 need at least as many UTF-8 bytes, and exactly as
-                // many when the literal is ASCII.
-                if bytes.count < end - start { return false }
-                for byte in bytes where byte >= 0x80 { return nil }
-                return false
-            }
-            return keys.withUnsafeBufferPointer { keys -> Bool? in
+            keys.withUnsafeBufferPointer { keys -> Bool? in
                 for n in 0..<bytes.count {
                     let byte = bytes[n]
                     if byte >= 0x80 { return nil }
@@ -54,6 +56,12 @@ public final class AnalyzedText {
             }
         } ?? nil
         if let ascii { return ascii }
+        return keyIsByUnits(start, end, folded)
+    }
+
+    /// `keyIs` unit by unit, for the rare literal beyond ASCII.
+    @inline(never)
+    private func keyIsByUnits(_ start: Int, _ end: Int, _ folded: String) -> Bool {
         var k = start
         for unit in folded.utf16 {
             if k >= end || keys[k] != unit { return false }

@@ -44,26 +44,35 @@ public struct TextBuffer: Sendable {
                     let n = utf8.count
                     guard let raw = UnsafeRawPointer(utf8.baseAddress) else { written = 0; viewWritten = 0; return }
                     while i < n {
-                        // Eight ASCII bytes at a time: most of a French text is ASCII.
+                        // Eight bytes at a time: most of a French text is ASCII.
                         if i + 8 <= n {
                             let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                            if w & 0x8080_8080_8080_8080 == 0 {
-                                // Widened in registers and stored as two words, not unit by unit.
-                                let low = TextBuffer.widen(UInt32(truncatingIfNeeded: w))
-                                let high = TextBuffer.widen(UInt32(truncatingIfNeeded: w >> 32))
-                                let target = UnsafeMutableRawPointer(out.baseAddress! + o)
-                                target.storeBytes(of: low, as: UInt64.self)
-                                target.storeBytes(of: high, toByteOffset: 8, as: UInt64.self)
-                                if let second {
-                                    // ASCII never changes in the view.
-                                    let copy = UnsafeMutableRawPointer(second + o)
-                                    copy.storeBytes(of: low, as: UInt64.self)
-                                    copy.storeBytes(of: high, toByteOffset: 8, as: UInt64.self)
-                                }
+                            // Widened in registers and stored as two words, not unit by unit,
+                            // whatever the bytes: units past the ASCII ones are written over
+                            // later (there is room: never more units than bytes).
+                            let low = TextBuffer.widen(UInt32(truncatingIfNeeded: w))
+                            let high = TextBuffer.widen(UInt32(truncatingIfNeeded: w >> 32))
+                            let target = UnsafeMutableRawPointer(out.baseAddress! + o)
+                            target.storeBytes(of: low, as: UInt64.self)
+                            target.storeBytes(of: high, toByteOffset: 8, as: UInt64.self)
+                            if let second {
+                                // ASCII never changes in the view.
+                                let copy = UnsafeMutableRawPointer(second + o)
+                                copy.storeBytes(of: low, as: UInt64.self)
+                                copy.storeBytes(of: high, toByteOffset: 8, as: UInt64.self)
+                            }
+                            let nonASCII = w & 0x8080_8080_8080_8080
+                            if nonASCII == 0 {
                                 o += 8
                                 i += 8
                                 continue
                             }
+                            // The ASCII bytes before the first other one are done (little-endian:
+                            // the first byte is the lowest); that one is decoded below. Taking
+                            // them one at a time cost a few bytes' work around every accent.
+                            let ascii = nonASCII.trailingZeroBitCount >> 3
+                            o += ascii
+                            i += ascii
                         }
                         let b0 = UInt32(utf8[i])
                         let unit: UInt16

@@ -264,6 +264,49 @@ private func words(_ text: String) -> [String] { tokens(text).map(\.0) }
         }
         #expect(mismatches.isEmpty, "\(mismatches)")
     }
+
+    /// `tokenizeWithSentences` reads the sentence breaks only where the word breaks saw a
+    /// terminator or a line break: the same sentences as `sentences` reading every unit.
+    @Test func sentencesFromTheWordBreaksMatchReadingEveryUnit() throws {
+        let tokenizer = try Tokenizer(rules: Shared.extractor.rules, vocabulary: Shared.extractor.vocabulary)
+        var generator = SplitMix64(seed: 31)
+        var mismatches: [String] = []
+        for _ in 0..<5_000 {
+            let length = Int(generator.next() % 40) + 1
+            let text = (0..<length).map { _ in LatinBreakTests.alphabet[Int(generator.next() % UInt64(LatinBreakTests.alphabet.count))] }
+            var keys: [UInt16] = [], otherKeys: [UInt16] = []
+            var tokens = tokenizer.tokenize(text, keys: &keys)
+            let sentences = tokenizer.sentences(text, &tokens)
+            let both = tokenizer.tokenizeWithSentences(text, keys: &otherKeys)
+            let expected = tokens.map(LatinBreakTests.describe), found = both.tokens.map(LatinBreakTests.describe)
+            if (expected != found || sentences != both.sentences) && mismatches.count < 5 {
+                mismatches.append("\(String(decoding: text, as: UTF16.self).debugDescription): \(sentences) vs \(both.sentences)")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
+    }
+}
+
+@Suite struct TokenKeyMemoTests {
+    private static func describe(_ tokens: [Token], _ keys: [UInt16]) -> [String] {
+        tokens.map { t in
+            "\(t.start)-\(t.end) \(t.kind) \(t.flags.rawValue) \(String(decoding: keys[Int(t.keyStart)..<Int(t.keyEnd)], as: UTF16.self)) \(t.word)"
+        }
+    }
+
+    /// The first reading of a text finds every key the long way (the memo starts empty and
+    /// is filled after each text); reading it again takes them from the memo.
+    @Test func rememberedTokensMatchTheLongWay() throws {
+        let tokenizer = try Tokenizer(rules: Shared.extractor.rules, vocabulary: Shared.extractor.vocabulary)
+        let text = Array(("Le XIe siècle, l'XIe arrondissement : 1er mai, 12 000 œufs à Paris. PARIS et paris ; "
+            + "OpenAI, SNCF, Jean-Luc Mélenchon, M. Dupont, aujourd'hui Gonfreville-l'Orcher, XIe 1er 12 Paris "
+            + "administration gouvernementale, Œuvre STRASSE straße, fin de la phrase sans mot long ici.").utf16)
+        var firstKeys: [UInt16] = [], secondKeys: [UInt16] = []
+        let first = tokenizer.tokenize(text, keys: &firstKeys)
+        let second = tokenizer.tokenize(text, keys: &secondKeys)
+        #expect(TokenKeyMemoTests.describe(first, firstKeys) == TokenKeyMemoTests.describe(second, secondKeys))
+        #expect(first.contains { $0.word >= 0 })
+    }
 }
 
 /// A small deterministic generator (SplitMix64), so that a failure reproduces.

@@ -200,6 +200,23 @@ public struct Gazetteer: Sendable {
         return rootRecords.withUnsafeBufferPointer { $0[w] }
     }
 
+    /// `rootRecord` of every token's word, written at `out` (one per token), in one loop
+    /// that reads the root steps' table without a check per token.
+    func rootRecords(of tokens: [Token], into out: UnsafeMutablePointer<Int32>) {
+        guard frozen else {
+            for i in tokens.indices { out[i] = Gazetteer.unfrozen }
+            return
+        }
+        rootRecords.withUnsafeBufferPointer { roots in
+            tokens.withUnsafeBufferPointer { tokens in
+                for i in 0..<tokens.count {
+                    let w = Int(tokens[i].word)
+                    out[i] = w < 0 ? Gazetteer.noEntry : w < roots.count ? roots[w] : Gazetteer.unfrozen
+                }
+            }
+        }
+    }
+
     static let noEntry: Int32 = -1
     static let unfrozen: Int32 = -2
 

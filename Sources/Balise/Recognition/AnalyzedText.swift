@@ -12,13 +12,9 @@ public final class AnalyzedText {
 
     init(document: Document, tokenizer: Tokenizer, gazetteer: Gazetteer, services: TextServices) {
         self.document = document
-        self.original = TextBuffer(document.text)
-        self.view = NormalizedView(original: original.units)
+        (self.original, self.view) = TextBuffer.withView(document.text)
         var keys = [UInt16]()
-        keys.reserveCapacity(view.units.count)
-        var tokens = tokenizer.tokenize(view.units, keys: &keys)
-        self.sentences = tokenizer.sentences(view.units, &tokens)
-        self.tokens = tokens
+        (self.tokens, self.sentences) = tokenizer.tokenizeWithSentences(view.units, keys: &keys)
         self.keys = keys
         self.gazetteer = gazetteer
         self.services = services
@@ -37,18 +33,20 @@ public final class AnalyzedText {
         guard i >= 0 && i < tokens.count else { return false }
         let t = tokens[i]
         let start = Int(t.keyStart), end = Int(t.keyEnd)
-        // The rules' words are literals, nearly all ASCII: compared on their UTF-8 bytes,
-        // length first. Walking a String's UTF-16 view cost more than the comparison (the
-        // name rules ask this at nearly every token).
+        // Most questions fail on the length, which a String knows without reading itself:
+        // equal lengths in UTF-16 need at least as many UTF-8 bytes, and exactly as many
+        // when the literal is ASCII (nearly all the rules' words are). Asking for the bytes
+        // first, in a closure, cost more than the comparison.
+        let byteCount = folded.utf8.count
+        if byteCount < end - start { return false }
+        if byteCount > end - start {
+            return folded.utf16.count == end - start && keyIsByUnits(start, end, folded)
+        }
+        // The rules' words are literals, nearly all ASCII: compared on their UTF-8 bytes.
+        // Walking a String's UTF-16 view cost more than the comparison (the name rules ask
+        // this at nearly every token).
         let ascii: Bool? = folded.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            guard bytes.count == end - start else {
-                // Equal lengths in UTF-16 need at least as many UTF-8 bytes, and exactly as
-                // many when the literal is ASCII.
-                if bytes.count < end - start { return false }
-                for byte in bytes where byte >= 0x80 { return nil }
-                return false
-            }
-            return keys.withUnsafeBufferPointer { keys -> Bool? in
+            keys.withUnsafeBufferPointer { keys -> Bool? in
                 for n in 0..<bytes.count {
                     let byte = bytes[n]
                     if byte >= 0x80 { return nil }
@@ -58,6 +56,12 @@ public final class AnalyzedText {
             }
         } ?? nil
         if let ascii { return ascii }
+        return keyIsByUnits(start, end, folded)
+    }
+
+    /// `keyIs` unit by unit, for the rare literal beyond ASCII.
+    @inline(never)
+    private func keyIsByUnits(_ start: Int, _ end: Int, _ folded: String) -> Bool {
         var k = start
         for unit in folded.utf16 {
             if k >= end || keys[k] != unit { return false }
@@ -174,13 +178,12 @@ final class LexiconMatchIndex {
     init(tokens: [Token], gazetteer: Gazetteer) {
         tokenCount = tokens.count
         starts = .allocate(capacity: tokens.count + 1)
-        var found: [Stored] = []
-        found.reserveCapacity(tokens.count / 2)
+        var found = StoredMatches(capacity: max(16, tokens.count))
         // The first step of every walk first, in a loop of its own: each step misses the
         // caches, and with nothing in the loop waiting on the answer the processor keeps
         // many of them in flight, where the walks between two steps kept it to about one.
         // The steps are kept in `starts`, which the second loop overwrites as it goes.
-        for i in tokens.indices { starts[i] = gazetteer.rootRecord(tokens[i].word) }
+        gazetteer.rootRecords(of: tokens, into: starts)
         for i in tokens.indices {
             let root = starts[i]
             starts[i] = Int32(found.count)
@@ -198,8 +201,36 @@ final class LexiconMatchIndex {
             }
         }
         starts[tokens.count] = Int32(found.count)
-        matches = .allocate(capacity: max(found.count, 1))
-        _ = matches.initialize(from: found)
+        matches = UnsafeMutableBufferPointer(start: found.base, count: found.count)
+    }
+
+    /// The matches as they are found, in raw memory that `matches` then keeps: an Array
+    /// paid a uniqueness and a capacity check per append, then a copy.
+    private struct StoredMatches {
+        var base: UnsafeMutablePointer<Stored>
+        var count = 0
+        var capacity: Int
+
+        init(capacity: Int) {
+            base = .allocate(capacity: capacity)
+            self.capacity = capacity
+        }
+
+        @inline(__always)
+        mutating func append(_ match: Stored) {
+            if count == capacity { grow() }
+            (base + count).initialize(to: match)
+            count += 1
+        }
+
+        @inline(never)
+        private mutating func grow() {
+            let larger = UnsafeMutablePointer<Stored>.allocate(capacity: 2 * capacity)
+            larger.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity *= 2
+        }
     }
 
     deinit {

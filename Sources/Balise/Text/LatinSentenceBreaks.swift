@@ -44,6 +44,43 @@ enum LatinSentenceBreaks {
         return .unsupported
     }
 
+    /// Whether `unit` may open a break context (a terminator or a line break); false for
+    /// units this path does not handle.
+    static func opensContext(_ unit: UInt16) -> Bool {
+        Int(unit) < quiet.count && !quiet[Int(unit)] && table[Int(unit)] != .unsupported
+    }
+
+    /// Whether the candidates `Tokenizer.tokenizeWithSentences` collects over a text the
+    /// word fast path read hold every unit that opens a break context: full stops (found
+    /// anywhere), line breaks, and terminators that make a word segment of their own. True
+    /// for ICU 72's classes; checked once, so that other classes only turn the shortcut off.
+    static let candidatesSeeEveryContext: Bool = {
+        for u in 0..<0x250 {
+            let unit = UInt16(u)
+            guard LatinWordBreaks.supports(unit) else { continue }
+            let c = table[u]
+            if c == .unsupported { return false }
+            guard c == .aTerm || c == .sTerm || c == .cr || c == .lf else { continue }
+            // The reader notes `.` wherever it is, line breaks, and the terminators that make
+            // a segment of their own among `!`, `?` and the units beyond ASCII.
+            if unit == 0x2E || unit == 0x0A || unit == 0x0D { continue }
+            if !LatinWordBreaks.standsAlone(unit) || !(unit == 0x21 || unit == 0x3F || unit >= 0x80) { return false }
+        }
+        for (_, c) in extras where [.unsupported, .aTerm, .sTerm, .cr, .lf].contains(c) { return false }
+        return true
+    }()
+
+    /// `boundaries(_:)` for a text whose units that may open a break context are all among
+    /// `candidates` (ascending offsets; others may be there too): the units between two
+    /// candidates are skipped without being read.
+    static func boundaries(_ text: UnsafeBufferPointer<UInt16>, candidates: UnsafeBufferPointer<Int32>) -> [Int]? {
+        var c = 0
+        return boundaries(text) { from in
+            while c < candidates.count && Int(candidates[c]) < from { c += 1 }
+            return c < candidates.count ? Int(candidates[c]) : text.count
+        }
+    }
+
     /// Where the text after a sentence terminator stands: `ATerm`/`STerm`, then `Close*`, then `Sp*`.
     private enum Phase { case none, term, close, space }
 
@@ -54,6 +91,13 @@ enum LatinSentenceBreaks {
     /// a line break, so the text between them is skipped with one table look-up per unit,
     /// and the rules run from each terminator or line break until that context ends.
     static func boundaries(_ text: UnsafeBufferPointer<UInt16>) -> [Int]? {
+        boundaries(text, skip: nil)
+    }
+
+    /// `boundaries`, with `skip(j)` giving the first unit at or after `j` that may open a
+    /// break context (nil: read each unit).
+    @inline(__always)
+    private static func boundaries(_ text: UnsafeBufferPointer<UInt16>, skip: ((Int) -> Int)?) -> [Int]? {
         let n = text.count
         guard n > 0 else { return [] }
         return table.withUnsafeBufferPointer { table -> [Int]? in
@@ -61,8 +105,12 @@ enum LatinSentenceBreaks {
             var j = 0
             while j < n {
                 // Units that cannot open a break context: no rule breaks before or after them.
-                quiet.withUnsafeBufferPointer { quiet in
-                    while j < n, Int(text[j]) < quiet.count, quiet[Int(text[j])] { j += 1 }
+                if let skip {
+                    j = skip(j)
+                } else {
+                    quiet.withUnsafeBufferPointer { quiet in
+                        while j < n, Int(text[j]) < quiet.count, quiet[Int(text[j])] { j += 1 }
+                    }
                 }
                 if j == n { break }
                 var c = classOf(text[j], table)

@@ -73,23 +73,30 @@ enum LatinWordBreaks {
         }
     }
 
+    /// Whether `unit` is always a word segment of its own (`Other`).
+    static func standsAlone(_ unit: UInt16) -> Bool {
+        table.withUnsafeBufferPointer { classOf(unit, $0) == .other }
+    }
+
     /// Whether the fast paths (words here, sentences in `LatinSentenceBreaks`) handle `unit`.
     static func supports(_ unit: UInt16) -> Bool {
         table.withUnsafeBufferPointer { classOf(unit, $0) != .unsupported }
     }
 
-    /// Calls `visit(start, end, status)` for every segment of `text`, as ICU's word
-    /// iterator would (status 200 for a segment ending on a letter, 100 for one ending on
-    /// a digit, 0 otherwise). Returns false, having visited only a prefix, at the first
+    /// Calls `visit(start, end, status, fullStopInside)` for every segment of `text`, as
+    /// ICU's word iterator would (status 200 for a segment ending on a letter, 100 for one
+    /// ending on a digit, 0 otherwise), telling whether a full stop joined the segment
+    /// (`U.S`, `1.000`). Returns false, having visited only a prefix, at the first
     /// unsupported unit.
     @inline(__always)
-    static func forEachSegment(_ text: UnsafeBufferPointer<UInt16>, _ visit: (Int, Int, Int32) -> Void) -> Bool {
+    static func forEachSegment(_ text: UnsafeBufferPointer<UInt16>, _ visit: (Int, Int, Int32, Bool) -> Void) -> Bool {
         table.withUnsafeBufferPointer { table in
             let n = text.count
             var i = 0
             while i < n {
                 let start = i
                 var status: Int32 = 0
+                var fullStopInside = false
                 switch classOf(text[i], table) {
                 case .unsupported:
                     return false
@@ -110,13 +117,17 @@ enum LatinWordBreaks {
                         if next == .letter || next == .digit { last = next; i += 1; continue }
                         guard i + 1 < n else { break }
                         let after = classOf(text[i + 1], table)
-                        if last == .letter && after == .letter && (next == .midLetter || next == .midNumLet) { i += 2; continue }
-                        if last == .digit && after == .digit && (next == .midNum || next == .midNumLet) { i += 2; continue }
+                        if last == .letter && after == .letter && (next == .midLetter || next == .midNumLet)
+                            || last == .digit && after == .digit && (next == .midNum || next == .midNumLet) {
+                            fullStopInside = fullStopInside || text[i] == 0x2E
+                            i += 2
+                            continue
+                        }
                         break
                     }
                     status = last == .letter ? 200 : 100
                 }
-                visit(start, i, status)
+                visit(start, i, status, fullStopInside)
             }
             return true
         }

@@ -33,6 +33,21 @@ public struct NormalizedView: Sendable {
         }
     }
 
+    /// The view of a plainly NFC text (see `isPlainlyNFC`) whose units are already
+    /// substituted (`TextBuffer.withView`).
+    init(plainlyNFC units: [UInt16]) {
+        self.units = units
+        toOriginal = nil
+    }
+
+    /// Whether a unit keeps a text NFC whatever surrounds it: below U+0300, French
+    /// punctuation (U+2002-U+206F: quotes, dashes, narrow spaces) and currency signs
+    /// (U+20A0-U+20BF), none of which decomposes or combines; U+2000 and U+2001 decompose.
+    @inline(__always)
+    static func isPlainlyNFC(_ u: UInt16) -> Bool {
+        u < 0x300 || (u >= 0x2002 && u <= 0x206F) || (u >= 0x20A0 && u <= 0x20BF)
+    }
+
     /// Original UTF-16 offset of a view offset used as a span start.
     public func originalStart(_ offset: Int) -> Int {
         guard let map = toOriginal else { return offset }
@@ -91,7 +106,7 @@ public struct NormalizedView: Sendable {
                     if u < 0xA0 {
                         out[k] = u
                     } else {
-                        guard u < 0x300 || (u >= 0x2002 && u <= 0x206F) || (u >= 0x20A0 && u <= 0x20BF) else { plain = false; return }
+                        guard isPlainlyNFC(u) else { plain = false; return }
                         out[k] = NormalizedView.substitute(u)
                     }
                     k += 1

@@ -39,46 +39,80 @@ public final class Tokenizer {
         @inline(__always) var length: Int { Int(end &- start) }
     }
 
-    /// Buffers reused from one document to the next (each pass reads one, writes the other).
-    private var front: [Piece] = []
-    private var back: [Piece] = []
     private let cache = VocabularyIdCache()
     /// Apostrophe offsets of the text being split (reused from one document to the next).
     private var apostrophes: [Int32] = []
+    /// Offsets of the units of the text being split that may open a sentence break (see
+    /// `tokenizeWithSentences`); reused from one text to the next.
+    private var sentenceMarks: [Int32] = []
 
     /// Tokens of `view`, with their folded keys appended to `keys`.
+    ///
+    /// The pieces are written once, by the segment reader with the elisions split off as
+    /// they come (`PieceWriter`), then joined in place (abbreviations, hyphens, digit
+    /// groups), then turned into tokens: each of those steps used to read and write a
+    /// whole array of pieces of its own.
     public func tokenize(_ view: [UInt16], keys: inout [UInt16]) -> [Token] {
-        var pieces = front, scratch = back
-        front = []
-        back = []
-        pieces.removeAll(keepingCapacity: true)
-        pieces.reserveCapacity(view.count / 4)
-        view.withUnsafeBufferPointer { text in
-            var reader = SegmentReader()
-            let covered = LatinWordBreaks.forEachSegment(text) { start, end, status in
-                reader.read(start, end, status, text, into: &pieces)
-            }
-            guard !covered else { return }
-            // A unit outside the fast path's classes: ICU segments the whole text.
-            pieces.removeAll(keepingCapacity: true)
-            reader = SegmentReader()
-            let words = self.words
-            words.forEachSegment(text) { start, end in
-                // Spaces need no rule status, and they are half the segments.
-                let status = Tokenizer.isSpace(text[start]) ? 0 : words.ruleStatus
-                reader.read(start, end, status, text, into: &pieces)
+        tokenize(view, keys: &keys, covered: nil)
+    }
+
+    /// Tokens and sentences of `view` (the sentences as `sentences(_:_:)` gives them),
+    /// with the folded keys appended to `keys`. Over the Latin fast path the sentence
+    /// breaks need not look at every unit for a terminator or a line break: the word
+    /// breaks have seen them all (see `LatinSentenceBreaks.boundaries(_:candidates:)`).
+    public func tokenizeWithSentences(_ view: [UInt16], keys: inout [UInt16]) -> (tokens: [Token], sentences: [Range<Int>]) {
+        var covered = false
+        var tokens = tokenize(view, keys: &keys, covered: &covered)
+        guard covered, LatinSentenceBreaks.candidatesSeeEveryContext, !tokens.isEmpty else {
+            return (tokens, sentences(view, &tokens))
+        }
+        let boundaries = view.withUnsafeBufferPointer { text in
+            sentenceMarks.withUnsafeBufferPointer { LatinSentenceBreaks.boundaries(text, candidates: $0) }
+        }
+        guard let boundaries else { return (tokens, sentences(view, &tokens)) }
+        let sentences = Tokenizer.sentences(boundaries, &tokens)
+        return (tokens, sentences)
+    }
+
+    /// `tokenize`, telling in `covered` whether the Latin fast path read the whole text;
+    /// if so `sentenceMarks` holds the text's candidate sentence contexts.
+    private func tokenize(_ view: [UInt16], keys: inout [UInt16], covered isCovered: UnsafeMutablePointer<Bool>?) -> [Token] {
+        var apostrophes = self.apostrophes
+        self.apostrophes = []
+        // Pieces never overlap and none is empty: at most one per unit.
+        let pieces = [Piece](unsafeUninitializedCapacity: max(view.count, 1)) { buffer, count in
+            count = view.withUnsafeBufferPointer { text -> Int in
+                Tokenizer.findApostrophes(text, into: &apostrophes)
+                return apostrophes.withUnsafeBufferPointer { apostrophes -> Int in
+                    var writer = PieceWriter(out: buffer.baseAddress!, apostrophes: apostrophes)
+                    var reader = SegmentReader()
+                    var marks = self.sentenceMarks
+                    self.sentenceMarks = []
+                    marks.removeAll(keepingCapacity: true)
+                    let covered = LatinWordBreaks.forEachSegment(text) { start, end, status, fullStopInside in
+                        if let piece = reader.read(start, end, status, fullStopInside, text, &marks) { splitNumberFromLetters(piece, text, &writer) }
+                    }
+                    isCovered?.pointee = covered
+                    if covered {
+                        self.sentenceMarks = marks
+                    } else {
+                        // A unit outside the fast path's classes: ICU segments the whole text.
+                        writer = PieceWriter(out: buffer.baseAddress!, apostrophes: apostrophes)
+                        reader = SegmentReader()
+                        let words = self.words
+                        words.forEachSegment(text) { start, end in
+                            // Spaces need no rule status, and they are half the segments.
+                            let status = Tokenizer.isSpace(text[start]) ? 0 : words.ruleStatus
+                            if let piece = reader.read(start, end, status, false, text, &marks) { splitNumberFromLetters(piece, text, &writer) }
+                        }
+                    }
+                    finishElisions(text, &writer)
+                    return joinAbbreviationsHyphensAndDigits(UnsafeMutableBufferPointer(start: buffer.baseAddress!, count: writer.count), text)
+                }
             }
         }
-        view.withUnsafeBufferPointer { text in
-            splitElisions(pieces, text, into: &scratch)
-            joinAbbreviations(scratch, text, into: &pieces)
-            joinHyphensAndDigitGroups(pieces, text, into: &scratch)
-        }
-        swap(&pieces, &scratch)
-        let tokens = makeTokens(pieces, view, &keys)
-        front = pieces
-        back = scratch
-        return tokens
+        self.apostrophes = apostrophes
+        return makeTokens(pieces, view, &keys)
     }
 
     /// Turns word-break segments into pieces: white space becomes the next piece's
@@ -87,25 +121,74 @@ public final class Tokenizer {
         var spaceBefore = false
         var newlines = 0
 
+        /// The piece of a segment, nil for white space and invisible marks.
         @inline(__always)
-        mutating func read(_ start: Int, _ end: Int, _ status: Int32, _ text: UnsafeBufferPointer<UInt16>, into pieces: inout [Piece]) {
+        /// Notes in `marks` the units that may open a sentence break (`LatinSentenceBreaks`):
+        /// line breaks, `.` `!` `?`, and the full stops inside the segment when
+        /// `fullStopInside` (the word breaks join `U.S` and `1.000`).
+        mutating func read(_ start: Int, _ end: Int, _ status: Int32, _ fullStopInside: Bool,
+                           _ text: UnsafeBufferPointer<UInt16>, _ marks: inout [Int32]) -> Piece? {
             let first = text[start]
             if Tokenizer.isSpace(first) {
                 spaceBefore = true
+                if first == 0x0A || first == 0x0D { SegmentReader.noteLineBreaks(start, end, text, &marks) }
                 for i in start..<end where text[i] == 0x0A || text[i] == 0x2029 || text[i] == 0x2028 { newlines += 1 }
                 if newlines == 0 { for i in start..<end where text[i] == 0x0D { newlines += 1 } }
-                return
+                return nil
             }
-            if first == 0xFEFF || first == 0x200B || first == 0x00AD { return }  // invisible marks
+            if first == 0xFEFF || first == 0x200B || first == 0x00AD { return nil }  // invisible marks
             let kind: Token.Kind
             if status >= 100 && status < 200 { kind = .number }
             else if status >= 200 { kind = .word }
-            else { kind = Tokenizer.isSymbol(first) ? .symbol : .punctuation }
+            else {
+                kind = Tokenizer.isSymbol(first) ? .symbol : .punctuation
+                if first == 0x2E || first == 0x21 || first == 0x3F || first >= 0x80 { SegmentReader.noteTerminator(start, text, &marks) }
+            }
+            if fullStopInside { SegmentReader.noteFullStops(start, end, text, &marks) }
             let piece = Piece(start: Int32(start), end: Int32(end), flags: [], kind: kind, spaceBefore: spaceBefore,
                               newlines: UInt8(min(newlines, 255)))
-            Tokenizer.splitNumberFromLetters(piece, text, into: &pieces)
             spaceBefore = false
             newlines = 0
+            return piece
+        }
+
+        /// Out of line, as `noteTerminator`: the reader is inlined in the word-break loop.
+        @inline(never)
+        static func noteLineBreaks(_ start: Int, _ end: Int, _ text: UnsafeBufferPointer<UInt16>, _ marks: inout [Int32]) {
+            for i in start..<end where text[i] == 0x0A || text[i] == 0x0D { marks.append(Int32(i)) }
+        }
+
+        @inline(never)
+        static func noteFullStops(_ start: Int, _ end: Int, _ text: UnsafeBufferPointer<UInt16>, _ marks: inout [Int32]) {
+            for i in start..<end where text[i] == 0x2E { marks.append(Int32(i)) }
+        }
+
+        /// Notes the segment's unit when it is a terminator (`.`, `!`, `?`, or one of the
+        /// rare others beyond ASCII).
+        @inline(never)
+        static func noteTerminator(_ start: Int, _ text: UnsafeBufferPointer<UInt16>, _ marks: inout [Int32]) {
+            if LatinSentenceBreaks.opensContext(text[start]) { marks.append(Int32(start)) }
+        }
+    }
+
+    /// Where the pieces are written as they are read, and the state of the elision split
+    /// (`l'Union` -> `l'` `Union`, `l` `'` -> `l'`), which needs to see the piece after a
+    /// word: the word is written at once and changed or split when that piece comes.
+    private struct PieceWriter {
+        let out: UnsafeMutablePointer<Piece>
+        /// Offsets of the text's apostrophes, ascending.
+        let apostrophes: UnsafeBufferPointer<Int32>
+        var count = 0
+        /// The first apostrophe not before the last word.
+        var nextApostrophe = 0
+        /// Where the last word or number was written while it is the last piece, else -1.
+        var lastWord = -1
+        /// Whether that word holds an apostrophe (its split waits for the next piece).
+        var lastWordHasApostrophe = false
+
+        init(out: UnsafeMutablePointer<Piece>, apostrophes: UnsafeBufferPointer<Int32>) {
+            self.out = out
+            self.apostrophes = apostrophes
         }
     }
 
@@ -113,27 +196,43 @@ public final class Tokenizer {
 
     /// `3M` -> `3` `M`, `1,5Md` -> `1,5` `Md`; `1er`, `2e`, `XXIe` become ordinals.
     @inline(__always)
-    private static func splitNumberFromLetters(_ piece: Piece, _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
-        guard piece.kind != .punctuation && piece.kind != .symbol else { out.append(piece); return }
+    private func splitNumberFromLetters(_ piece: Piece, _ view: UnsafeBufferPointer<UInt16>, _ out: inout PieceWriter) {
+        var piece = piece
+        let split = Tokenizer.numberKind(&piece, view)
+        if split >= 0 {
+            var number = piece
+            number.end = split
+            number.kind = .number
+            push(number, view, &out)
+            piece.start = split
+            piece.spaceBefore = false
+            piece.newlines = 0
+            piece.kind = .word
+        }
+        push(piece, view, &out)
+    }
+
+    /// Sets the kind of a word or number that is a number or an ordinal; returns where the
+    /// letters start in a number glued to letters (`3M`), else -1.
+    @inline(__always)
+    private static func numberKind(_ piece: inout Piece, _ view: UnsafeBufferPointer<UInt16>) -> Int32 {
+        guard piece.kind != .punctuation && piece.kind != .symbol else { return -1 }
         let first = view[piece.lower]
         if Tokenizer.isDigit(first) {
             var split = piece.lower
             while split < piece.upper && (Tokenizer.isDigit(view[split]) || view[split] == 0x2C || view[split] == 0x2E) { split += 1 }
             // A trailing separator belongs to the text, not the number.
             while split > piece.lower + 1 && !Tokenizer.isDigit(view[split - 1]) { split -= 1 }
-            if split == piece.upper { var p = piece; p.kind = .number; out.append(p); return }
+            if split == piece.upper { piece.kind = .number; return -1 }
             if Tokenizer.isOrdinalSuffix(UnsafeBufferPointer(rebasing: view[split..<piece.upper])) {
-                var p = piece; p.kind = .ordinal; out.append(p); return
+                piece.kind = .ordinal
+                return -1
             }
-            var number = piece; number.end = Int32(split); number.kind = .number
-            var rest = piece; rest.start = Int32(split); rest.spaceBefore = false; rest.newlines = 0; rest.kind = .word
-            out.append(number)
-            out.append(rest)
+            return Int32(split)
         } else if piece.kind == .word && Tokenizer.isRomanOrdinal(UnsafeBufferPointer(rebasing: view[piece.lower..<piece.upper])) {
-            var p = piece; p.kind = .ordinal; out.append(p)
-        } else {
-            out.append(piece)
+            piece.kind = .ordinal
         }
+        return -1
     }
 
     /// `l'Union` -> `l'` `Union`; `l` `'` -> `l'`; `aujourd'hui` stays whole.
@@ -146,88 +245,113 @@ public final class Tokenizer {
         return (next >= 0x41 && next <= 0x5A) || (next >= 0xC0 && next <= 0xDE && next != 0xD7)
     }
 
-    private func splitElisions(_ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
-        out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(pieces.count + pieces.count / 8)
-        // Where the apostrophes are, found in one pass over the text: searching each word for
-        // one mispredicted the end of every word's loop.
-        Tokenizer.findApostrophes(view, into: &apostrophes)
-        var nextApostrophe = 0
-        var i = 0
-        while i < pieces.count {
-            var piece = pieces[i]
-            i += 1
-            // ICU reads `l'A7` as one number: its elision is split off like a word's.
-            guard piece.kind == .word || piece.kind == .number else { out.append(piece); continue }
+    /// Writes `piece` after the pieces before it, splitting the elisions of the word before
+    /// it first, unless the two make an elision (`l` `'`).
+    @inline(__always)
+    private func push(_ piece: Piece, _ view: UnsafeBufferPointer<UInt16>, _ w: inout PieceWriter) {
+        if w.lastWord >= 0 {
+            let last = w.lastWord
+            w.lastWord = -1
             // A bare elided form followed by its apostrophe.
-            if i < pieces.count, view[pieces[i].lower] == 0x27, pieces[i].length == 1,
-               !pieces[i].spaceBefore, isElision(view, piece.lower..<piece.upper) {
-                piece.end += 1
-                piece.flags.insert(.elision)
-                out.append(piece)
-                i += 1
-                continue
+            if view[piece.lower] == 0x27, piece.length == 1, !piece.spaceBefore,
+               isElision(view, w.out[last].lower..<w.out[last].upper) {
+                w.out[last].end += 1
+                w.out[last].flags.insert(.elision)
+                return
             }
-            while nextApostrophe < apostrophes.count && apostrophes[nextApostrophe] < piece.start { nextApostrophe += 1 }
-            guard nextApostrophe < apostrophes.count && apostrophes[nextApostrophe] < piece.end else { out.append(piece); continue }
-            // Inside a hyphenated place name the elision belongs to the name (`Gonfreville-l'Orcher`, `Mont-d'Or`).
-            if !piece.spaceBefore, let hyphen = out.last, !hyphen.spaceBefore, hyphen.end == piece.start,
-               hyphen.length == 1, view[hyphen.lower] == 0x2D,
-               out.count >= 2, out[out.count - 2].kind == .word, out[out.count - 2].end == hyphen.start {
-                out.append(piece)
-                continue
-            }
-            if isUnsplittable(view, piece.lower..<piece.upper) || isCapitalElidedName(view, piece.lower..<piece.upper) {
-                out.append(piece)
-                continue
-            }
-            while let apostrophe = Tokenizer.firstApostrophe(view, piece.lower, piece.upper), apostrophe + 1 < piece.upper,
-                  isElision(view, piece.lower..<apostrophe) {
-                var elided = piece
-                elided.end = Int32(apostrophe + 1)
-                elided.kind = .word
-                elided.flags.insert(.elision)
-                out.append(elided)
-                piece.start = Int32(apostrophe + 1)
-                piece.spaceBefore = false
-                piece.newlines = 0
-                if isUnsplittable(view, piece.lower..<piece.upper) { break }
-            }
-            out.append(piece)
+            if w.lastWordHasApostrophe { splitLastWord(view, &w) }
         }
+        w.out[w.count] = piece
+        w.count += 1
+        // ICU reads `l'A7` as one number: its elision is split off like a word's.
+        guard piece.kind == .word || piece.kind == .number else { return }
+        w.lastWord = w.count - 1
+        while w.nextApostrophe < w.apostrophes.count && w.apostrophes[w.nextApostrophe] < piece.start { w.nextApostrophe += 1 }
+        w.lastWordHasApostrophe = w.nextApostrophe < w.apostrophes.count && w.apostrophes[w.nextApostrophe] < piece.end
+    }
+
+    /// Splits the elisions of the last word, at the end of the text.
+    private func finishElisions(_ view: UnsafeBufferPointer<UInt16>, _ w: inout PieceWriter) {
+        if w.lastWord >= 0 && w.lastWordHasApostrophe { splitLastWord(view, &w) }
+        w.lastWord = -1
+    }
+
+    /// Splits the elisions off the last piece written, a word or number that holds an
+    /// apostrophe (`l'Union`, `qu'aujourd'hui`).
+    @inline(never)
+    private func splitLastWord(_ view: UnsafeBufferPointer<UInt16>, _ w: inout PieceWriter) {
+        w.count -= 1
+        var piece = w.out[w.count]
+        let out = w.out
+        @inline(__always) func keep(_ p: Piece) {
+            out[w.count] = p
+            w.count += 1
+        }
+        // Inside a hyphenated place name the elision belongs to the name (`Gonfreville-l'Orcher`, `Mont-d'Or`).
+        let count = w.count
+        if !piece.spaceBefore, count >= 1, !out[count - 1].spaceBefore, out[count - 1].end == piece.start,
+           out[count - 1].length == 1, view[out[count - 1].lower] == 0x2D,
+           count >= 2, out[count - 2].kind == .word, out[count - 2].end == out[count - 1].start {
+            keep(piece)
+            return
+        }
+        if isUnsplittable(view, piece.lower..<piece.upper) || isCapitalElidedName(view, piece.lower..<piece.upper) {
+            keep(piece)
+            return
+        }
+        while let apostrophe = Tokenizer.firstApostrophe(view, piece.lower, piece.upper), apostrophe + 1 < piece.upper,
+              isElision(view, piece.lower..<apostrophe) {
+            var elided = piece
+            elided.end = Int32(apostrophe + 1)
+            elided.kind = .word
+            elided.flags.insert(.elision)
+            keep(elided)
+            piece.start = Int32(apostrophe + 1)
+            piece.spaceBefore = false
+            piece.newlines = 0
+            if isUnsplittable(view, piece.lower..<piece.upper) { break }
+        }
+        keep(piece)
     }
 
     /// The offsets of every `'` in `view`, tested four units at a time (one 64-bit word,
     /// with the usual zero-lane test on the word xor four apostrophes): about one unit in
     /// a hundred is one, and a test per unit cost more than the rest of the elision pass.
+    /// Not inlined: inside the tokenizer's loop its variables were kept on the stack.
+    @inline(never)
     private static func findApostrophes(_ view: UnsafeBufferPointer<UInt16>, into offsets: inout [Int32]) {
         offsets.removeAll(keepingCapacity: true)
         guard let base = view.baseAddress else { return }
-        let raw = UnsafeRawPointer(base)
         let n = view.count
+        let whole = n & ~3
         var k = 0
-        while k + 4 <= n {
-            let x = raw.loadUnaligned(fromByteOffset: 2 * k, as: UInt64.self) ^ 0x0027_0027_0027_0027
+        while k < whole {
+            let x = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self) ^ 0x0027_0027_0027_0027
             if (x &- 0x0001_0001_0001_0001) & ~x & 0x8000_8000_8000_8000 != 0 {
-                for m in k..<(k + 4) where view[m] == 0x27 { offsets.append(Int32(m)) }
+                for m in k..<(k + 4) where base[m] == 0x27 { offsets.append(Int32(m)) }
             }
-            k += 4
+            k &+= 4
         }
         while k < n {
-            if view[k] == 0x27 { offsets.append(Int32(k)) }
+            if base[k] == 0x27 { offsets.append(Int32(k)) }
             k += 1
         }
     }
 
     /// `M` `.` -> `M.`; `J` `.` `-` `L` `.` -> `J.-L.`; `janv` `.` before a number -> `janv.`.
-    private func joinAbbreviations(_ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
-        out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(pieces.count)
+    /// Reads the pieces with look-ahead and hands each result to a `HyphenAndDigitJoiner`,
+    /// which writes the final pieces back into the same buffer, behind the reading: the two
+    /// steps in one pass, where each used to read and write a whole array of pieces.
+    /// Returns the number of final pieces.
+    private func joinAbbreviationsHyphensAndDigits(_ pieces: UnsafeMutableBufferPointer<Piece>, _ view: UnsafeBufferPointer<UInt16>) -> Int {
+        var joiner = HyphenAndDigitJoiner()
+        let out = pieces.baseAddress!
+        var written = 0
         var i = 0
-        func isDot(_ k: Int) -> Bool {
+        @inline(__always) func isDot(_ k: Int) -> Bool {
             k < pieces.count && !pieces[k].spaceBefore && pieces[k].length == 1 && view[pieces[k].lower] == 0x2E
         }
-        func isHyphen(_ k: Int) -> Bool {
+        @inline(__always) func isHyphen(_ k: Int) -> Bool {
             k < pieces.count && !pieces[k].spaceBefore && pieces[k].length == 1 && view[pieces[k].lower] == 0x2D
         }
         func isInitialLetters(_ p: Piece) -> Bool {
@@ -241,81 +365,109 @@ public final class Tokenizer {
             }
             return !expectLetter
         }
+        // Whether the last piece this step gave out is a degree sign.
+        var previousIsDegree = false
         while i < pieces.count {
             var piece = pieces[i]
             // `−3 °C.`: a letter glued to a degree sign is the unit, and its full stop ends the sentence.
-            let afterDegree = !piece.spaceBefore && !out.isEmpty && out[out.count - 1].length == 1 && view[out[out.count - 1].lower] == 0xB0
-            if piece.kind == .word && isDot(i + 1) && !afterDegree {
+            let afterDegree = !piece.spaceBefore && previousIsDegree
+            i += 1
+            if piece.kind == .word && isDot(i) && !afterDegree {
                 if isInitialLetters(piece) {
-                    piece.end = pieces[i + 1].end
+                    piece.end = pieces[i].end
                     piece.flags.formUnion([.abbreviation, .initial])
-                    i += 2
+                    i += 1
                     // Hyphenated initials: `J.-L.`
                     while isHyphen(i), i + 1 < pieces.count, isInitialLetters(pieces[i + 1]), isDot(i + 2) {
                         piece.end = pieces[i + 2].end
                         i += 3
                     }
-                    out.append(piece)
-                    continue
-                }
-                let id = Tokenizer.findFolded(view, piece.lower..<piece.upper, in: rules.abbreviationKeys)
-                if id >= 0 {
-                    let cls = rules.abbreviationClasses[Int(id)]
-                    let nextIsNumber = i + 2 < pieces.count && pieces[i + 2].kind == .number
-                    if cls != .beforeNumber || nextIsNumber {
-                        piece.end = pieces[i + 1].end
-                        piece.flags.insert(.abbreviation)
-                        if cls == .title { piece.flags.insert(.initial) }
-                        out.append(piece)
-                        i += 2
-                        continue
+                } else {
+                    let id = Tokenizer.findFolded(view, piece.lower..<piece.upper, in: rules.abbreviationKeys)
+                    if id >= 0 {
+                        let cls = rules.abbreviationClasses[Int(id)]
+                        let nextIsNumber = i + 1 < pieces.count && pieces[i + 1].kind == .number
+                        if cls != .beforeNumber || nextIsNumber {
+                            piece.end = pieces[i].end
+                            piece.flags.insert(.abbreviation)
+                            if cls == .title { piece.flags.insert(.initial) }
+                            i += 1
+                        }
                     }
                 }
             }
-            out.append(piece)
-            i += 1
+            previousIsDegree = piece.length == 1 && view[piece.lower] == 0xB0
+            // Writes at most as many pieces as were read: never past `i`.
+            joiner.push(piece, view, out, &written)
         }
+        return written
     }
 
-    /// `Jean` `-` `Luc` -> `Jean-Luc` and `12` ` ` `000` -> `12 000`, in one pass over the
-    /// pieces (each pass reads and writes them all). The two joins are independent: the
-    /// first starts from a word and takes only hyphens and words, the second starts from
-    /// a number and takes only numbers.
-    private func joinHyphensAndDigitGroups(_ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>, into out: inout [Piece]) {
-        out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(pieces.count)
-        var i = 0
-        while i < pieces.count {
-            var piece = pieces[i]
-            i += 1
-            if piece.kind == .word {
-                joinHyphenated(&piece, &i, pieces, view)
-            } else if piece.kind == .number {
-                joinDigitGroups(&piece, &i, pieces, view)
+    /// `Jean` `-` `Luc` -> `Jean-Luc` and `12` ` ` `000` -> `12 000`, on the pieces as the
+    /// abbreviation step gives them out. Each piece is written out at once; the last word
+    /// or number stays open and grows in place while the next pieces join it (a hyphen is
+    /// written, then taken back when a word follows it). Held pieces were kept in the
+    /// joiner's own fields at first, and the compiler spread their fields over a dozen
+    /// stack slots copied at every piece. The two joins are independent: the first starts
+    /// from a word and takes only hyphens and words, the second starts from a number and
+    /// takes only numbers.
+    private struct HyphenAndDigitJoiner {
+        private static let none: UInt8 = 0, word: UInt8 = 1, number: UInt8 = 2
+        /// What the open piece is: `none`, `word` or `number`.
+        private var open = HyphenAndDigitJoiner.none
+        /// Where the open piece was written.
+        private var openAt = 0
+        /// Whether the last piece written is a hyphen after the open word.
+        private var hyphenAfterOpen = false
+
+        @inline(__always)
+        mutating func push(_ next: Piece, _ view: UnsafeBufferPointer<UInt16>, _ out: UnsafeMutablePointer<Piece>, _ count: inout Int) {
+            if open == HyphenAndDigitJoiner.word {
+                if hyphenAfterOpen {
+                    hyphenAfterOpen = false
+                    if !next.spaceBefore && HyphenAndDigitJoiner.isJoinableWord(next) {
+                        count -= 1
+                        out[openAt].end = next.end
+                        out[openAt].flags.insert(.hyphenated)
+                        return
+                    }
+                } else if !next.spaceBefore && next.length == 1 && view[next.lower] == 0x2D {
+                    out[count] = next
+                    count += 1
+                    hyphenAfterOpen = true
+                    return
+                }
+            } else if open == HyphenAndDigitJoiner.number {
+                // The groups of three digits after a number (any single space kind between groups).
+                if next.spaceBefore, next.newlines == 0, next.start == out[openAt].end + 1,
+                   let group = HyphenAndDigitJoiner.digits(next, view), group.integer == 3 {
+                    out[openAt].end = next.end
+                    out[openAt].flags.insert(.groupedDigits)
+                    if group.decimal { open = HyphenAndDigitJoiner.none }
+                    return
+                }
             }
-            out.append(piece)
+            if HyphenAndDigitJoiner.isJoinableWord(next) {
+                open = HyphenAndDigitJoiner.word
+            } else if next.kind == .number, let head = HyphenAndDigitJoiner.digits(next, view), !head.decimal,
+                      (1...3).contains(head.integer) {
+                open = HyphenAndDigitJoiner.number
+            } else {
+                open = HyphenAndDigitJoiner.none
+            }
+            openAt = count
+            out[count] = next
+            count += 1
         }
-    }
 
-    /// Extends word `piece` over `-` `word` pairs from `pieces[i]` (letters on both sides, no space).
-    @inline(__always)
-    private func joinHyphenated(_ piece: inout Piece, _ i: inout Int, _ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>) {
-        guard !piece.flags.contains(.elision), !piece.flags.contains(.abbreviation) else { return }
-        while i + 1 < pieces.count,
-              !pieces[i].spaceBefore, pieces[i].length == 1, view[pieces[i].lower] == 0x2D,
-              !pieces[i + 1].spaceBefore, pieces[i + 1].kind == .word,
-              !pieces[i + 1].flags.contains(.elision), !pieces[i + 1].flags.contains(.abbreviation) {
-            piece.end = pieces[i + 1].end
-            piece.flags.insert(.hyphenated)
-            i += 2
+        @inline(__always)
+        private static func isJoinableWord(_ p: Piece) -> Bool {
+            p.kind == .word && !p.flags.contains(.elision) && !p.flags.contains(.abbreviation)
         }
-    }
 
-    /// Extends number `piece` over the groups of three digits from `pieces[i]` (any single
-    /// space kind between groups).
-    @inline(__always)
-    private func joinDigitGroups(_ piece: inout Piece, _ i: inout Int, _ pieces: [Piece], _ view: UnsafeBufferPointer<UInt16>) {
-        func digits(_ p: Piece) -> (integer: Int, decimal: Bool)? {
+        /// The integer digits of a number piece and whether a decimal part follows
+        /// (`12`, `000,5`), or nil for any other piece.
+        private static func digits(_ p: Piece, _ view: UnsafeBufferPointer<UInt16>) -> (integer: Int, decimal: Bool)? {
             guard p.kind == .number else { return nil }
             var k = p.lower
             while k < p.upper && Tokenizer.isDigit(view[k]) { k += 1 }
@@ -324,63 +476,127 @@ public final class Tokenizer {
             for m in (k + 1)..<p.upper where !Tokenizer.isDigit(view[m]) { return nil }
             return (k - p.lower, true)
         }
-        guard let head = digits(piece), !head.decimal, (1...3).contains(head.integer) else { return }
-        while i < pieces.count, pieces[i].spaceBefore, pieces[i].newlines == 0,
-              pieces[i].start == piece.end + 1,
-              let group = digits(pieces[i]), group.integer == 3 {
-            piece.end = pieces[i].end
-            piece.flags.insert(.groupedDigits)
-            i += 1
-            if group.decimal { break }
-        }
     }
 
     // MARK: - Tokens
 
+    /// A token whose key was folded here, its vocabulary id still to be found.
+    private struct Pending {
+        var token: Int32
+        /// The shape flags its folding found (`WordShape`), for the memo.
+        var shape: UInt16
+        /// Whether the memo can hold it (see `TokenKeyMemo`).
+        var memoable: Bool
+    }
+
+    private let memo = TokenKeyMemo()
+    /// Reused from one document to the next.
+    private var pending: [Pending] = []
+
+    /// Turns final pieces into tokens: flags, folded key and shape (from the memo when it
+    /// knows the units), vocabulary id when the memo gave it.
+    private struct TokenWriter {
+        let out: UnsafeMutablePointer<Token>
+        let view: UnsafeBufferPointer<UInt16>
+        let keys: UnsafeMutablePointer<UInt16>
+        let memo: TokenKeyMemo
+        let hasVocabulary: Bool
+        var used: Int
+        var count = 0
+        var pending: [Pending]
+
+        @inline(__always)
+        mutating func append(_ piece: Piece) {
+            let n = count
+            var flags = piece.flags
+            if piece.spaceBefore { flags.insert(.spaceBefore) }
+            if piece.newlines > 0 || n == 0 { flags.insert(.lineStart) }
+            if piece.newlines > 1 || n == 0 { flags.insert(.paragraphStart) }
+            let keyStart = used
+            let shaped = piece.kind == .word || piece.kind == .ordinal
+            let length = piece.length
+            // The memo reads whole words past the token's end: not at the view's end.
+            let memoable = hasVocabulary && length <= TokenKeyMemo.maxLength
+                && piece.lower + TokenKeyMemo.maxLength <= view.count
+            var word: Int32 = -1
+            if memoable, let known = memo.find(view.baseAddress! + piece.lower, length, shaped: shaped, key: keys + used) {
+                used += known.keyLength
+                flags.formUnion(known.shape)
+                word = known.id
+            } else {
+                var shape: Token.Flags = []
+                if shaped {
+                    let (written, found) = WordShape.shared.fold(view, piece.lower, piece.upper, to: keys + used)
+                    used += written
+                    shape = found
+                    flags.formUnion(shape)
+                } else {
+                    used += KeyFolder.shared.fold(view, piece.lower..<piece.upper, to: keys + used)
+                }
+                if hasVocabulary && used > keyStart {
+                    pending.append(Pending(token: Int32(n), shape: shape.rawValue,
+                                           memoable: memoable && used - keyStart <= TokenKeyMemo.maxLength))
+                }
+            }
+            if piece.kind == .number || piece.kind == .ordinal { flags.insert(.hasDigit) }
+            (out + n).initialize(to: Token(start: piece.start, end: piece.end, kind: piece.kind, flags: flags,
+                                           keyStart: Int32(keyStart), keyEnd: Int32(used), word: word))
+            count = n + 1
+        }
+    }
+
+    /// The tokens of the pieces (elisions already split), after the abbreviation, hyphen
+    /// and digit-group joins.
     private func makeTokens(_ pieces: [Piece], _ view: [UInt16], _ keys: inout [UInt16]) -> [Token] {
         let base = keys.count
-        // Folding at most doubles a key (œ -> oe): reserve that much and write in place.
-        var capacity = 0
-        for piece in pieces { capacity += 2 * piece.length }
-        // Plus `VocabularyIdCache.slack` units: the id cache reads whole words past a key's end.
-        keys.append(contentsOf: repeatElement(0, count: capacity + VocabularyIdCache.slack))
-        var used = base
+        // The final pieces do not overlap, and folding at most doubles a key (œ -> oe):
+        // twice the text is room enough to write every key in place. Plus
+        // `VocabularyIdCache.slack` units: the id cache reads whole words past a key's end
+        // (as the memo does, which also writes whole words). The keys are written into a
+        // new uninitialised array (units past a key's end are read, then masked out):
+        // filling the room with zeros first cost more than the copy of the earlier keys.
+        let room = base + 2 * view.count + max(VocabularyIdCache.slack, TokenKeyMemo.maxLength)
+        var grown = [UInt16](unsafeUninitializedCapacity: room) { buffer, count in
+            _ = keys.withUnsafeBufferPointer { buffer.initialize(fromContentsOf: $0) }
+            count = room
+        }
+        swap(&keys, &grown)
         let hasVocabulary = vocabulary.count > 0
-        let folder = KeyFolder.shared, wordShape = WordShape.shared, cache = self.cache, vocabulary = self.vocabulary
+        let cache = self.cache, vocabulary = self.vocabulary, memo = self.memo
+        var pending = self.pending
+        self.pending = []
+        pending.removeAll(keepingCapacity: true)
+        var used = base
         let tokens = [Token](unsafeUninitializedCapacity: pieces.count) { out, written in
             view.withUnsafeBufferPointer { v in
                 keys.withUnsafeMutableBufferPointer { k in
-                    for (n, piece) in pieces.enumerated() {
-                        var flags = piece.flags
-                        if piece.spaceBefore { flags.insert(.spaceBefore) }
-                        if piece.newlines > 0 || n == 0 { flags.insert(.lineStart) }
-                        if piece.newlines > 1 || n == 0 { flags.insert(.paragraphStart) }
-                        let keyStart = used
-                        if piece.kind == .word || piece.kind == .ordinal {
-                            let (count, shape) = wordShape.fold(v, piece.lower, piece.upper, to: k.baseAddress! + used)
-                            used += count
-                            flags.formUnion(shape)
-                        } else {
-                            used += folder.fold(v, piece.lower..<piece.upper, to: k.baseAddress! + used)
-                        }
-                        if piece.kind == .number || piece.kind == .ordinal { flags.insert(.hasDigit) }
-                        (out.baseAddress! + n).initialize(to: Token(start: piece.start, end: piece.end, kind: piece.kind, flags: flags,
-                                                                    keyStart: Int32(keyStart), keyEnd: Int32(used), word: -1))
-                    }
-                    // Vocabulary ids in a second loop: each look-up may miss the caches, and
-                    // this short loop lets the processor have several misses in flight, where
-                    // the folding between two look-ups kept it to about one.
-                    guard hasVocabulary else { return }
-                    for n in 0..<pieces.count {
+                    var writer = TokenWriter(out: out.baseAddress!, view: v, keys: k.baseAddress!, memo: memo,
+                                             hasVocabulary: hasVocabulary, used: base, pending: pending)
+                    pending = []
+                    for piece in pieces { writer.append(piece) }
+                    written = writer.count
+                    used = writer.used
+                    pending = writer.pending
+                    // Vocabulary ids of the tokens the memo did not know, in a second loop:
+                    // each look-up may miss the caches, and this short loop lets the processor
+                    // have several misses in flight, where the folding between two look-ups
+                    // kept it to about one.
+                    for p in pending {
+                        let n = Int(p.token)
                         let token = out[n]
-                        guard token.keyEnd > token.keyStart else { continue }
-                        out[n].word = cache.find(UnsafeBufferPointer(rebasing: k[Int(token.keyStart)..<Int(token.keyEnd)]),
-                                                       in: vocabulary)
+                        let key = UnsafeBufferPointer(rebasing: k[Int(token.keyStart)..<Int(token.keyEnd)])
+                        let id = cache.find(key, in: vocabulary)
+                        out[n].word = id
+                        if p.memoable {
+                            memo.remember(v.baseAddress! + Int(token.start), token.length,
+                                          shaped: token.kind == .word || token.kind == .ordinal,
+                                          key: key.baseAddress!, keyLength: key.count, shape: Token.Flags(rawValue: p.shape), id: id)
+                        }
                     }
                 }
             }
-            written = pieces.count
         }
+        self.pending = pending
         keys.removeLast(keys.count - used)
         return tokens
     }
@@ -390,6 +606,11 @@ public final class Tokenizer {
         guard !tokens.isEmpty else { return [] }
         // Latin text without ICU (see `LatinSentenceBreaks`), any other text with it.
         let boundaries = view.withUnsafeBufferPointer { LatinSentenceBreaks.boundaries($0) ?? sentenceBreaks.boundaries($0) }
+        return Tokenizer.sentences(boundaries, &tokens)
+    }
+
+    /// Sentences as token ranges from the text's sentence ends, minus those after titles and initials.
+    private static func sentences(_ boundaries: [Int], _ tokens: inout [Token]) -> [Range<Int>] {
         var result = [Range<Int>]()
         var sentenceStart = 0
         var t = 0
@@ -465,11 +686,17 @@ public final class Tokenizer {
         ordinalSuffixes.contains { $0.elementsEqual(units) }
     }
 
+    /// Cheap guard first, inlined: this runs on every word.
+    @inline(__always)
     static func isRomanOrdinal(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
-        // Cheap guard first: this runs on every word.
         guard units.count >= 2, let first = units.first, let last = units.last,
               first == 0x49 || first == 0x56 || first == 0x58 || first == 0x4C || first == 0x43,
               last == 0x65 || last == 0x72 else { return false }
+        return isRomanOrdinalPassingGuard(units)
+    }
+
+    @inline(never)
+    private static func isRomanOrdinalPassingGuard(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
         // Roman digits, then `e`, `er`, `re` or `ème`.
         func isRomanDigit(_ u: UInt16) -> Bool { u == 0x49 || u == 0x56 || u == 0x58 || u == 0x4C || u == 0x43 }
         var romanEnd = 0

@@ -44,6 +44,10 @@ struct Annotate: ParsableCommand {
         let typeFilter = try parseTypesOption(types)
         let extractor = try extraction.loadExtractor()
         let annotator = try extractor.makeAnnotator()
+        // Kept (with the extractor it holds) until the process exits, which returns its memory
+        // at once: released at the end of `run`, the lexicons and the worker's caches were
+        // freed object by object (about 10 M instructions after 1000 documents).
+        _ = Unmanaged.passRetained(annotator)
         let kind = format ?? (input == .text ? .json : .jsonl)
         let options = JSONLinesFormat.Options(pretty: kind == .json, explain: explain)
         let documentFormat: DocumentFormat = switch kind {

@@ -15,6 +15,36 @@ struct DateMatcher {
     let lexicon: DateLexicon
     let text: AnalyzedText
 
+    /// The numbers of a numeric date (`03/04/2025`): how many were read and the first three,
+    /// which are all the rules look at. Kept inline: an array of them was allocated at every
+    /// number token that `numericDate` tried.
+    struct NumberRun {
+        typealias Number = (value: Int, count: Int)
+        private(set) var count = 0
+        private var first: Number = (0, 0), second: Number = (0, 0), third: Number = (0, 0)
+
+        mutating func append(_ number: Number) {
+            switch count {
+            case 0: first = number
+            case 1: second = number
+            case 2: third = number
+            default: break
+            }
+            count += 1
+        }
+
+        /// The number at `index`, below 3.
+        subscript(index: Int) -> Number {
+            switch index {
+            case 0: return first
+            case 1: return second
+            default:
+                precondition(index == 2, "NumberRun keeps three numbers")
+                return third
+            }
+        }
+    }
+
     /// What one rule read: tokens `start..<end`.
     struct Piece {
         var start: Int
@@ -367,7 +397,7 @@ struct DateMatcher {
     /// a span of years `2021-2027`.
     func numericDate(at i: Int) -> Piece? {
         // The numbers and separators that touch each other from `i`.
-        var numbers: [(value: Int, count: Int)] = []
+        var numbers = NumberRun()
         var separator: UInt16 = 0
         var k = i
         if let d = digits(i) {
@@ -805,8 +835,16 @@ struct DateMatcher {
             let key = UnsafeBufferPointer(rebasing: keys[Int(t.keyStart)..<Int(t.keyEnd)])
             guard let hyphen = key.firstIndex(of: 0x2D) else { return false }
             let first = UnsafeBufferPointer(rebasing: key[..<hyphen])
-            return lexicon.monthKeyUnits.contains { $0.count == first.count && $0.elementsEqual(first) }
+            return lexicon.monthKeyUnits.contains { DateMatcher.same($0, first) }
         }
+    }
+
+    /// Whether `a` and `b` hold the same units. A plain loop: the generic `elementsEqual`
+    /// between an array and a buffer cost several times more, at every hyphenated word.
+    private static func same(_ a: [UInt16], _ b: UnsafeBufferPointer<UInt16>) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in 0..<a.count where a[k] != b[b.startIndex + k] { return false }
+        return true
     }
 
     /// `mi-mars`, `mi-décembre` (one hyphenated token).

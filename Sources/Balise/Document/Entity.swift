@@ -35,25 +35,6 @@ public struct Entity: Sendable, Equatable {
     /// The rule that produced the entity (for `--explain`); nil in gold files.
     public var rule: String?
 
-    public init(type: EntityType, start: Int, end: Int, text: String, value: EntityValue? = nil, rule: String? = nil) {
-        self.type = type
-        self.start = start
-        self.end = end
-        self.storedText = .string(text)
-        self.value = value
-        self.rule = rule
-    }
-
-    /// An entity whose text is read from the original text only when asked for.
-    init(type: EntityType, start: Int, end: Int, text: EntityText, value: EntityValue?, rule: String?) {
-        self.type = type
-        self.start = start
-        self.end = end
-        self.storedText = text
-        self.value = value
-        self.rule = rule
-    }
-
     /// The covered text, exactly as in the document.
     public var text: String {
         get { storedText.string }
@@ -62,6 +43,21 @@ public struct Entity: Sendable, Equatable {
 
     public static func == (a: Entity, b: Entity) -> Bool {
         a.type == b.type && a.start == b.start && a.end == b.end && a.text == b.text && a.value == b.value
+    }
+}
+
+/// In an extension, so that the struct keeps its memberwise initializer
+/// (`init(type:start:end:storedText:value:rule:)`): an entity built by an initializer of its
+/// own was built aside, then copied where it goes and destroyed; the memberwise one is built
+/// in place, and these delegate to it.
+extension Entity {
+    public init(type: EntityType, start: Int, end: Int, text: String, value: EntityValue? = nil, rule: String? = nil) {
+        self.init(type: type, start: start, end: end, storedText: .string(text), value: value, rule: rule)
+    }
+
+    /// An entity whose text is read from the original text only when asked for.
+    init(type: EntityType, start: Int, end: Int, text: EntityText, value: EntityValue?, rule: String?) {
+        self.init(type: type, start: start, end: end, storedText: text, value: value, rule: rule)
     }
 }
 

@@ -83,8 +83,10 @@ struct WordTable<Value: Sendable>: Sendable {
 }
 
 /// The money lexicons, read once: currencies (matched as phrases by the gazetteer),
-/// multipliers, the words of spelled-out numbers and the cue words.
-struct MoneyLexicon: Sendable {
+/// multipliers, the words of spelled-out numbers and the cue words. A class: every
+/// document's `MoneyMatcher` holds it, and a struct of arrays was copied into each one
+/// (a retain and a release per array).
+final class MoneyLexicon: Sendable {
     let currencyCategory: LexiconCategory
     /// Indexed by `LexiconMatch.entry` of `currencyCategory`.
     let currencies: [Currency]

@@ -284,10 +284,44 @@ struct MoneyMatcher {
             guard let value = text.services.spelledNumber(text.normalizedText(numberTokens).lowercased()) else { return nil }
             number = .spelled(value)
         } else {
-            number = .digits(text.normalizedText(numberTokens))
+            number = .digits(digitText(numberTokens))
         }
         return AmountParts(number: number, exponent: amount.multiplier?.exponent, half: amount.half, addends: addends,
                            halved: amount.multiplier?.kind == .half)
+    }
+
+    /// `text.normalizedText(tokens)` of a number written in digits: its tokens' units, a space
+    /// where one stood before a token. Written straight into the string when they are ASCII
+    /// (always, in practice; a short one then needs no allocation at all): the general path
+    /// gathers the units in an array first, then transcodes them.
+    private func digitText(_ tokens: Range<Int>) -> String {
+        var length = 0
+        for k in tokens {
+            if k > tokens.lowerBound && text.tokens[k].has(.spaceBefore) { length += 1 }
+            length += Int(text.tokens[k].end - text.tokens[k].start)
+        }
+        var ascii = true
+        let written = text.view.units.withUnsafeBufferPointer { units in
+            String(unsafeUninitializedCapacity: length) { bytes in
+                var n = 0
+                for k in tokens {
+                    if k > tokens.lowerBound && text.tokens[k].has(.spaceBefore) {
+                        bytes[n] = 0x20
+                        n += 1
+                    }
+                    for unit in units[Int(text.tokens[k].start)..<Int(text.tokens[k].end)] {
+                        guard unit < 0x80 else {
+                            ascii = false
+                            return 0
+                        }
+                        bytes[n] = UInt8(unit)
+                        n += 1
+                    }
+                }
+                return n
+            }
+        }
+        return ascii ? written : text.normalizedText(tokens)
     }
 
     /// `un euro fort`, `un dollar faible`: the currency itself, not one unit of it.

@@ -4,17 +4,20 @@ public struct Candidate: Sendable, Equatable {
     public var type: EntityType
     public var tokens: Range<Int>
     public var value: EntityValue?
-    /// Strength of the evidence: higher wins an overlap (see `OverlapPolicy`).
-    public var priority: Int
     /// The name of the rule that produced it, shown by `--explain`.
     public var rule: String
+    /// Strength of the evidence: higher wins an overlap (see `OverlapPolicy`).
+    public var priority: Int
+}
 
+extension Candidate {
+    /// Delegates to the memberwise initializer (kept by declaring this one in an extension;
+    /// its labels come in another order, `priority` last, so that the two never clash): a
+    /// candidate built by an initializer of its own was built aside, then copied into the
+    /// array it was appended to (retaining its strings) and destroyed; the memberwise one is
+    /// built in place.
     public init(type: EntityType, tokens: Range<Int>, value: EntityValue? = nil, priority: Int, rule: String) {
-        self.type = type
-        self.tokens = tokens
-        self.value = value
-        self.priority = priority
-        self.rule = rule
+        self.init(type: type, tokens: tokens, value: value, rule: rule, priority: priority)
     }
 }
 

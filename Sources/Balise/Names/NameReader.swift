@@ -20,7 +20,13 @@ struct NameReader {
         let firstName: UnsafeMutableBufferPointer<UInt8>
         /// Per token: -1 not asked yet, 0 no place, else the length of the longest place entry.
         let place: UnsafeMutableBufferPointer<Int8>
-        init(_ count: Int) {
+        /// The worker's memos, held here: reached through `text.services` at each question,
+        /// each was retained and released around it.
+        let commonWords: WordAnswerMemo
+        let adjectiveEndings: WordAnswerMemo
+        init(_ count: Int, _ services: TextServices) {
+            commonWords = services.commonWords
+            adjectiveEndings = services.adjectiveEndings
             common = .allocate(capacity: count)
             common.initialize(repeating: 0)
             adjectiveEnding = .allocate(capacity: count)
@@ -43,7 +49,7 @@ struct NameReader {
         self.lexicons = lexicons
         self.tokens = text.tokens
         self.index = text.lexiconIndex
-        self.memo = Memo(text.tokens.count)
+        self.memo = Memo(text.tokens.count, text.services)
     }
 
     var count: Int { tokens.count }
@@ -171,7 +177,7 @@ struct NameReader {
         if lexicons.adjectiveWords.contains(t) { return true }
         let endings = lexicons.adjectiveEndings
         return text.keys.withUnsafeBufferPointer { keys in
-            text.services.adjectiveEndings.answer(word: t.word, key: UnsafeBufferPointer(rebasing: keys[Int(t.keyStart)..<Int(t.keyEnd)])) { key in
+            memo.adjectiveEndings.answer(word: t.word, key: UnsafeBufferPointer(rebasing: keys[Int(t.keyStart)..<Int(t.keyEnd)])) { key in
                 NameReader.endsWithOne(of: endings, key)
             }
         }
@@ -328,7 +334,7 @@ struct NameReader {
         if known != 0 { return known == 2 }
         let t = tokens[i]
         let listed = text.keys.withUnsafeBufferPointer { keys in
-            text.services.commonWords.answer(word: t.word, key: UnsafeBufferPointer(rebasing: keys[Int(t.keyStart)..<Int(t.keyEnd)])) {
+            memo.commonWords.answer(word: t.word, key: UnsafeBufferPointer(rebasing: keys[Int(t.keyStart)..<Int(t.keyEnd)])) {
                 words.contains($0)
             }
         }

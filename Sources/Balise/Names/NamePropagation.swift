@@ -13,17 +13,21 @@ public struct NamePropagation: DocumentPass {
     public func refine(_ text: AnalyzedText, selected: inout [Candidate], proposed: [Candidate]) {
         let reader = NameReader(text, lexicons)
         var memory = DocumentNames(text, expected: selected.count)
+        // Per selected candidate, the known name learnt from its own tokens (-1 for other
+        // types), which the next loop reads instead of looking the tokens up again.
+        var learnt = [Int](repeating: -1, count: selected.count)
         // By index: a `for candidate in selected` loop copied each candidate, retaining its rule and value.
         for index in selected.indices where selected[index].type.isName {
-            memory.learn(Reading(selected, index), reader: reader)
+            learnt[index] = memory.learn(Reading(selected, index), reader: reader)
         }
         guard !memory.isEmpty else { return }
         // Weak readings give way to what the document knows better.
-        for index in selected.indices where selected[index].type.isName {
+        for index in selected.indices where learnt[index] >= 0 {
             let candidate = Reading(selected, index)
+            let known = memory.known(learnt[index])
             // A bare shape guess gives way even to an equal reading that had context (`à Échassières`
             // ... `entre Échassières et Nades`).
-            guard let known = memory.lookup(candidate.tokens), known.type != candidate.type,
+            guard known.type != candidate.type,
                   known.strength > candidate.priority
                     || (known.strength == candidate.priority && known.type != .organization && isShapeGuess(candidate, reader))
             else { continue }
@@ -64,7 +68,8 @@ public struct NamePropagation: DocumentPass {
         while i < text.count {
             // `et de La Bretesche`: a known surname may open on its lowercase particle, but not
             // where `de` follows a noun (`la proposition de Lavergne-Maury`).
-            guard !blocked[i], reader.isNameWord(i) || (reader.isLowercaseWord(i)
+            // Most tokens open no known name: that test first, the cheapest.
+            guard memory.mayOpenName(at: i), !blocked[i], reader.isNameWord(i) || (reader.isLowercaseWord(i)
                     && (i == 0 || !reader.isLowercaseWord(i - 1) || conjunctions.contains(text.tokens[i - 1]))
                     // `sous le soleil couchant` is no `Le Soleil`: the particle opens a capitalised name.
                     && reader.match(particles, at: i).map { reader.isNameWord(i + $0) } == true),
@@ -194,6 +199,27 @@ struct DocumentNames {
     /// Known names by the hash of their first token's key.
     private var byFirstToken: HashChains
     private let keyHashes: KeyHashes
+    /// The vocabulary ids of the known names' first tokens.
+    private var firstWords = FirstWordFilter()
+
+    /// A set of vocabulary ids that may answer yes for an id it does not hold, never no for
+    /// one it holds: 1 024 bits, one per id modulo 1 024 (a document knows a few dozen
+    /// names). Equal keys have equal ids, so a token whose id it does not hold opens no
+    /// known name; all the words outside the vocabulary (id -1) share one bit.
+    struct FirstWordFilter {
+        private var bits = [UInt64](repeating: 0, count: 16)
+
+        mutating func insert(_ word: Int32) {
+            let b = Int(word) & 1023
+            bits[b >> 6] |= 1 << UInt64(b & 63)
+        }
+
+        @inline(__always)
+        func mayContain(_ word: Int32) -> Bool {
+            let b = Int(word) & 1023
+            return bits[b >> 6] & (1 << UInt64(b & 63)) != 0
+        }
+    }
 
     /// Per token, the hash of its key, computed when first asked: the pass hashes the same
     /// few tokens again and again (learning a name, looking it up, finding its mentions),
@@ -271,15 +297,13 @@ struct DocumentNames {
         return true
     }
 
-    private func index(of range: Range<Int>) -> Int? {
-        index(of: range, hash: hash(range))
-    }
-
     private func index(of range: Range<Int>, hash: Int) -> Int? {
         byKey.first(hash) { sameKeys(range, names[$0].tokens) }
     }
 
-    mutating func remember(_ range: Range<Int>, _ type: EntityType, _ strength: Int, quoted: Bool = false) {
+    /// Remembers a name read at `range`; returns its number (see `known(_:)`).
+    @discardableResult
+    mutating func remember(_ range: Range<Int>, _ type: EntityType, _ strength: Int, quoted: Bool = false) -> Int {
         let rangeHash = hash(range)
         if let index = index(of: range, hash: rangeHash) {
             if strength > names[index].strength {
@@ -287,17 +311,30 @@ struct DocumentNames {
                 names[index].strength = strength
                 names[index].quoted = quoted
             }
-            return
+            return index
         }
         byKey.append(names.count, hash: rangeHash)
         byFirstToken.append(names.count, hash: Int(keyHash(range.lowerBound)))
+        firstWords.insert(text.tokens[range.lowerBound].word)
         names.append(Known(tokens: range, type: type, strength: strength, quoted: quoted))
+        return names.count - 1
     }
 
+    /// The known name numbered `index` by `remember` or `learn`.
+    func known(_ index: Int) -> Known { names[index] }
+
     /// Learns a selected name, and for a full person's name its surname (`Le Goff` from
-    /// `Mathis Le Goff`), which then outranks a place of the same name.
-    mutating func learn(_ candidate: NamePropagation.Reading, reader: NameReader) {
-        remember(candidate.tokens, candidate.type, candidate.priority)
+    /// `Mathis Le Goff`), which then outranks a place of the same name. Returns the number
+    /// of the name learnt from the candidate's own tokens.
+    @discardableResult
+    mutating func learn(_ candidate: NamePropagation.Reading, reader: NameReader) -> Int {
+        let learnt = remember(candidate.tokens, candidate.type, candidate.priority)
+        learnParts(of: candidate, reader: reader)
+        return learnt
+    }
+
+    /// The shorter names a selected name teaches (its surname, its name without a legal form...).
+    private mutating func learnParts(of candidate: NamePropagation.Reading, reader: NameReader) {
         // `le lac de Serre-Ponçon` ... `remplir Serre-Ponçon`: the name a lowercase head introduces.
         if candidate.type == .location && reader.isLowercaseWord(candidate.tokens.lowerBound),
            let k = candidate.tokens.first(where: { reader.isNameWord($0) }), k > candidate.tokens.lowerBound,
@@ -357,9 +394,10 @@ struct DocumentNames {
         }
     }
 
-    func lookup(_ range: Range<Int>) -> Known? {
-        index(of: range).map { names[$0] }
-    }
+    /// Whether a known name may start at token `i`: false where none does, a cheap test
+    /// that spares `longest(at:covered:)` and the pass's other tests at most tokens.
+    @inline(__always)
+    func mayOpenName(at i: Int) -> Bool { firstWords.mayContain(text.tokens[i].word) }
 
     /// The longest known name whose tokens start at `i`, all uncovered.
     func longest(at i: Int, covered: [Bool]) -> (Known, Int)? {

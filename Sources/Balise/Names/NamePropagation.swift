@@ -126,14 +126,36 @@ public struct NamePropagation: DocumentPass {
     /// `entre Échassières et Nades`, `Frévent, Doullens et Auxi`: a name guessed from its shape
     /// alone to be an organisation takes the place type of a name it is listed with.
     func typeListsOfPlaces(_ selected: inout [Candidate], _ reader: NameReader) {
-        // The starts read once: the sort's comparisons read them again and again.
-        let starts = selected.indices.map { selected[$0].tokens.lowerBound }
-        let order = selected.indices.filter { selected[$0].type.isName }.sorted { starts[$0] < starts[$1] }
+        var order: [Int] = []
+        order.reserveCapacity(selected.count)
+        var inTextOrder = true
+        var lastStart = Int.min
+        for index in selected.indices where selected[index].type.isName {
+            let start = selected[index].tokens.lowerBound
+            if start < lastStart { inTextOrder = false }
+            lastStart = start
+            order.append(index)
+        }
         guard order.count >= 2 else { return }
-        var changed = true
+        // The names are nearly always in text order already, which the (stable) sort would keep.
+        if !inTextOrder {
+            // The starts read once: the sort's comparisons read them again and again.
+            let starts = selected.indices.map { selected[$0].tokens.lowerBound }
+            order.sort { starts[$0] < starts[$1] }
+        }
+        // The neighbours that stand as items of one list, found once: the test reads the
+        // tokens alone, which the rounds below leave as they are (most documents have none).
+        var listed: [(Int, Int)] = []
+        for k in 1..<order.count {
+            let a = order[k - 1], b = order[k]
+            if reader.separatesListItems(selected[a].tokens.upperBound, selected[b].tokens.lowerBound, secondEnd: selected[b].tokens.upperBound) {
+                listed.append((a, b))
+            }
+        }
+        var changed = !listed.isEmpty
         while changed {
             changed = false
-            for (a, b) in zip(order, order.dropFirst()) where reader.separatesListItems(selected[a].tokens.upperBound, selected[b].tokens.lowerBound, secondEnd: selected[b].tokens.upperBound) {
+            for (a, b) in listed {
                 for (place, guess) in [(a, b), (b, a)] where selected[place].type == .location && isShapeGuess(Reading(selected, guess), reader) {
                     selected[guess].type = .location
                     selected[guess].rule = "listed with a place"

@@ -12,35 +12,61 @@ struct NameReader {
     /// Answers the rules ask again and again about one token, kept for the document.
     /// Raw buffers, not arrays: a write to an array held by a class went through an
     /// exclusivity check and a uniqueness check at every question (about 1 % of the run).
-    /// Only this reader's thread reads and writes them.
-    private final class Memo {
+    /// Only one thread reads and writes them: a memo is the thread's (see `NameWorkspace`),
+    /// shared by the readers of one document (the name pass reads what the scan answered)
+    /// and started again for the next document in the same buffers.
+    final class Memo {
+        /// The document the answers are about, held so that no other document can take
+        /// its identity while the memo may still be shared.
+        private(set) var text: AnalyzedText?
+        let lexicons: NameLexicons
+        let services: TextServices
+        /// The tokens the buffers hold room for.
+        let capacity: Int
         /// Per token: 0 not asked yet, 1 no, 2 yes.
         let common: UnsafeMutableBufferPointer<UInt8>
         let adjectiveEnding: UnsafeMutableBufferPointer<UInt8>
         let firstName: UnsafeMutableBufferPointer<UInt8>
         /// Per token: -1 not asked yet, 0 no place, else the length of the longest place entry.
         let place: UnsafeMutableBufferPointer<Int8>
+        /// Per token: the scan's lexicon name (see `NameScan.lexiconName`), -1 not asked yet.
+        let lexiconNames: UnsafeMutableBufferPointer<Int32>
         /// The worker's memos, held here: reached through `text.services` at each question,
         /// each was retained and released around it.
         let commonWords: WordAnswerMemo
         let adjectiveEndings: WordAnswerMemo
-        init(_ count: Int, _ services: TextServices) {
+
+        init(capacity: Int, _ lexicons: NameLexicons, _ services: TextServices) {
+            self.capacity = capacity
+            self.lexicons = lexicons
+            self.services = services
             commonWords = services.commonWords
             adjectiveEndings = services.adjectiveEndings
-            common = .allocate(capacity: count)
-            common.initialize(repeating: 0)
-            adjectiveEnding = .allocate(capacity: count)
-            adjectiveEnding.initialize(repeating: 0)
-            firstName = .allocate(capacity: count)
-            firstName.initialize(repeating: 0)
-            place = .allocate(capacity: count)
-            place.initialize(repeating: -1)
+            common = .allocate(capacity: capacity)
+            adjectiveEnding = .allocate(capacity: capacity)
+            firstName = .allocate(capacity: capacity)
+            place = .allocate(capacity: capacity)
+            lexiconNames = .allocate(capacity: capacity)
         }
+
         deinit {
             common.deallocate()
             adjectiveEnding.deallocate()
             firstName.deallocate()
             place.deallocate()
+            lexiconNames.deallocate()
+        }
+
+        /// Forgets the answers about the previous document: the memo is now about `text`.
+        func start(_ text: AnalyzedText) {
+            precondition(text.count <= capacity, "a memo too small for the document")
+            self.text = text
+            let count = text.count
+            UnsafeMutableBufferPointer(rebasing: common[..<count]).initialize(repeating: 0)
+            UnsafeMutableBufferPointer(rebasing: adjectiveEnding[..<count]).initialize(repeating: 0)
+            UnsafeMutableBufferPointer(rebasing: firstName[..<count]).initialize(repeating: 0)
+            UnsafeMutableBufferPointer(rebasing: place[..<count]).initialize(repeating: -1)
+            UnsafeMutableBufferPointer(rebasing: lexiconNames[..<count]).initialize(repeating: -1)
         }
     }
 
@@ -49,8 +75,11 @@ struct NameReader {
         self.lexicons = lexicons
         self.tokens = text.tokens
         self.index = text.lexiconIndex
-        self.memo = Memo(text.tokens.count, text.services)
+        self.memo = NameWorkspace.current.memo(for: text, lexicons)
     }
+
+    /// Per token, where the scan keeps its lexicon names (see `NameScan.lexiconName`).
+    var lexiconNameCodes: UnsafeMutableBufferPointer<Int32> { memo.lexiconNames }
 
     var count: Int { tokens.count }
 

@@ -68,7 +68,7 @@ struct NameScan {
 
     init(_ reader: NameReader) {
         self.reader = reader
-        lexiconNames = LexiconNames(reader.count)
+        lexiconNames = LexiconNames(reader.lexiconNameCodes)
     }
 
     /// Whether the text around `i` reads as a team-sport report: two sport words in the
@@ -778,15 +778,12 @@ struct NameScan {
         return nil
     }
 
-    /// Per token, `lookUpName`'s answer once asked: a raw buffer (see `NameReader.Memo`).
-    private final class LexiconNames {
+    /// Per token, `lookUpName`'s answer once asked: a raw buffer of the reader's memo
+    /// (see `NameReader.Memo`).
+    private struct LexiconNames {
         /// -1 not asked yet, 0 no entry, else the source in the high bits and the length in the low 24.
         private let codes: UnsafeMutableBufferPointer<Int32>
-        init(_ count: Int) {
-            codes = .allocate(capacity: count)
-            codes.initialize(repeating: -1)
-        }
-        deinit { codes.deallocate() }
+        init(_ codes: UnsafeMutableBufferPointer<Int32>) { self.codes = codes }
 
         /// nil when not asked yet; `.some(nil)` when asked and no lexicon holds the word.
         @inline(__always)

@@ -12,19 +12,21 @@ public struct NamePropagation: DocumentPass {
 
     public func refine(_ text: AnalyzedText, selected: inout [Candidate], proposed: [Candidate]) {
         let reader = NameReader(text, lexicons)
-        var memory = DocumentNames(text, expected: selected.count)
-        // Per selected candidate, the known name learnt from its own tokens (-1 for other
-        // types), which the next loop reads instead of looking the tokens up again.
-        var learnt = [Int](repeating: -1, count: selected.count)
+        // The tables and marks of the previous document on this thread, started again.
+        let workspace = NameWorkspace.current
+        var memory = workspace.documentNames(for: text, expected: selected.count)
+        var marks = workspace.passMarks()
+        marks.start(tokens: text.count, candidates: selected.count)
+        defer { workspace.keep(memory, marks) }
         // By index: a `for candidate in selected` loop copied each candidate, retaining its rule and value.
         for index in selected.indices where selected[index].type.isName {
-            learnt[index] = memory.learn(Reading(selected, index), reader: reader)
+            marks.learnt[index] = memory.learn(Reading(selected, index), reader: reader)
         }
         guard !memory.isEmpty else { return }
         // Weak readings give way to what the document knows better.
-        for index in selected.indices where learnt[index] >= 0 {
+        for index in selected.indices where marks.learnt[index] >= 0 {
             let candidate = Reading(selected, index)
-            let known = memory.known(learnt[index])
+            let known = memory.known(marks.learnt[index])
             // A bare shape guess gives way even to an equal reading that had context (`à Échassières`
             // ... `entre Échassières et Nades`).
             guard known.type != candidate.type,
@@ -50,17 +52,16 @@ public struct NamePropagation: DocumentPass {
         // Bare mentions nothing else claimed (`Karadeniz vise ...` at a sentence start), and
         // known names over shape guesses: what the document knows beats the shape of a word
         // that opens a sentence (`Le Goff compte ...` read as `Goff` after `Mathis Le Goff`).
-        var covered = [Bool](repeating: false, count: text.count)
-        var blocked = [Bool](repeating: false, count: text.count)
         for index in selected.indices {
             let candidate = Reading(selected, index)
             // A document reading may still grow into a longer known name (`De Lavergne-Maury`).
             let weak = candidate.type.isName && candidate.priority <= Priority.document
             for i in candidate.tokens {
-                covered[i] = true
-                if !weak { blocked[i] = true }
+                marks.covered[i] = true
+                if !weak { marks.blocked[i] = true }
             }
         }
+        let covered = marks.covered, blocked = marks.blocked
         // The policy that runs after this pass drops the shape guesses a known name covers.
         // The lists the loop reads at every token, taken out once (each read retained them).
         let particles = reader.lexicons.particles, conjunctions = reader.lexicons.conjunctions
@@ -188,6 +189,30 @@ public struct NamePropagation: DocumentPass {
         }
     }
 
+    /// The pass's marks over one document, kept by the thread's workspace for the next one.
+    struct Marks {
+        /// Per selected candidate, the known name learnt from its own tokens (-1 for other
+        /// types), which the pass reads instead of looking the tokens up again.
+        var learnt: [Int] = []
+        /// Per token, whether a selected candidate covers it, and one that no known name may take.
+        var covered: [Bool] = []
+        var blocked: [Bool] = []
+
+        /// Marks nothing, for a document of `tokens` tokens and `candidates` selected candidates.
+        mutating func start(tokens: Int, candidates: Int) {
+            Marks.reset(&learnt, count: candidates, to: -1)
+            Marks.reset(&covered, count: tokens, to: false)
+            Marks.reset(&blocked, count: tokens, to: false)
+        }
+
+        /// `array` holding `count` times `value`, in the storage it has (grown if need be).
+        private static func reset<T>(_ array: inout [T], count: Int, to value: T) {
+            if array.count > count { array.removeLast(array.count - count) }
+            array.withUnsafeMutableBufferPointer { $0.update(repeating: value) }
+            if array.count < count { array.append(contentsOf: repeatElement(value, count: count - array.count)) }
+        }
+    }
+
     /// An organisation read from the shape of ordinary capitalised words, not from an acronym's.
     private func isShapeGuess(_ candidate: Reading, _ reader: NameReader) -> Bool {
         guard candidate.type == .organization, candidate.priority <= Priority.shape, candidate.tokens.count <= 3 else { return false }
@@ -213,14 +238,14 @@ struct DocumentNames {
         var quoted = false
     }
 
-    private let text: AnalyzedText
+    private var text: AnalyzedText
     private var names: [Known] = []
     // No default values: each init builds its own tables, and a default would allocate
     // two slot arrays per document only to throw them away.
     private var byKey: HashChains
     /// Known names by the hash of their first token's key.
     private var byFirstToken: HashChains
-    private let keyHashes: KeyHashes
+    private var keyHashes: KeyHashes
     /// The vocabulary ids of the known names' first tokens.
     private var firstWords = FirstWordFilter()
 
@@ -230,6 +255,10 @@ struct DocumentNames {
     /// known name; all the words outside the vocabulary (id -1) share one bit.
     struct FirstWordFilter {
         private var bits = [UInt64](repeating: 0, count: 16)
+
+        mutating func removeAll() {
+            bits.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        }
 
         mutating func insert(_ word: Int32) {
             let b = Int(word) & 1023
@@ -249,28 +278,46 @@ struct DocumentNames {
     private final class KeyHashes {
         /// 0: not computed yet (a computed 0 is stored as 1).
         let values: UnsafeMutableBufferPointer<UInt32>
-        init(_ count: Int) {
-            values = .allocate(capacity: count)
-            values.initialize(repeating: 0)
+        init(capacity: Int) {
+            values = .allocate(capacity: capacity)
         }
         deinit { values.deallocate() }
+
+        /// Forgets the hashes of the first `count` tokens.
+        func removeAll(count: Int) {
+            UnsafeMutableBufferPointer(rebasing: values[..<count]).initialize(repeating: 0)
+        }
     }
 
     init(_ text: AnalyzedText) {
-        self.text = text
-        keyHashes = KeyHashes(text.count)
-        byKey = HashChains()
-        byFirstToken = HashChains()
+        self.init(text, expected: 0)
     }
 
     /// Sized for about `expected` names (a selected name teaches one to four; the tables grow
     /// when needed).
     init(_ text: AnalyzedText, expected: Int) {
         self.text = text
-        keyHashes = KeyHashes(text.count)
+        keyHashes = KeyHashes(capacity: max(text.count, 1))
+        keyHashes.removeAll(count: text.count)
         names.reserveCapacity(expected)
         byKey = HashChains(expected: expected)
         byFirstToken = HashChains(expected: expected)
+    }
+
+    /// Forgets the names of the previous document to learn those of `text`, about
+    /// `expected` of them, in the tables it had (allocating them for each document cost
+    /// about 1 % of the run).
+    mutating func start(_ text: AnalyzedText, expected: Int) {
+        self.text = text
+        if keyHashes.values.count < text.count || !isKnownUniquelyReferenced(&keyHashes) {
+            keyHashes = KeyHashes(capacity: text.count + text.count / 2)
+        }
+        keyHashes.removeAll(count: text.count)
+        names.removeAll(keepingCapacity: true)
+        names.reserveCapacity(expected)
+        byKey.removeAll(expected: expected)
+        byFirstToken.removeAll(expected: expected)
+        firstWords.removeAll()
     }
 
     var isEmpty: Bool { names.isEmpty }

@@ -31,6 +31,32 @@ final class NameWorkspace {
         return fresh
     }
 
+    /// The name pass's tables and marks, between two documents.
+    private var spareNames: DocumentNames?
+    private var spareMarks: NamePropagation.Marks?
+
+    /// Tables for the names of `text`: those of the previous document, emptied, or new ones.
+    func documentNames(for text: AnalyzedText, expected: Int) -> DocumentNames {
+        guard var names = spareNames else { return DocumentNames(text, expected: expected) }
+        // Taken out, so that the tables are the caller's alone when they are emptied.
+        spareNames = nil
+        names.start(text, expected: expected)
+        return names
+    }
+
+    /// The pass's marks of the previous document (to be started again), or new ones.
+    func passMarks() -> NamePropagation.Marks {
+        guard let marks = spareMarks else { return NamePropagation.Marks() }
+        spareMarks = nil
+        return marks
+    }
+
+    /// Keeps the pass's tables and marks for the next document.
+    func keep(_ names: DocumentNames, _ marks: NamePropagation.Marks) {
+        spareNames = names
+        spareMarks = marks
+    }
+
     /// The calling thread's workspace.
     static var current: NameWorkspace {
         if let stored = pthread_getspecific(key) {

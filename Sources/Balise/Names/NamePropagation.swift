@@ -272,7 +272,7 @@ struct DocumentNames {
         }
     }
 
-    /// Per token, the hash of its key, computed when first asked: the pass hashes the same
+    /// Per token outside the vocabulary, the hash of its key, computed when first asked: the pass hashes the same
     /// few tokens again and again (learning a name, looking it up, finding its mentions),
     /// and rehashing their keys cost about a third of the pass's table work.
     private final class KeyHashes {
@@ -322,10 +322,13 @@ struct DocumentNames {
 
     var isEmpty: Bool { names.isEmpty }
 
-    /// Whether tokens `a` and `b` have the same key. Compared in place after their hashes:
-    /// comparing two array slices retained the key array twice and walked both generically.
+    /// Whether tokens `a` and `b` have the same key. Equal keys have equal vocabulary ids:
+    /// a known word's id stands for its key. The keys of two words outside the vocabulary
+    /// are compared in place after their hashes (comparing two array slices retained the
+    /// key array twice and walked both generically).
     private func sameKey(_ a: Int, _ b: Int) -> Bool {
         let ta = text.tokens[a], tb = text.tokens[b]
+        if ta.word >= 0 || tb.word >= 0 { return ta.word == tb.word }
         let length = Int(ta.keyEnd - ta.keyStart)
         guard length == Int(tb.keyEnd - tb.keyStart), keyHash(a) == keyHash(b) else { return false }
         return text.keys.withUnsafeBufferPointer { keys in
@@ -342,9 +345,12 @@ struct DocumentNames {
     }
 
     /// The hash of token `i`'s key. Only equal keys must hash equal: the tables compare
-    /// keys after the hash.
+    /// keys after the hash. A known word's is its vocabulary id (equal keys have equal ids);
+    /// the key of a word outside the vocabulary is hashed, once.
     private func keyHash(_ i: Int) -> UInt32 {
         precondition(i >= 0 && i < text.count, "token index out of range")
+        let word = text.tokens[i].word
+        if word >= 0 { return UInt32(bitPattern: word) }
         let known = keyHashes.values[i]
         if known != 0 { return known }
         let t = text.tokens[i]

@@ -35,11 +35,15 @@ struct NameReader {
         /// each was retained and released around it.
         let commonWords: WordAnswerMemo
         let adjectiveEndings: WordAnswerMemo
+        /// Whether a word is a small commune's name (`lexicons.communes`), remembered by the
+        /// thread for these lexicons (see `NameWorkspace`).
+        let communeWords: WordAnswerMemo
 
-        init(capacity: Int, _ lexicons: NameLexicons, _ services: TextServices) {
+        init(capacity: Int, _ lexicons: NameLexicons, _ services: TextServices, communeWords: WordAnswerMemo) {
             self.capacity = capacity
             self.lexicons = lexicons
             self.services = services
+            self.communeWords = communeWords
             commonWords = services.commonWords
             adjectiveEndings = services.adjectiveEndings
             common = .allocate(capacity: capacity)
@@ -311,7 +315,13 @@ struct NameReader {
         // One word, the usual case: looked up in place.
         let held = articleHeld(before: i)
         if end == i + 1 && held == nil && !capitalElisionBefore(i) {
-            return text.isListed(i, in: communes)
+            // A binary search in a long list: the answer is remembered by word.
+            let t = tokens[i]
+            return text.keys.withUnsafeBufferPointer { keys in
+                memo.communeWords.answer(word: t.word, key: UnsafeBufferPointer(rebasing: keys[Int(t.keyStart)..<Int(t.keyEnd)])) {
+                    communes.contains($0)
+                }
+            }
         }
         // Several words or a contracted article: one small key array is fine here.
         var key: [UInt16] = []

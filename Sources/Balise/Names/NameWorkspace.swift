@@ -25,10 +25,20 @@ final class NameWorkspace {
         }
         // Room for the usual document, or for this one and half as much again.
         let capacity = max(text.count + text.count / 2, memo?.capacity ?? 0, 1024)
-        let fresh = NameReader.Memo(capacity: capacity, lexicons, text.services)
+        let fresh = NameReader.Memo(capacity: capacity, lexicons, text.services, communeWords: communeWords(lexicons))
         fresh.start(text)
         memo = fresh
         return fresh
+    }
+
+    /// Whether a word is a commune's name, by the lexicons that say it.
+    private var communeAnswers: (lexicons: NameLexicons, words: WordAnswerMemo)?
+
+    private func communeWords(_ lexicons: NameLexicons) -> WordAnswerMemo {
+        if let communeAnswers, communeAnswers.lexicons === lexicons { return communeAnswers.words }
+        let words = WordAnswerMemo()
+        communeAnswers = (lexicons, words)
+        return words
     }
 
     /// The name pass's tables and marks, between two documents.

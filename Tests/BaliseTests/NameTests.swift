@@ -15,6 +15,31 @@ import Testing
             .entities.map { "\($0.type.rawValue) \($0.text)" }
     }
 
+    /// The name rules keep their answers about tokens and the name pass its tables on each
+    /// thread from one document to the next (`NameWorkspace`): a document read after others,
+    /// read again, or analysed before another is read, gets the names it gets alone.
+    @Test func namesDoNotDependOnTheDocumentsReadBefore() {
+        let texts = [
+            "Inès Karadeniz dirige la société. Karadeniz vise un coût plus bas.",
+            "Hugo Millau vit à Millau depuis dix ans. Selon Millau, les clients reviennent.",
+            "La Fédération française des loueurs de vélos (FFLV) proteste. FFLV réclame une aide à Lyon.",
+            "Lyon",
+        ]
+        let types: Set<EntityType> = [.person, .organization, .location]
+        func names(_ entities: [Entity]) -> [String] { entities.map { "\($0.type.rawValue) \($0.text)" } }
+        func names(_ annotator: Annotator, _ k: Int) -> [String] {
+            names(annotator.annotate(Document(id: "d\(k)", text: texts[k]), types: types).entities)
+        }
+        let alone = texts.indices.map { names(Shared.annotator(), $0) }
+        let annotator = Shared.annotator()
+        for order in [[0, 1, 2, 3], [3, 2, 1, 0], [1, 1, 0, 2, 3, 0, 2]] {
+            for k in order { #expect(names(annotator, k) == alone[k], "document \(k) after others") }
+        }
+        let analysed = annotator.analyze(Document(id: "first", text: texts[2]))
+        #expect(names(annotator, 1) == alone[1])
+        #expect(names(annotator.entities(in: analysed, types: types)) == alone[2], "a text analysed before another was read")
+    }
+
     @Test func surnameAfterFullNameAtSentenceStart() {
         #expect(names("Inès Karadeniz dirige la société. Karadeniz vise un coût plus bas.")
             == ["PER Inès Karadeniz", "PER Karadeniz"])

@@ -19,10 +19,29 @@ struct HashChains {
     /// Room for about `expected` entries without growing: rehashing from 16 slots up and
     /// growing `next` cost most of each append.
     init(expected: Int) {
+        slots = [Slot](repeating: Slot(hash: 0, head: -1, tail: -1), count: HashChains.slotCount(expected))
+        next.reserveCapacity(expected)
+    }
+
+    /// The slots for about `expected` entries: at most half of them used.
+    private static func slotCount(_ expected: Int) -> Int {
         var size = 16
         while size < expected * 2 { size <<= 1 }
-        slots = [Slot](repeating: Slot(hash: 0, head: -1, tail: -1), count: size)
+        return size
+    }
+
+    /// Empties the table for about `expected` entries, in the storage it has when that
+    /// is not much larger than needed.
+    mutating func removeAll(expected: Int) {
+        let size = HashChains.slotCount(expected)
+        if slots.count >= size && slots.count <= 4 * size {
+            slots.withUnsafeMutableBufferPointer { $0.update(repeating: Slot(hash: 0, head: -1, tail: -1)) }
+        } else {
+            slots = [Slot](repeating: Slot(hash: 0, head: -1, tail: -1), count: size)
+        }
+        next.removeAll(keepingCapacity: true)
         next.reserveCapacity(expected)
+        usedSlots = 0
     }
 
     /// Adds `entry` under `hash`. Entries are numbered 0, 1, 2... in the order added.

@@ -12,18 +12,24 @@ public struct NamePropagation: DocumentPass {
 
     public func refine(_ text: AnalyzedText, selected: inout [Candidate], proposed: [Candidate]) {
         let reader = NameReader(text, lexicons)
-        var memory = DocumentNames(text, expected: selected.count)
+        // The tables and marks of the previous document on this thread, started again.
+        let workspace = NameWorkspace.current
+        var memory = workspace.documentNames(for: text, expected: selected.count)
+        var marks = workspace.passMarks()
+        marks.start(tokens: text.count, candidates: selected.count)
+        defer { workspace.keep(memory, marks) }
         // By index: a `for candidate in selected` loop copied each candidate, retaining its rule and value.
         for index in selected.indices where selected[index].type.isName {
-            memory.learn(Reading(selected, index), reader: reader)
+            marks.learnt[index] = memory.learn(Reading(selected, index), reader: reader)
         }
         guard !memory.isEmpty else { return }
         // Weak readings give way to what the document knows better.
-        for index in selected.indices where selected[index].type.isName {
+        for index in selected.indices where marks.learnt[index] >= 0 {
             let candidate = Reading(selected, index)
+            let known = memory.known(marks.learnt[index])
             // A bare shape guess gives way even to an equal reading that had context (`à Échassières`
             // ... `entre Échassières et Nades`).
-            guard let known = memory.lookup(candidate.tokens), known.type != candidate.type,
+            guard known.type != candidate.type,
                   known.strength > candidate.priority
                     || (known.strength == candidate.priority && known.type != .organization && isShapeGuess(candidate, reader))
             else { continue }
@@ -46,17 +52,16 @@ public struct NamePropagation: DocumentPass {
         // Bare mentions nothing else claimed (`Karadeniz vise ...` at a sentence start), and
         // known names over shape guesses: what the document knows beats the shape of a word
         // that opens a sentence (`Le Goff compte ...` read as `Goff` after `Mathis Le Goff`).
-        var covered = [Bool](repeating: false, count: text.count)
-        var blocked = [Bool](repeating: false, count: text.count)
         for index in selected.indices {
             let candidate = Reading(selected, index)
             // A document reading may still grow into a longer known name (`De Lavergne-Maury`).
             let weak = candidate.type.isName && candidate.priority <= Priority.document
             for i in candidate.tokens {
-                covered[i] = true
-                if !weak { blocked[i] = true }
+                marks.covered[i] = true
+                if !weak { marks.blocked[i] = true }
             }
         }
+        let covered = marks.covered, blocked = marks.blocked
         // The policy that runs after this pass drops the shape guesses a known name covers.
         // The lists the loop reads at every token, taken out once (each read retained them).
         let particles = reader.lexicons.particles, conjunctions = reader.lexicons.conjunctions
@@ -64,7 +69,8 @@ public struct NamePropagation: DocumentPass {
         while i < text.count {
             // `et de La Bretesche`: a known surname may open on its lowercase particle, but not
             // where `de` follows a noun (`la proposition de Lavergne-Maury`).
-            guard !blocked[i], reader.isNameWord(i) || (reader.isLowercaseWord(i)
+            // Most tokens open no known name: that test first, the cheapest.
+            guard memory.mayOpenName(at: i), !blocked[i], reader.isNameWord(i) || (reader.isLowercaseWord(i)
                     && (i == 0 || !reader.isLowercaseWord(i - 1) || conjunctions.contains(text.tokens[i - 1]))
                     // `sous le soleil couchant` is no `Le Soleil`: the particle opens a capitalised name.
                     && reader.match(particles, at: i).map { reader.isNameWord(i + $0) } == true),
@@ -121,14 +127,36 @@ public struct NamePropagation: DocumentPass {
     /// `entre Échassières et Nades`, `Frévent, Doullens et Auxi`: a name guessed from its shape
     /// alone to be an organisation takes the place type of a name it is listed with.
     func typeListsOfPlaces(_ selected: inout [Candidate], _ reader: NameReader) {
-        // The starts read once: the sort's comparisons read them again and again.
-        let starts = selected.indices.map { selected[$0].tokens.lowerBound }
-        let order = selected.indices.filter { selected[$0].type.isName }.sorted { starts[$0] < starts[$1] }
+        var order: [Int] = []
+        order.reserveCapacity(selected.count)
+        var inTextOrder = true
+        var lastStart = Int.min
+        for index in selected.indices where selected[index].type.isName {
+            let start = selected[index].tokens.lowerBound
+            if start < lastStart { inTextOrder = false }
+            lastStart = start
+            order.append(index)
+        }
         guard order.count >= 2 else { return }
-        var changed = true
+        // The names are nearly always in text order already, which the (stable) sort would keep.
+        if !inTextOrder {
+            // The starts read once: the sort's comparisons read them again and again.
+            let starts = selected.indices.map { selected[$0].tokens.lowerBound }
+            order.sort { starts[$0] < starts[$1] }
+        }
+        // The neighbours that stand as items of one list, found once: the test reads the
+        // tokens alone, which the rounds below leave as they are (most documents have none).
+        var listed: [(Int, Int)] = []
+        for k in 1..<order.count {
+            let a = order[k - 1], b = order[k]
+            if reader.separatesListItems(selected[a].tokens.upperBound, selected[b].tokens.lowerBound, secondEnd: selected[b].tokens.upperBound) {
+                listed.append((a, b))
+            }
+        }
+        var changed = !listed.isEmpty
         while changed {
             changed = false
-            for (a, b) in zip(order, order.dropFirst()) where reader.separatesListItems(selected[a].tokens.upperBound, selected[b].tokens.lowerBound, secondEnd: selected[b].tokens.upperBound) {
+            for (a, b) in listed {
                 for (place, guess) in [(a, b), (b, a)] where selected[place].type == .location && isShapeGuess(Reading(selected, guess), reader) {
                     selected[guess].type = .location
                     selected[guess].rule = "listed with a place"
@@ -161,6 +189,30 @@ public struct NamePropagation: DocumentPass {
         }
     }
 
+    /// The pass's marks over one document, kept by the thread's workspace for the next one.
+    struct Marks {
+        /// Per selected candidate, the known name learnt from its own tokens (-1 for other
+        /// types), which the pass reads instead of looking the tokens up again.
+        var learnt: [Int] = []
+        /// Per token, whether a selected candidate covers it, and one that no known name may take.
+        var covered: [Bool] = []
+        var blocked: [Bool] = []
+
+        /// Marks nothing, for a document of `tokens` tokens and `candidates` selected candidates.
+        mutating func start(tokens: Int, candidates: Int) {
+            Marks.reset(&learnt, count: candidates, to: -1)
+            Marks.reset(&covered, count: tokens, to: false)
+            Marks.reset(&blocked, count: tokens, to: false)
+        }
+
+        /// `array` holding `count` times `value`, in the storage it has (grown if need be).
+        private static func reset<T>(_ array: inout [T], count: Int, to value: T) {
+            if array.count > count { array.removeLast(array.count - count) }
+            array.withUnsafeMutableBufferPointer { $0.update(repeating: value) }
+            if array.count < count { array.append(contentsOf: repeatElement(value, count: count - array.count)) }
+        }
+    }
+
     /// An organisation read from the shape of ordinary capitalised words, not from an acronym's.
     private func isShapeGuess(_ candidate: Reading, _ reader: NameReader) -> Bool {
         guard candidate.type == .organization, candidate.priority <= Priority.shape, candidate.tokens.count <= 3 else { return false }
@@ -186,51 +238,97 @@ struct DocumentNames {
         var quoted = false
     }
 
-    private let text: AnalyzedText
+    private var text: AnalyzedText
     private var names: [Known] = []
     // No default values: each init builds its own tables, and a default would allocate
     // two slot arrays per document only to throw them away.
     private var byKey: HashChains
     /// Known names by the hash of their first token's key.
     private var byFirstToken: HashChains
-    private let keyHashes: KeyHashes
+    private var keyHashes: KeyHashes
+    /// The vocabulary ids of the known names' first tokens.
+    private var firstWords = FirstWordFilter()
 
-    /// Per token, the hash of its key, computed when first asked: the pass hashes the same
+    /// A set of vocabulary ids that may answer yes for an id it does not hold, never no for
+    /// one it holds: 1 024 bits, one per id modulo 1 024 (a document knows a few dozen
+    /// names). Equal keys have equal ids, so a token whose id it does not hold opens no
+    /// known name; all the words outside the vocabulary (id -1) share one bit.
+    struct FirstWordFilter {
+        private var bits = [UInt64](repeating: 0, count: 16)
+
+        mutating func removeAll() {
+            bits.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        }
+
+        mutating func insert(_ word: Int32) {
+            let b = Int(word) & 1023
+            bits[b >> 6] |= 1 << UInt64(b & 63)
+        }
+
+        @inline(__always)
+        func mayContain(_ word: Int32) -> Bool {
+            let b = Int(word) & 1023
+            return bits[b >> 6] & (1 << UInt64(b & 63)) != 0
+        }
+    }
+
+    /// Per token outside the vocabulary, the hash of its key, computed when first asked: the pass hashes the same
     /// few tokens again and again (learning a name, looking it up, finding its mentions),
     /// and rehashing their keys cost about a third of the pass's table work.
     private final class KeyHashes {
         /// 0: not computed yet (a computed 0 is stored as 1).
         let values: UnsafeMutableBufferPointer<UInt32>
-        init(_ count: Int) {
-            values = .allocate(capacity: count)
-            values.initialize(repeating: 0)
+        init(capacity: Int) {
+            values = .allocate(capacity: capacity)
         }
         deinit { values.deallocate() }
+
+        /// Forgets the hashes of the first `count` tokens.
+        func removeAll(count: Int) {
+            UnsafeMutableBufferPointer(rebasing: values[..<count]).initialize(repeating: 0)
+        }
     }
 
     init(_ text: AnalyzedText) {
-        self.text = text
-        keyHashes = KeyHashes(text.count)
-        byKey = HashChains()
-        byFirstToken = HashChains()
+        self.init(text, expected: 0)
     }
 
     /// Sized for about `expected` names (a selected name teaches one to four; the tables grow
     /// when needed).
     init(_ text: AnalyzedText, expected: Int) {
         self.text = text
-        keyHashes = KeyHashes(text.count)
+        keyHashes = KeyHashes(capacity: max(text.count, 1))
+        keyHashes.removeAll(count: text.count)
         names.reserveCapacity(expected)
         byKey = HashChains(expected: expected)
         byFirstToken = HashChains(expected: expected)
     }
 
+    /// Forgets the names of the previous document to learn those of `text`, about
+    /// `expected` of them, in the tables it had (allocating them for each document cost
+    /// about 1 % of the run).
+    mutating func start(_ text: AnalyzedText, expected: Int) {
+        self.text = text
+        if keyHashes.values.count < text.count || !isKnownUniquelyReferenced(&keyHashes) {
+            keyHashes = KeyHashes(capacity: text.count + text.count / 2)
+        }
+        keyHashes.removeAll(count: text.count)
+        names.removeAll(keepingCapacity: true)
+        names.reserveCapacity(expected)
+        byKey.removeAll(expected: expected)
+        byFirstToken.removeAll(expected: expected)
+        firstWords.removeAll()
+    }
+
     var isEmpty: Bool { names.isEmpty }
 
-    /// Whether tokens `a` and `b` have the same key. Compared in place after their hashes:
-    /// comparing two array slices retained the key array twice and walked both generically.
+    /// Whether tokens `a` and `b` have the same key. Equal keys have equal vocabulary ids:
+    /// a known word's id stands for its key. The keys of two words outside the vocabulary
+    /// are compared in place after their hashes (comparing two array slices retained the
+    /// key array twice and walked both generically).
     private func sameKey(_ a: Int, _ b: Int) -> Bool {
         let ta = text.tokens[a], tb = text.tokens[b]
+        if ta.word >= 0 || tb.word >= 0 { return ta.word == tb.word }
         let length = Int(ta.keyEnd - ta.keyStart)
         guard length == Int(tb.keyEnd - tb.keyStart), keyHash(a) == keyHash(b) else { return false }
         return text.keys.withUnsafeBufferPointer { keys in
@@ -247,9 +345,12 @@ struct DocumentNames {
     }
 
     /// The hash of token `i`'s key. Only equal keys must hash equal: the tables compare
-    /// keys after the hash.
+    /// keys after the hash. A known word's is its vocabulary id (equal keys have equal ids);
+    /// the key of a word outside the vocabulary is hashed, once.
     private func keyHash(_ i: Int) -> UInt32 {
         precondition(i >= 0 && i < text.count, "token index out of range")
+        let word = text.tokens[i].word
+        if word >= 0 { return UInt32(bitPattern: word) }
         let known = keyHashes.values[i]
         if known != 0 { return known }
         let t = text.tokens[i]
@@ -271,15 +372,13 @@ struct DocumentNames {
         return true
     }
 
-    private func index(of range: Range<Int>) -> Int? {
-        index(of: range, hash: hash(range))
-    }
-
     private func index(of range: Range<Int>, hash: Int) -> Int? {
         byKey.first(hash) { sameKeys(range, names[$0].tokens) }
     }
 
-    mutating func remember(_ range: Range<Int>, _ type: EntityType, _ strength: Int, quoted: Bool = false) {
+    /// Remembers a name read at `range`; returns its number (see `known(_:)`).
+    @discardableResult
+    mutating func remember(_ range: Range<Int>, _ type: EntityType, _ strength: Int, quoted: Bool = false) -> Int {
         let rangeHash = hash(range)
         if let index = index(of: range, hash: rangeHash) {
             if strength > names[index].strength {
@@ -287,17 +386,30 @@ struct DocumentNames {
                 names[index].strength = strength
                 names[index].quoted = quoted
             }
-            return
+            return index
         }
         byKey.append(names.count, hash: rangeHash)
         byFirstToken.append(names.count, hash: Int(keyHash(range.lowerBound)))
+        firstWords.insert(text.tokens[range.lowerBound].word)
         names.append(Known(tokens: range, type: type, strength: strength, quoted: quoted))
+        return names.count - 1
     }
 
+    /// The known name numbered `index` by `remember` or `learn`.
+    func known(_ index: Int) -> Known { names[index] }
+
     /// Learns a selected name, and for a full person's name its surname (`Le Goff` from
-    /// `Mathis Le Goff`), which then outranks a place of the same name.
-    mutating func learn(_ candidate: NamePropagation.Reading, reader: NameReader) {
-        remember(candidate.tokens, candidate.type, candidate.priority)
+    /// `Mathis Le Goff`), which then outranks a place of the same name. Returns the number
+    /// of the name learnt from the candidate's own tokens.
+    @discardableResult
+    mutating func learn(_ candidate: NamePropagation.Reading, reader: NameReader) -> Int {
+        let learnt = remember(candidate.tokens, candidate.type, candidate.priority)
+        learnParts(of: candidate, reader: reader)
+        return learnt
+    }
+
+    /// The shorter names a selected name teaches (its surname, its name without a legal form...).
+    private mutating func learnParts(of candidate: NamePropagation.Reading, reader: NameReader) {
         // `le lac de Serre-Ponçon` ... `remplir Serre-Ponçon`: the name a lowercase head introduces.
         if candidate.type == .location && reader.isLowercaseWord(candidate.tokens.lowerBound),
            let k = candidate.tokens.first(where: { reader.isNameWord($0) }), k > candidate.tokens.lowerBound,
@@ -357,9 +469,10 @@ struct DocumentNames {
         }
     }
 
-    func lookup(_ range: Range<Int>) -> Known? {
-        index(of: range).map { names[$0] }
-    }
+    /// Whether a known name may start at token `i`: false where none does, a cheap test
+    /// that spares `longest(at:covered:)` and the pass's other tests at most tokens.
+    @inline(__always)
+    func mayOpenName(at i: Int) -> Bool { firstWords.mayContain(text.tokens[i].word) }
 
     /// The longest known name whose tokens start at `i`, all uncovered.
     func longest(at i: Int, covered: [Bool]) -> (Known, Int)? {

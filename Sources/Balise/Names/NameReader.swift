@@ -12,29 +12,65 @@ struct NameReader {
     /// Answers the rules ask again and again about one token, kept for the document.
     /// Raw buffers, not arrays: a write to an array held by a class went through an
     /// exclusivity check and a uniqueness check at every question (about 1 % of the run).
-    /// Only this reader's thread reads and writes them.
-    private final class Memo {
+    /// Only one thread reads and writes them: a memo is the thread's (see `NameWorkspace`),
+    /// shared by the readers of one document (the name pass reads what the scan answered)
+    /// and started again for the next document in the same buffers.
+    final class Memo {
+        /// The document the answers are about, held so that no other document can take
+        /// its identity while the memo may still be shared.
+        private(set) var text: AnalyzedText?
+        let lexicons: NameLexicons
+        let services: TextServices
+        /// The tokens the buffers hold room for.
+        let capacity: Int
         /// Per token: 0 not asked yet, 1 no, 2 yes.
         let common: UnsafeMutableBufferPointer<UInt8>
         let adjectiveEnding: UnsafeMutableBufferPointer<UInt8>
         let firstName: UnsafeMutableBufferPointer<UInt8>
         /// Per token: -1 not asked yet, 0 no place, else the length of the longest place entry.
         let place: UnsafeMutableBufferPointer<Int8>
-        init(_ count: Int) {
-            common = .allocate(capacity: count)
-            common.initialize(repeating: 0)
-            adjectiveEnding = .allocate(capacity: count)
-            adjectiveEnding.initialize(repeating: 0)
-            firstName = .allocate(capacity: count)
-            firstName.initialize(repeating: 0)
-            place = .allocate(capacity: count)
-            place.initialize(repeating: -1)
+        /// Per token: the scan's lexicon name (see `NameScan.lexiconName`), -1 not asked yet.
+        let lexiconNames: UnsafeMutableBufferPointer<Int32>
+        /// The worker's memos, held here: reached through `text.services` at each question,
+        /// each was retained and released around it.
+        let commonWords: WordAnswerMemo
+        let adjectiveEndings: WordAnswerMemo
+        /// Whether a word is a small commune's name (`lexicons.communes`), remembered by the
+        /// thread for these lexicons (see `NameWorkspace`).
+        let communeWords: WordAnswerMemo
+
+        init(capacity: Int, _ lexicons: NameLexicons, _ services: TextServices, communeWords: WordAnswerMemo) {
+            self.capacity = capacity
+            self.lexicons = lexicons
+            self.services = services
+            self.communeWords = communeWords
+            commonWords = services.commonWords
+            adjectiveEndings = services.adjectiveEndings
+            common = .allocate(capacity: capacity)
+            adjectiveEnding = .allocate(capacity: capacity)
+            firstName = .allocate(capacity: capacity)
+            place = .allocate(capacity: capacity)
+            lexiconNames = .allocate(capacity: capacity)
         }
+
         deinit {
             common.deallocate()
             adjectiveEnding.deallocate()
             firstName.deallocate()
             place.deallocate()
+            lexiconNames.deallocate()
+        }
+
+        /// Forgets the answers about the previous document: the memo is now about `text`.
+        func start(_ text: AnalyzedText) {
+            precondition(text.count <= capacity, "a memo too small for the document")
+            self.text = text
+            let count = text.count
+            UnsafeMutableBufferPointer(rebasing: common[..<count]).initialize(repeating: 0)
+            UnsafeMutableBufferPointer(rebasing: adjectiveEnding[..<count]).initialize(repeating: 0)
+            UnsafeMutableBufferPointer(rebasing: firstName[..<count]).initialize(repeating: 0)
+            UnsafeMutableBufferPointer(rebasing: place[..<count]).initialize(repeating: -1)
+            UnsafeMutableBufferPointer(rebasing: lexiconNames[..<count]).initialize(repeating: -1)
         }
     }
 
@@ -43,8 +79,11 @@ struct NameReader {
         self.lexicons = lexicons
         self.tokens = text.tokens
         self.index = text.lexiconIndex
-        self.memo = Memo(text.tokens.count)
+        self.memo = NameWorkspace.current.memo(for: text, lexicons)
     }
+
+    /// Per token, where the scan keeps its lexicon names (see `NameScan.lexiconName`).
+    var lexiconNameCodes: UnsafeMutableBufferPointer<Int32> { memo.lexiconNames }
 
     var count: Int { tokens.count }
 
@@ -171,7 +210,7 @@ struct NameReader {
         if lexicons.adjectiveWords.contains(t) { return true }
         let endings = lexicons.adjectiveEndings
         return text.keys.withUnsafeBufferPointer { keys in
-            text.services.adjectiveEndings.answer(word: t.word, key: UnsafeBufferPointer(rebasing: keys[Int(t.keyStart)..<Int(t.keyEnd)])) { key in
+            memo.adjectiveEndings.answer(word: t.word, key: UnsafeBufferPointer(rebasing: keys[Int(t.keyStart)..<Int(t.keyEnd)])) { key in
                 NameReader.endsWithOne(of: endings, key)
             }
         }
@@ -276,7 +315,13 @@ struct NameReader {
         // One word, the usual case: looked up in place.
         let held = articleHeld(before: i)
         if end == i + 1 && held == nil && !capitalElisionBefore(i) {
-            return text.isListed(i, in: communes)
+            // A binary search in a long list: the answer is remembered by word.
+            let t = tokens[i]
+            return text.keys.withUnsafeBufferPointer { keys in
+                memo.communeWords.answer(word: t.word, key: UnsafeBufferPointer(rebasing: keys[Int(t.keyStart)..<Int(t.keyEnd)])) {
+                    communes.contains($0)
+                }
+            }
         }
         // Several words or a contracted article: one small key array is fine here.
         var key: [UInt16] = []
@@ -328,7 +373,7 @@ struct NameReader {
         if known != 0 { return known == 2 }
         let t = tokens[i]
         let listed = text.keys.withUnsafeBufferPointer { keys in
-            text.services.commonWords.answer(word: t.word, key: UnsafeBufferPointer(rebasing: keys[Int(t.keyStart)..<Int(t.keyEnd)])) {
+            memo.commonWords.answer(word: t.word, key: UnsafeBufferPointer(rebasing: keys[Int(t.keyStart)..<Int(t.keyEnd)])) {
                 words.contains($0)
             }
         }

@@ -508,10 +508,13 @@ public final class Tokenizer {
         @inline(__always)
         mutating func append(_ piece: Piece) {
             let n = count
-            var flags = piece.flags
-            if piece.spaceBefore { flags.insert(.spaceBefore) }
-            if piece.newlines > 0 || n == 0 { flags.insert(.lineStart) }
-            if piece.newlines > 1 || n == 0 { flags.insert(.paragraphStart) }
+            // The position flags in one OR (three `insert`s cost a test and a branch each):
+            // a line start after a line break, a paragraph start after two; the first token is both.
+            let lines = n == 0 ? 2 : piece.newlines
+            var flags = Token.Flags(rawValue: piece.flags.rawValue
+                | (piece.spaceBefore ? Token.Flags.spaceBefore.rawValue : 0)
+                | (lines > 0 ? Token.Flags.lineStart.rawValue : 0)
+                | (lines > 1 ? Token.Flags.paragraphStart.rawValue : 0))
             let keyStart = used
             let shaped = piece.kind == .word || piece.kind == .ordinal
             let length = piece.length

@@ -40,6 +40,8 @@ public final class Tokenizer {
     }
 
     private let cache = VocabularyIdCache()
+    /// The elision splits of the words already split (see `splitLastWord`).
+    private let elisionMemo = ElisionSplitMemo()
     /// Apostrophe offsets of the text being split (reused from one document to the next).
     private var apostrophes: [Int32] = []
     /// Offsets of the units of the text being split that may open a sentence break (see
@@ -295,23 +297,44 @@ public final class Tokenizer {
             keep(piece)
             return
         }
-        if isUnsplittable(view, piece.lower..<piece.upper) || isCapitalElidedName(view, piece.lower..<piece.upper) {
-            keep(piece)
-            return
-        }
-        while let apostrophe = Tokenizer.firstApostrophe(view, piece.lower, piece.upper), apostrophe + 1 < piece.upper,
-              isElision(view, piece.lower..<apostrophe) {
+        @inline(__always) func cut(_ end: Int) {
             var elided = piece
-            elided.end = Int32(apostrophe + 1)
+            elided.end = Int32(end)
             elided.kind = .word
             elided.flags.insert(.elision)
             keep(elided)
-            piece.start = Int32(apostrophe + 1)
+            piece.start = Int32(end)
             piece.spaceBefore = false
             piece.newlines = 0
-            if isUnsplittable(view, piece.lower..<piece.upper) { break }
+        }
+        let start = piece.lower, length = piece.length
+        let memoable = length <= ElisionSplitMemo.maxLength
+        if memoable, let ends = elisionMemo.find(view.baseAddress! + start, length) {
+            for k in 0..<ends.count { cut(start + ends[k]) }
+        } else {
+            var ends = ElisionSplitMemo.Ends()
+            forEachElisionEnd(view, start..<piece.upper) { end in
+                cut(end)
+                ends.append(end - start)
+            }
+            if memoable { elisionMemo.remember(view.baseAddress! + start, length, ends) }
         }
         keep(piece)
+    }
+
+    /// Calls `cut` with the end of each elision to split off the word `range`, in order
+    /// (none for `aujourd'hui`, `N'Guessan`). Depends on the word's units alone.
+    @inline(__always)
+    private func forEachElisionEnd(_ view: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, _ cut: (Int) -> Void) {
+        if isUnsplittable(view, range) || isCapitalElidedName(view, range) { return }
+        var lower = range.lowerBound
+        let upper = range.upperBound
+        while let apostrophe = Tokenizer.firstApostrophe(view, lower, upper), apostrophe + 1 < upper,
+              isElision(view, lower..<apostrophe) {
+            cut(apostrophe + 1)
+            lower = apostrophe + 1
+            if isUnsplittable(view, lower..<upper) { break }
+        }
     }
 
     /// The offsets of every `'` in `view`, tested four units at a time (one 64-bit word,

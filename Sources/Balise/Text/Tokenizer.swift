@@ -192,6 +192,26 @@ public final class Tokenizer {
             self.out = out
             self.apostrophes = apostrophes
         }
+
+        @inline(__always)
+        mutating func keep(_ p: Piece) {
+            out[count] = p
+            count += 1
+        }
+
+        /// Writes the elision of `piece` that ends at `end` (`l'` of `l'Union`) and leaves
+        /// the rest in `piece`.
+        @inline(__always)
+        mutating func cutElision(_ piece: inout Piece, at end: Int) {
+            var elided = piece
+            elided.end = Int32(end)
+            elided.kind = .word
+            elided.flags.insert(.elision)
+            keep(elided)
+            piece.start = Int32(end)
+            piece.spaceBefore = false
+            piece.newlines = 0
+        }
     }
 
     // MARK: - French fix-ups
@@ -285,56 +305,41 @@ public final class Tokenizer {
         w.count -= 1
         var piece = w.out[w.count]
         let out = w.out
-        @inline(__always) func keep(_ p: Piece) {
-            out[w.count] = p
-            w.count += 1
-        }
         // Inside a hyphenated place name the elision belongs to the name (`Gonfreville-l'Orcher`, `Mont-d'Or`).
         let count = w.count
         if !piece.spaceBefore, count >= 1, !out[count - 1].spaceBefore, out[count - 1].end == piece.start,
            out[count - 1].length == 1, view[out[count - 1].lower] == 0x2D,
            count >= 2, out[count - 2].kind == .word, out[count - 2].end == out[count - 1].start {
-            keep(piece)
+            w.keep(piece)
             return
         }
-        @inline(__always) func cut(_ end: Int) {
-            var elided = piece
-            elided.end = Int32(end)
-            elided.kind = .word
-            elided.flags.insert(.elision)
-            keep(elided)
-            piece.start = Int32(end)
-            piece.spaceBefore = false
-            piece.newlines = 0
-        }
-        let start = piece.lower, length = piece.length
+        // The ends depend on the word's units alone: remembered by them.
+        let start = piece.lower, upper = piece.upper, length = piece.length
         let memoable = length <= ElisionSplitMemo.maxLength
         if memoable, let ends = elisionMemo.find(view.baseAddress! + start, length) {
-            for k in 0..<ends.count { cut(start + ends[k]) }
+            for k in 0..<ends.count { w.cutElision(&piece, at: start + ends[k]) }
         } else {
             var ends = ElisionSplitMemo.Ends()
-            forEachElisionEnd(view, start..<piece.upper) { end in
-                cut(end)
+            var lower = start
+            while let end = nextElisionEnd(view, lower, upper, first: lower == start) {
+                w.cutElision(&piece, at: end)
                 ends.append(end - start)
+                lower = end
             }
             if memoable { elisionMemo.remember(view.baseAddress! + start, length, ends) }
         }
-        keep(piece)
+        w.keep(piece)
     }
 
-    /// Calls `cut` with the end of each elision to split off the word `range`, in order
-    /// (none for `aujourd'hui`, `N'Guessan`). Depends on the word's units alone.
+    /// The end of the next elision to split off the word `lower..<upper` (`l'` in
+    /// `l'Union`), or nil; `first` when no elision was split off the word yet. None for
+    /// `aujourd'hui`, `N'Guessan`, nor in a rest that is unsplittable (`qu'aujourd'hui`).
     @inline(__always)
-    private func forEachElisionEnd(_ view: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, _ cut: (Int) -> Void) {
-        if isUnsplittable(view, range) || isCapitalElidedName(view, range) { return }
-        var lower = range.lowerBound
-        let upper = range.upperBound
-        while let apostrophe = Tokenizer.firstApostrophe(view, lower, upper), apostrophe + 1 < upper,
-              isElision(view, lower..<apostrophe) {
-            cut(apostrophe + 1)
-            lower = apostrophe + 1
-            if isUnsplittable(view, lower..<upper) { break }
-        }
+    private func nextElisionEnd(_ view: UnsafeBufferPointer<UInt16>, _ lower: Int, _ upper: Int, first: Bool) -> Int? {
+        if isUnsplittable(view, lower..<upper) || (first && isCapitalElidedName(view, lower..<upper)) { return nil }
+        guard let apostrophe = Tokenizer.firstApostrophe(view, lower, upper), apostrophe + 1 < upper,
+              isElision(view, lower..<apostrophe) else { return nil }
+        return apostrophe + 1
     }
 
     /// The offsets of every `'` in `view`, tested four units at a time (one 64-bit word,

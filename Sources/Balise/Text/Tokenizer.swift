@@ -131,6 +131,8 @@ public final class Tokenizer {
         mutating func read(_ start: Int, _ end: Int, _ status: Int32, _ fullStopInside: Bool,
                            _ text: UnsafeBufferPointer<UInt16>, _ marks: inout [Int32]) -> Piece? {
             let first = text[start]
+            // A lone space, most white space: no line break to count or note.
+            if first == 0x20 && end == start + 1 { spaceBefore = true; return nil }
             if Tokenizer.isSpace(first) {
                 spaceBefore = true
                 if first == 0x0A || first == 0x0D { SegmentReader.noteLineBreaks(start, end, text, &marks) }
@@ -569,7 +571,7 @@ public final class Tokenizer {
                                            memoable: memoable && used - keyStart <= TokenKeyMemo.maxLength))
                 }
             }
-            if piece.kind == .number || piece.kind == .ordinal { flags.insert(.hasDigit) }
+            if piece.kind == .number || piece.kind == .ordinal { flags = Token.Flags(rawValue: flags.rawValue | Token.Flags.hasDigit.rawValue) }
             (out + n).initialize(to: Token(start: piece.start, end: piece.end, kind: piece.kind, flags: flags,
                                            keyStart: Int32(keyStart), keyEnd: Int32(used), word: word))
             count = n + 1
@@ -688,11 +690,15 @@ public final class Tokenizer {
 
     @inline(__always) static func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
 
+    /// Space, tab, line breaks (`\n`, `\r`, vertical tab, form feed, NEL, U+2028, U+2029).
+    /// Most units are above the space: one comparison rejects the letters below U+0085.
     @inline(__always) static func isSpace(_ u: UInt16) -> Bool {
-        u == 0x20 || u == 0x0A || u == 0x0D || u == 0x09 || u == 0x0B || u == 0x0C || u == 0x85 || u == 0x2028 || u == 0x2029
+        if u > 0x20 { return u == 0x85 || u == 0x2028 || u == 0x2029 }
+        return u == 0x20 || (u >= 0x09 && u <= 0x0D)
     }
 
-    static func isSymbol(_ u: UInt16) -> Bool {
+    /// Inlined: the segment reader calls it for every punctuation segment.
+    @inline(__always) static func isSymbol(_ u: UInt16) -> Bool {
         switch u {
         case 0x24, 0x25, 0x2B, 0x3C, 0x3D, 0x3E, 0xA2...0xA5, 0xB0, 0x20A0...0x20CF, 0x2030, 0x00A7: return true
         default: return false

@@ -131,14 +131,18 @@ public final class Tokenizer {
         mutating func read(_ start: Int, _ end: Int, _ status: Int32, _ fullStopInside: Bool,
                            _ text: UnsafeBufferPointer<UInt16>, _ marks: inout [Int32]) -> Piece? {
             let first = text[start]
-            // A lone space, most white space: no line break to count or note.
-            if first == 0x20 && end == start + 1 { spaceBefore = true; return nil }
-            if Tokenizer.isSpace(first) {
-                spaceBefore = true
-                if first == 0x0A || first == 0x0D { SegmentReader.noteLineBreaks(start, end, text, &marks) }
-                for i in start..<end where text[i] == 0x0A || text[i] == 0x2029 || text[i] == 0x2028 { newlines += 1 }
-                if newlines == 0 { for i in start..<end where text[i] == 0x0D { newlines += 1 } }
-                return nil
+            // A word or number (status 100 or more) is never white space: half the segments
+            // skip these tests.
+            if status < 100 {
+                // A lone space, most white space: no line break to count or note.
+                if first == 0x20 && end == start + 1 { spaceBefore = true; return nil }
+                if Tokenizer.isSpace(first) {
+                    spaceBefore = true
+                    if first == 0x0A || first == 0x0D { SegmentReader.noteLineBreaks(start, end, text, &marks) }
+                    for i in start..<end where text[i] == 0x0A || text[i] == 0x2029 || text[i] == 0x2028 { newlines += 1 }
+                    if newlines == 0 { for i in start..<end where text[i] == 0x0D { newlines += 1 } }
+                    return nil
+                }
             }
             if first == 0xFEFF || first == 0x200B || first == 0x00AD { return nil }  // invisible marks
             let kind: Token.Kind

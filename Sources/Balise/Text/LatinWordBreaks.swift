@@ -113,6 +113,8 @@ enum LatinWordBreaks {
                     var last = classOf(text[i], table)
                     i += 1
                     while i < n {
+                        // Lowercase ASCII, most units of a word, without the table.
+                        if text[i] &- 0x61 < 26 { last = .letter; i += 1; continue }
                         let next = classOf(text[i], table)
                         if next == .letter || next == .digit { last = next; i += 1; continue }
                         guard i + 1 < n else { break }

@@ -144,7 +144,8 @@ public final class Tokenizer {
                     return nil
                 }
             }
-            if first == 0xFEFF || first == 0x200B || first == 0x00AD { return nil }  // invisible marks
+            // Invisible marks; one comparison passes ASCII and most Latin-1.
+            if first >= 0x00AD && (first == 0xFEFF || first == 0x200B || first == 0x00AD) { return nil }
             let kind: Token.Kind
             if status >= 100 && status < 200 { kind = .number }
             else if status >= 200 { kind = .word }

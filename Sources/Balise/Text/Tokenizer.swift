@@ -33,6 +33,8 @@ public final class Tokenizer {
         var spaceBefore: Bool
         /// Line breaks before the piece, saturating at 255 (only 0, 1 and more matter).
         var newlines: UInt8
+        /// Whether a word or number piece holds an apostrophe (its elisions are to split).
+        var hasApostrophe: Bool = false
 
         @inline(__always) var lower: Int { Int(start) }
         @inline(__always) var upper: Int { Int(end) }
@@ -42,8 +44,6 @@ public final class Tokenizer {
     private let cache = VocabularyIdCache()
     /// The elision splits of the words already split (see `splitLastWord`).
     private let elisionMemo = ElisionSplitMemo()
-    /// Apostrophe offsets of the text being split (reused from one document to the next).
-    private var apostrophes: [Int32] = []
     /// Offsets of the units of the text being split that may open a sentence break (see
     /// `tokenizeWithSentences`); reused from one text to the next.
     private var sentenceMarks: [Int32] = []
@@ -79,41 +79,37 @@ public final class Tokenizer {
     /// `tokenize`, telling in `covered` whether the Latin fast path read the whole text;
     /// if so `sentenceMarks` holds the text's candidate sentence contexts.
     private func tokenize(_ view: [UInt16], keys: inout [UInt16], covered isCovered: UnsafeMutablePointer<Bool>?) -> [Token] {
-        var apostrophes = self.apostrophes
-        self.apostrophes = []
         // Pieces never overlap and none is empty: at most one per unit.
         let pieces = [Piece](unsafeUninitializedCapacity: max(view.count, 1)) { buffer, count in
             count = view.withUnsafeBufferPointer { text -> Int in
-                Tokenizer.findApostrophes(text, into: &apostrophes)
-                return apostrophes.withUnsafeBufferPointer { apostrophes -> Int in
-                    var writer = PieceWriter(out: buffer.baseAddress!, apostrophes: apostrophes)
-                    var reader = SegmentReader()
-                    var marks = self.sentenceMarks
-                    self.sentenceMarks = []
-                    marks.removeAll(keepingCapacity: true)
-                    let covered = LatinWordBreaks.forEachSegment(text) { start, end, status, fullStopInside in
-                        if let piece = reader.read(start, end, status, fullStopInside, text, &marks) { splitNumberFromLetters(piece, text, &writer) }
-                    }
-                    isCovered?.pointee = covered
-                    if covered {
-                        self.sentenceMarks = marks
-                    } else {
-                        // A unit outside the fast path's classes: ICU segments the whole text.
-                        writer = PieceWriter(out: buffer.baseAddress!, apostrophes: apostrophes)
-                        reader = SegmentReader()
-                        let words = self.words
-                        words.forEachSegment(text) { start, end in
-                            // Spaces need no rule status, and they are half the segments.
-                            let status = Tokenizer.isSpace(text[start]) ? 0 : words.ruleStatus
-                            if let piece = reader.read(start, end, status, false, text, &marks) { splitNumberFromLetters(piece, text, &writer) }
-                        }
-                    }
-                    finishElisions(text, &writer)
-                    return joinAbbreviationsHyphensAndDigits(UnsafeMutableBufferPointer(start: buffer.baseAddress!, count: writer.count), text)
+                var writer = PieceWriter(out: buffer.baseAddress!)
+                var reader = SegmentReader()
+                var marks = self.sentenceMarks
+                self.sentenceMarks = []
+                marks.removeAll(keepingCapacity: true)
+                // The word breaks tell which segments an apostrophe joined (`l'Union`).
+                let covered = LatinWordBreaks.forEachSegment(text) { start, end, status, fullStopInside, apostropheInside in
+                    if let piece = reader.read(start, end, status, fullStopInside, apostropheInside, text, &marks) { splitNumberFromLetters(piece, text, &writer) }
                 }
+                isCovered?.pointee = covered
+                if covered {
+                    self.sentenceMarks = marks
+                } else {
+                    // A unit outside the fast path's classes: ICU segments the whole text.
+                    writer = PieceWriter(out: buffer.baseAddress!)
+                    reader = SegmentReader()
+                    let words = self.words
+                    words.forEachSegment(text) { start, end in
+                        // Spaces need no rule status, and they are half the segments.
+                        let status = Tokenizer.isSpace(text[start]) ? 0 : words.ruleStatus
+                        let apostropheInside = status >= 100 && Tokenizer.firstApostrophe(text, start, end) != nil
+                        if let piece = reader.read(start, end, status, false, apostropheInside, text, &marks) { splitNumberFromLetters(piece, text, &writer) }
+                    }
+                }
+                finishElisions(text, &writer)
+                return joinAbbreviationsHyphensAndDigits(UnsafeMutableBufferPointer(start: buffer.baseAddress!, count: writer.count), text)
             }
         }
-        self.apostrophes = apostrophes
         return makeTokens(pieces, view, &keys)
     }
 
@@ -128,7 +124,7 @@ public final class Tokenizer {
         /// Notes in `marks` the units that may open a sentence break (`LatinSentenceBreaks`):
         /// line breaks, `.` `!` `?`, and the full stops inside the segment when
         /// `fullStopInside` (the word breaks join `U.S` and `1.000`).
-        mutating func read(_ start: Int, _ end: Int, _ status: Int32, _ fullStopInside: Bool,
+        mutating func read(_ start: Int, _ end: Int, _ status: Int32, _ fullStopInside: Bool, _ apostropheInside: Bool,
                            _ text: UnsafeBufferPointer<UInt16>, _ marks: inout [Int32]) -> Piece? {
             let first = text[start]
             // A word or number (status 100 or more) is never white space: half the segments
@@ -155,7 +151,7 @@ public final class Tokenizer {
             }
             if fullStopInside { SegmentReader.noteFullStops(start, end, text, &marks) }
             let piece = Piece(start: Int32(start), end: Int32(end), flags: [], kind: kind, spaceBefore: spaceBefore,
-                              newlines: UInt8(min(newlines, 255)))
+                              newlines: UInt8(min(newlines, 255)), hasApostrophe: apostropheInside)
             spaceBefore = false
             newlines = 0
             return piece
@@ -185,19 +181,14 @@ public final class Tokenizer {
     /// word: the word is written at once and changed or split when that piece comes.
     private struct PieceWriter {
         let out: UnsafeMutablePointer<Piece>
-        /// Offsets of the text's apostrophes, ascending.
-        let apostrophes: UnsafeBufferPointer<Int32>
         var count = 0
-        /// The first apostrophe not before the last word.
-        var nextApostrophe = 0
         /// Where the last word or number was written while it is the last piece, else -1.
         var lastWord = -1
         /// Whether that word holds an apostrophe (its split waits for the next piece).
         var lastWordHasApostrophe = false
 
-        init(out: UnsafeMutablePointer<Piece>, apostrophes: UnsafeBufferPointer<Int32>) {
+        init(out: UnsafeMutablePointer<Piece>) {
             self.out = out
-            self.apostrophes = apostrophes
         }
 
         @inline(__always)
@@ -232,6 +223,8 @@ public final class Tokenizer {
             var number = piece
             number.end = split
             number.kind = .number
+            // Digits, commas and full stops: the apostrophes are in the letters.
+            number.hasApostrophe = false
             push(number, view, &out)
             piece.start = split
             piece.spaceBefore = false
@@ -295,8 +288,7 @@ public final class Tokenizer {
         // ICU reads `l'A7` as one number: its elision is split off like a word's.
         guard piece.kind == .word || piece.kind == .number else { return }
         w.lastWord = w.count - 1
-        while w.nextApostrophe < w.apostrophes.count && w.apostrophes[w.nextApostrophe] < piece.start { w.nextApostrophe += 1 }
-        w.lastWordHasApostrophe = w.nextApostrophe < w.apostrophes.count && w.apostrophes[w.nextApostrophe] < piece.end
+        w.lastWordHasApostrophe = piece.hasApostrophe
     }
 
     /// Splits the elisions of the last word, at the end of the text.
@@ -347,30 +339,6 @@ public final class Tokenizer {
         guard let apostrophe = Tokenizer.firstApostrophe(view, lower, upper), apostrophe + 1 < upper,
               isElision(view, lower..<apostrophe) else { return nil }
         return apostrophe + 1
-    }
-
-    /// The offsets of every `'` in `view`, tested four units at a time (one 64-bit word,
-    /// with the usual zero-lane test on the word xor four apostrophes): about one unit in
-    /// a hundred is one, and a test per unit cost more than the rest of the elision pass.
-    /// Not inlined: inside the tokenizer's loop its variables were kept on the stack.
-    @inline(never)
-    private static func findApostrophes(_ view: UnsafeBufferPointer<UInt16>, into offsets: inout [Int32]) {
-        offsets.removeAll(keepingCapacity: true)
-        guard let base = view.baseAddress else { return }
-        let n = view.count
-        let whole = n & ~3
-        var k = 0
-        while k < whole {
-            let x = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self) ^ 0x0027_0027_0027_0027
-            if (x &- 0x0001_0001_0001_0001) & ~x & 0x8000_8000_8000_8000 != 0 {
-                for m in k..<(k + 4) where base[m] == 0x27 { offsets.append(Int32(m)) }
-            }
-            k &+= 4
-        }
-        while k < n {
-            if base[k] == 0x27 { offsets.append(Int32(k)) }
-            k += 1
-        }
     }
 
     /// `M` `.` -> `M.`; `J` `.` `-` `L` `.` -> `J.-L.`; `janv` `.` before a number -> `janv.`.

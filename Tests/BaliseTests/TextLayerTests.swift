@@ -309,6 +309,36 @@ private func words(_ text: String) -> [String] { tokens(text).map(\.0) }
     }
 }
 
+@Suite struct ElisionSplitMemoTests {
+    private static func describe(_ tokens: [Token]) -> [String] {
+        tokens.map { "\($0.start)-\($0.end) \($0.kind) \($0.flags.rawValue)" }
+    }
+
+    /// The first reading of a text splits every elision the long way (the memo starts
+    /// empty); reading it again takes the splits of the words of at most 16 units from the
+    /// memo. Both must agree, and with a fresh tokenizer reading each word alone.
+    @Test func rememberedSplitsMatchTheLongWay() throws {
+        let tokenizer = try Tokenizer(rules: Shared.extractor.rules, vocabulary: Shared.extractor.vocabulary)
+        let words = ["l'Union", "d'Or", "Mont-d'Or", "qu'aujourd'hui", "aujourd'hui", "N'Guessan", "n'est",
+                     "L'XIe", "lorsqu'il", "jusqu'à", "l'A7", "presqu'île", "l'l'l'l'l'l'l'l'l'x", "l'", "l '",
+                     "d'administration", "l'internationalisation", "M'Bappé", "m'a", "c'est-à-dire"]
+        let text = Array(words.joined(separator: " ").utf16)
+        var firstKeys: [UInt16] = [], secondKeys: [UInt16] = []
+        let first = tokenizer.tokenize(text, keys: &firstKeys)
+        let second = tokenizer.tokenize(text, keys: &secondKeys)
+        #expect(ElisionSplitMemoTests.describe(first) == ElisionSplitMemoTests.describe(second))
+        #expect(first.contains { $0.has(.elision) })
+        for word in words {
+            let units = Array(word.utf16)
+            var freshKeys: [UInt16] = [], warmKeys: [UInt16] = []
+            let fresh = try Tokenizer(rules: Shared.extractor.rules, vocabulary: Shared.extractor.vocabulary)
+                .tokenize(units, keys: &freshKeys)
+            let warm = tokenizer.tokenize(units, keys: &warmKeys)
+            #expect(ElisionSplitMemoTests.describe(fresh) == ElisionSplitMemoTests.describe(warm), "\(word)")
+        }
+    }
+}
+
 /// A small deterministic generator (SplitMix64), so that a failure reproduces.
 private struct SplitMix64 {
     var state: UInt64

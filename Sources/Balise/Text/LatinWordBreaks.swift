@@ -83,13 +83,14 @@ enum LatinWordBreaks {
         table.withUnsafeBufferPointer { classOf(unit, $0) != .unsupported }
     }
 
-    /// Calls `visit(start, end, status, fullStopInside)` for every segment of `text`, as
+    /// Calls `visit(start, end, status, fullStopInside, apostropheInside)` for every segment of `text`, as
     /// ICU's word iterator would (status 200 for a segment ending on a letter, 100 for one
     /// ending on a digit, 0 otherwise), telling whether a full stop joined the segment
-    /// (`U.S`, `1.000`). Returns false, having visited only a prefix, at the first
+    /// (`U.S`, `1.000`) and whether an apostrophe did (`l'Union`: the only way one gets
+    /// inside a segment here). Returns false, having visited only a prefix, at the first
     /// unsupported unit.
     @inline(__always)
-    static func forEachSegment(_ text: UnsafeBufferPointer<UInt16>, _ visit: (Int, Int, Int32, Bool) -> Void) -> Bool {
+    static func forEachSegment(_ text: UnsafeBufferPointer<UInt16>, _ visit: (Int, Int, Int32, Bool, Bool) -> Void) -> Bool {
         table.withUnsafeBufferPointer { table in
             let n = text.count
             var i = 0
@@ -97,6 +98,7 @@ enum LatinWordBreaks {
                 let start = i
                 var status: Int32 = 0
                 var fullStopInside = false
+                var apostropheInside = false
                 switch classOf(text[i], table) {
                 case .unsupported:
                     return false
@@ -113,6 +115,8 @@ enum LatinWordBreaks {
                     var last = classOf(text[i], table)
                     i += 1
                     while i < n {
+                        // Lowercase ASCII, most units of a word, without the table.
+                        if text[i] &- 0x61 < 26 { last = .letter; i += 1; continue }
                         let next = classOf(text[i], table)
                         if next == .letter || next == .digit { last = next; i += 1; continue }
                         guard i + 1 < n else { break }
@@ -120,6 +124,7 @@ enum LatinWordBreaks {
                         if last == .letter && after == .letter && (next == .midLetter || next == .midNumLet)
                             || last == .digit && after == .digit && (next == .midNum || next == .midNumLet) {
                             fullStopInside = fullStopInside || text[i] == 0x2E
+                            apostropheInside = apostropheInside || text[i] == 0x27
                             i += 2
                             continue
                         }
@@ -127,7 +132,7 @@ enum LatinWordBreaks {
                     }
                     status = last == .letter ? 200 : 100
                 }
-                visit(start, i, status, fullStopInside)
+                visit(start, i, status, fullStopInside, apostropheInside)
             }
             return true
         }

@@ -33,6 +33,8 @@ public final class Tokenizer {
         var spaceBefore: Bool
         /// Line breaks before the piece, saturating at 255 (only 0, 1 and more matter).
         var newlines: UInt8
+        /// Whether a word or number piece holds an apostrophe (its elisions are to split).
+        var hasApostrophe: Bool = false
 
         @inline(__always) var lower: Int { Int(start) }
         @inline(__always) var upper: Int { Int(end) }
@@ -40,8 +42,8 @@ public final class Tokenizer {
     }
 
     private let cache = VocabularyIdCache()
-    /// Apostrophe offsets of the text being split (reused from one document to the next).
-    private var apostrophes: [Int32] = []
+    /// The elision splits of the words already split (see `splitLastWord`).
+    private let elisionMemo = ElisionSplitMemo()
     /// Offsets of the units of the text being split that may open a sentence break (see
     /// `tokenizeWithSentences`); reused from one text to the next.
     private var sentenceMarks: [Int32] = []
@@ -77,41 +79,37 @@ public final class Tokenizer {
     /// `tokenize`, telling in `covered` whether the Latin fast path read the whole text;
     /// if so `sentenceMarks` holds the text's candidate sentence contexts.
     private func tokenize(_ view: [UInt16], keys: inout [UInt16], covered isCovered: UnsafeMutablePointer<Bool>?) -> [Token] {
-        var apostrophes = self.apostrophes
-        self.apostrophes = []
         // Pieces never overlap and none is empty: at most one per unit.
         let pieces = [Piece](unsafeUninitializedCapacity: max(view.count, 1)) { buffer, count in
             count = view.withUnsafeBufferPointer { text -> Int in
-                Tokenizer.findApostrophes(text, into: &apostrophes)
-                return apostrophes.withUnsafeBufferPointer { apostrophes -> Int in
-                    var writer = PieceWriter(out: buffer.baseAddress!, apostrophes: apostrophes)
-                    var reader = SegmentReader()
-                    var marks = self.sentenceMarks
-                    self.sentenceMarks = []
-                    marks.removeAll(keepingCapacity: true)
-                    let covered = LatinWordBreaks.forEachSegment(text) { start, end, status, fullStopInside in
-                        if let piece = reader.read(start, end, status, fullStopInside, text, &marks) { splitNumberFromLetters(piece, text, &writer) }
-                    }
-                    isCovered?.pointee = covered
-                    if covered {
-                        self.sentenceMarks = marks
-                    } else {
-                        // A unit outside the fast path's classes: ICU segments the whole text.
-                        writer = PieceWriter(out: buffer.baseAddress!, apostrophes: apostrophes)
-                        reader = SegmentReader()
-                        let words = self.words
-                        words.forEachSegment(text) { start, end in
-                            // Spaces need no rule status, and they are half the segments.
-                            let status = Tokenizer.isSpace(text[start]) ? 0 : words.ruleStatus
-                            if let piece = reader.read(start, end, status, false, text, &marks) { splitNumberFromLetters(piece, text, &writer) }
-                        }
-                    }
-                    finishElisions(text, &writer)
-                    return joinAbbreviationsHyphensAndDigits(UnsafeMutableBufferPointer(start: buffer.baseAddress!, count: writer.count), text)
+                var writer = PieceWriter(out: buffer.baseAddress!)
+                var reader = SegmentReader()
+                var marks = self.sentenceMarks
+                self.sentenceMarks = []
+                marks.removeAll(keepingCapacity: true)
+                // The word breaks tell which segments an apostrophe joined (`l'Union`).
+                let covered = LatinWordBreaks.forEachSegment(text) { start, end, status, fullStopInside, apostropheInside in
+                    if let piece = reader.read(start, end, status, fullStopInside, apostropheInside, text, &marks) { splitNumberFromLetters(piece, text, &writer) }
                 }
+                isCovered?.pointee = covered
+                if covered {
+                    self.sentenceMarks = marks
+                } else {
+                    // A unit outside the fast path's classes: ICU segments the whole text.
+                    writer = PieceWriter(out: buffer.baseAddress!)
+                    reader = SegmentReader()
+                    let words = self.words
+                    words.forEachSegment(text) { start, end in
+                        // Spaces need no rule status, and they are half the segments.
+                        let status = Tokenizer.isSpace(text[start]) ? 0 : words.ruleStatus
+                        let apostropheInside = status >= 100 && Tokenizer.firstApostrophe(text, start, end) != nil
+                        if let piece = reader.read(start, end, status, false, apostropheInside, text, &marks) { splitNumberFromLetters(piece, text, &writer) }
+                    }
+                }
+                finishElisions(text, &writer)
+                return joinAbbreviationsHyphensAndDigits(UnsafeMutableBufferPointer(start: buffer.baseAddress!, count: writer.count), text)
             }
         }
-        self.apostrophes = apostrophes
         return makeTokens(pieces, view, &keys)
     }
 
@@ -126,17 +124,24 @@ public final class Tokenizer {
         /// Notes in `marks` the units that may open a sentence break (`LatinSentenceBreaks`):
         /// line breaks, `.` `!` `?`, and the full stops inside the segment when
         /// `fullStopInside` (the word breaks join `U.S` and `1.000`).
-        mutating func read(_ start: Int, _ end: Int, _ status: Int32, _ fullStopInside: Bool,
+        mutating func read(_ start: Int, _ end: Int, _ status: Int32, _ fullStopInside: Bool, _ apostropheInside: Bool,
                            _ text: UnsafeBufferPointer<UInt16>, _ marks: inout [Int32]) -> Piece? {
             let first = text[start]
-            if Tokenizer.isSpace(first) {
-                spaceBefore = true
-                if first == 0x0A || first == 0x0D { SegmentReader.noteLineBreaks(start, end, text, &marks) }
-                for i in start..<end where text[i] == 0x0A || text[i] == 0x2029 || text[i] == 0x2028 { newlines += 1 }
-                if newlines == 0 { for i in start..<end where text[i] == 0x0D { newlines += 1 } }
-                return nil
+            // A word or number (status 100 or more) is never white space: half the segments
+            // skip these tests.
+            if status < 100 {
+                // A lone space, most white space: no line break to count or note.
+                if first == 0x20 && end == start + 1 { spaceBefore = true; return nil }
+                if Tokenizer.isSpace(first) {
+                    spaceBefore = true
+                    if first == 0x0A || first == 0x0D { SegmentReader.noteLineBreaks(start, end, text, &marks) }
+                    for i in start..<end where text[i] == 0x0A || text[i] == 0x2029 || text[i] == 0x2028 { newlines += 1 }
+                    if newlines == 0 { for i in start..<end where text[i] == 0x0D { newlines += 1 } }
+                    return nil
+                }
             }
-            if first == 0xFEFF || first == 0x200B || first == 0x00AD { return nil }  // invisible marks
+            // Invisible marks; one comparison passes ASCII and most Latin-1.
+            if first >= 0x00AD && (first == 0xFEFF || first == 0x200B || first == 0x00AD) { return nil }
             let kind: Token.Kind
             if status >= 100 && status < 200 { kind = .number }
             else if status >= 200 { kind = .word }
@@ -146,7 +151,7 @@ public final class Tokenizer {
             }
             if fullStopInside { SegmentReader.noteFullStops(start, end, text, &marks) }
             let piece = Piece(start: Int32(start), end: Int32(end), flags: [], kind: kind, spaceBefore: spaceBefore,
-                              newlines: UInt8(min(newlines, 255)))
+                              newlines: UInt8(min(newlines, 255)), hasApostrophe: apostropheInside)
             spaceBefore = false
             newlines = 0
             return piece
@@ -176,19 +181,34 @@ public final class Tokenizer {
     /// word: the word is written at once and changed or split when that piece comes.
     private struct PieceWriter {
         let out: UnsafeMutablePointer<Piece>
-        /// Offsets of the text's apostrophes, ascending.
-        let apostrophes: UnsafeBufferPointer<Int32>
         var count = 0
-        /// The first apostrophe not before the last word.
-        var nextApostrophe = 0
         /// Where the last word or number was written while it is the last piece, else -1.
         var lastWord = -1
         /// Whether that word holds an apostrophe (its split waits for the next piece).
         var lastWordHasApostrophe = false
 
-        init(out: UnsafeMutablePointer<Piece>, apostrophes: UnsafeBufferPointer<Int32>) {
+        init(out: UnsafeMutablePointer<Piece>) {
             self.out = out
-            self.apostrophes = apostrophes
+        }
+
+        @inline(__always)
+        mutating func keep(_ p: Piece) {
+            out[count] = p
+            count += 1
+        }
+
+        /// Writes the elision of `piece` that ends at `end` (`l'` of `l'Union`) and leaves
+        /// the rest in `piece`.
+        @inline(__always)
+        mutating func cutElision(_ piece: inout Piece, at end: Int) {
+            var elided = piece
+            elided.end = Int32(end)
+            elided.kind = .word
+            elided.flags.insert(.elision)
+            keep(elided)
+            piece.start = Int32(end)
+            piece.spaceBefore = false
+            piece.newlines = 0
         }
     }
 
@@ -203,6 +223,8 @@ public final class Tokenizer {
             var number = piece
             number.end = split
             number.kind = .number
+            // Digits, commas and full stops: the apostrophes are in the letters.
+            number.hasApostrophe = false
             push(number, view, &out)
             piece.start = split
             piece.spaceBefore = false
@@ -266,8 +288,7 @@ public final class Tokenizer {
         // ICU reads `l'A7` as one number: its elision is split off like a word's.
         guard piece.kind == .word || piece.kind == .number else { return }
         w.lastWord = w.count - 1
-        while w.nextApostrophe < w.apostrophes.count && w.apostrophes[w.nextApostrophe] < piece.start { w.nextApostrophe += 1 }
-        w.lastWordHasApostrophe = w.nextApostrophe < w.apostrophes.count && w.apostrophes[w.nextApostrophe] < piece.end
+        w.lastWordHasApostrophe = piece.hasApostrophe
     }
 
     /// Splits the elisions of the last word, at the end of the text.
@@ -283,59 +304,41 @@ public final class Tokenizer {
         w.count -= 1
         var piece = w.out[w.count]
         let out = w.out
-        @inline(__always) func keep(_ p: Piece) {
-            out[w.count] = p
-            w.count += 1
-        }
         // Inside a hyphenated place name the elision belongs to the name (`Gonfreville-l'Orcher`, `Mont-d'Or`).
         let count = w.count
         if !piece.spaceBefore, count >= 1, !out[count - 1].spaceBefore, out[count - 1].end == piece.start,
            out[count - 1].length == 1, view[out[count - 1].lower] == 0x2D,
            count >= 2, out[count - 2].kind == .word, out[count - 2].end == out[count - 1].start {
-            keep(piece)
+            w.keep(piece)
             return
         }
-        if isUnsplittable(view, piece.lower..<piece.upper) || isCapitalElidedName(view, piece.lower..<piece.upper) {
-            keep(piece)
-            return
+        // The ends depend on the word's units alone: remembered by them.
+        let start = piece.lower, upper = piece.upper, length = piece.length
+        let memoable = length <= ElisionSplitMemo.maxLength
+        if memoable, let ends = elisionMemo.find(view.baseAddress! + start, length) {
+            for k in 0..<ends.count { w.cutElision(&piece, at: start + ends[k]) }
+        } else {
+            var ends = ElisionSplitMemo.Ends()
+            var lower = start
+            while let end = nextElisionEnd(view, lower, upper, first: lower == start) {
+                w.cutElision(&piece, at: end)
+                ends.append(end - start)
+                lower = end
+            }
+            if memoable { elisionMemo.remember(view.baseAddress! + start, length, ends) }
         }
-        while let apostrophe = Tokenizer.firstApostrophe(view, piece.lower, piece.upper), apostrophe + 1 < piece.upper,
-              isElision(view, piece.lower..<apostrophe) {
-            var elided = piece
-            elided.end = Int32(apostrophe + 1)
-            elided.kind = .word
-            elided.flags.insert(.elision)
-            keep(elided)
-            piece.start = Int32(apostrophe + 1)
-            piece.spaceBefore = false
-            piece.newlines = 0
-            if isUnsplittable(view, piece.lower..<piece.upper) { break }
-        }
-        keep(piece)
+        w.keep(piece)
     }
 
-    /// The offsets of every `'` in `view`, tested four units at a time (one 64-bit word,
-    /// with the usual zero-lane test on the word xor four apostrophes): about one unit in
-    /// a hundred is one, and a test per unit cost more than the rest of the elision pass.
-    /// Not inlined: inside the tokenizer's loop its variables were kept on the stack.
-    @inline(never)
-    private static func findApostrophes(_ view: UnsafeBufferPointer<UInt16>, into offsets: inout [Int32]) {
-        offsets.removeAll(keepingCapacity: true)
-        guard let base = view.baseAddress else { return }
-        let n = view.count
-        let whole = n & ~3
-        var k = 0
-        while k < whole {
-            let x = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self) ^ 0x0027_0027_0027_0027
-            if (x &- 0x0001_0001_0001_0001) & ~x & 0x8000_8000_8000_8000 != 0 {
-                for m in k..<(k + 4) where base[m] == 0x27 { offsets.append(Int32(m)) }
-            }
-            k &+= 4
-        }
-        while k < n {
-            if base[k] == 0x27 { offsets.append(Int32(k)) }
-            k += 1
-        }
+    /// The end of the next elision to split off the word `lower..<upper` (`l'` in
+    /// `l'Union`), or nil; `first` when no elision was split off the word yet. None for
+    /// `aujourd'hui`, `N'Guessan`, nor in a rest that is unsplittable (`qu'aujourd'hui`).
+    @inline(__always)
+    private func nextElisionEnd(_ view: UnsafeBufferPointer<UInt16>, _ lower: Int, _ upper: Int, first: Bool) -> Int? {
+        if isUnsplittable(view, lower..<upper) || (first && isCapitalElidedName(view, lower..<upper)) { return nil }
+        guard let apostrophe = Tokenizer.firstApostrophe(view, lower, upper), apostrophe + 1 < upper,
+              isElision(view, lower..<apostrophe) else { return nil }
+        return apostrophe + 1
     }
 
     /// `M` `.` -> `M.`; `J` `.` `-` `L` `.` -> `J.-L.`; `janv` `.` before a number -> `janv.`.
@@ -508,10 +511,13 @@ public final class Tokenizer {
         @inline(__always)
         mutating func append(_ piece: Piece) {
             let n = count
-            var flags = piece.flags
-            if piece.spaceBefore { flags.insert(.spaceBefore) }
-            if piece.newlines > 0 || n == 0 { flags.insert(.lineStart) }
-            if piece.newlines > 1 || n == 0 { flags.insert(.paragraphStart) }
+            // The position flags in one OR (three `insert`s cost a test and a branch each):
+            // a line start after a line break, a paragraph start after two; the first token is both.
+            let lines = n == 0 ? 2 : piece.newlines
+            var flags = Token.Flags(rawValue: piece.flags.rawValue
+                | (piece.spaceBefore ? Token.Flags.spaceBefore.rawValue : 0)
+                | (lines > 0 ? Token.Flags.lineStart.rawValue : 0)
+                | (lines > 1 ? Token.Flags.paragraphStart.rawValue : 0))
             let keyStart = used
             let shaped = piece.kind == .word || piece.kind == .ordinal
             let length = piece.length
@@ -538,7 +544,7 @@ public final class Tokenizer {
                                            memoable: memoable && used - keyStart <= TokenKeyMemo.maxLength))
                 }
             }
-            if piece.kind == .number || piece.kind == .ordinal { flags.insert(.hasDigit) }
+            if piece.kind == .number || piece.kind == .ordinal { flags = Token.Flags(rawValue: flags.rawValue | Token.Flags.hasDigit.rawValue) }
             (out + n).initialize(to: Token(start: piece.start, end: piece.end, kind: piece.kind, flags: flags,
                                            keyStart: Int32(keyStart), keyEnd: Int32(used), word: word))
             count = n + 1
@@ -657,11 +663,15 @@ public final class Tokenizer {
 
     @inline(__always) static func isDigit(_ u: UInt16) -> Bool { u >= 0x30 && u <= 0x39 }
 
+    /// Space, tab, line breaks (`\n`, `\r`, vertical tab, form feed, NEL, U+2028, U+2029).
+    /// Most units are above the space: one comparison rejects the letters below U+0085.
     @inline(__always) static func isSpace(_ u: UInt16) -> Bool {
-        u == 0x20 || u == 0x0A || u == 0x0D || u == 0x09 || u == 0x0B || u == 0x0C || u == 0x85 || u == 0x2028 || u == 0x2029
+        if u > 0x20 { return u == 0x85 || u == 0x2028 || u == 0x2029 }
+        return u == 0x20 || (u >= 0x09 && u <= 0x0D)
     }
 
-    static func isSymbol(_ u: UInt16) -> Bool {
+    /// Inlined: the segment reader calls it for every punctuation segment.
+    @inline(__always) static func isSymbol(_ u: UInt16) -> Bool {
         switch u {
         case 0x24, 0x25, 0x2B, 0x3C, 0x3D, 0x3E, 0xA2...0xA5, 0xB0, 0x20A0...0x20CF, 0x2030, 0x00A7: return true
         default: return false

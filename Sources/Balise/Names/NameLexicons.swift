@@ -172,6 +172,14 @@ struct WordSet: Sendable {
         return id >= 0 && id >> 6 < bits.count && bits[id >> 6] & (1 << UInt64(id & 63)) != 0
     }
 
+    /// The words of vocabulary ids `ids` (those below 0, outside the vocabulary, left out).
+    init(ids: [Int32]) {
+        for id in ids.map(Int.init) where id >= 0 {
+            if id >> 6 >= bits.count { bits.append(contentsOf: repeatElement(0, count: (id >> 6) + 1 - bits.count)) }
+            bits[id >> 6] |= 1 << UInt64(id & 63)
+        }
+    }
+
     /// The words of both sets.
     func union(_ other: WordSet) -> WordSet {
         var result = self
@@ -302,6 +310,9 @@ final class NameLexicons: Sendable {
     let geoHeadFirstWords: WordSet
     /// Both: the lowercase words where the name scan may open a headed name.
     let headFirstWords: WordSet
+    /// The lowercase words where the name scan may open a name: `headFirstWords`, and
+    /// `liste` and `listes` (a list's quoted name). One test where there were three.
+    let scanOpeningWords: WordSet
     /// Road heads, which a road number may follow (`autoroute A7`, `route nationale N88`).
     let roadHeads: EntrySet
     /// Parts of hyphenated names that mark a place (`-sur-`, `Saint-`).
@@ -529,7 +540,9 @@ final class NameLexicons: Sendable {
         placeNameEndings = try words("place-name-endings").map { KeyFolder.shared.fold($0) }
         adjectiveWords = WordSet(loader, try words("name-adjectives"))
         finiteVerbs = WordSet(loader, try words("finite-verbs"))
-        self.words = RuleWords(loader)
+        let ruleWords = RuleWords(loader)
+        self.words = ruleWords
+        scanOpeningWords = headFirstWords.union(WordSet(ids: [ruleWords.liste, ruleWords.listes]))
     }
 
     /// The entries of a list that open with `Le` or `Les`, without it; first names are left out

@@ -155,8 +155,8 @@ struct NameScan {
         let t = tokens[i]
         // Capitals open names, acronyms, road numbers and `weNaître`; digits road numbers (`A7`).
         if t.has(.capitalized) || t.has(.allCaps) || t.has(.internalCaps) || t.has(.hasDigit) { return true }
-        // `liste « ... »`, then the lowercase heads (`ministère`, `rue`).
-        return isListWord(t) || lexicons.headFirstWords.contains(t)
+        // `liste « ... »` and the lowercase heads (`ministère`, `rue`).
+        return lexicons.scanOpeningWords.contains(t)
     }
 
     /// `liste` or `listes`, which `quotedListName` needs first.

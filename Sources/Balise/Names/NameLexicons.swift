@@ -172,6 +172,14 @@ struct WordSet: Sendable {
         return id >= 0 && id >> 6 < bits.count && bits[id >> 6] & (1 << UInt64(id & 63)) != 0
     }
 
+    /// The words of vocabulary ids `ids` (those below 0, outside the vocabulary, left out).
+    init(ids: [Int32]) {
+        for id in ids.map(Int.init) where id >= 0 {
+            if id >> 6 >= bits.count { bits.append(contentsOf: repeatElement(0, count: (id >> 6) + 1 - bits.count)) }
+            bits[id >> 6] |= 1 << UInt64(id & 63)
+        }
+    }
+
     /// The words of both sets.
     func union(_ other: WordSet) -> WordSet {
         var result = self
@@ -214,6 +222,27 @@ struct RuleWords: Sendable {
 
 /// The lexicons the PER, ORG and LOC rules read. A file not written yet gives nil, so
 /// the rules still run, with less evidence. A class, loaded once and shared, never copied.
+/// A small set of lexicon categories, each at its place (slot) in the set: which of them a
+/// lexicon match belongs to, most matches being rejected by one bit test.
+struct CategorySlots: Sendable {
+    /// The category of each slot; -1 for a slot whose list is missing (matches no category).
+    let ids: [Int16]
+    /// Bit `id` set for each category id below 64 in the set; ids from 64 up are searched.
+    private let mask: UInt64
+
+    init(_ ids: [Int16]) {
+        self.ids = ids
+        mask = ids.reduce(0) { $1 >= 0 && $1 < 64 ? $0 | 1 << UInt64($1) : $0 }
+    }
+
+    /// The slot of category `id`, nil when the set does not hold it.
+    @inline(__always)
+    func slot(_ id: Int16) -> Int? {
+        if id >= 0 && id < 64 && mask & 1 << UInt64(id) == 0 { return nil }
+        return ids.firstIndex(of: id)
+    }
+}
+
 final class NameLexicons: Sendable {
     let firstNames: NameList?
     /// Folded first names, for the parts of hyphenated ones (`Jean-Toussaint`).
@@ -248,6 +277,10 @@ final class NameLexicons: Sendable {
     /// The category of each list of `places`, so that a look-up tests the categories before
     /// taking a list out of the array (which retained it).
     let placeCategories: [Int16]
+    /// The same categories, for `LexiconMatchIndex.forEachLongest`.
+    let placeSlots: CategorySlots
+    /// The categories of `organizations`, `acronyms` and `seats`, in that order (slots 0, 1, 2).
+    let organizationSlots: CategorySlots
     /// Cities alone: in a match report a city may name its club (`Rennes renverse Nantes`).
     let cities: NameList?
     /// Small communes (weak evidence): a place where a capitalised name has no other reading.
@@ -277,6 +310,9 @@ final class NameLexicons: Sendable {
     let geoHeadFirstWords: WordSet
     /// Both: the lowercase words where the name scan may open a headed name.
     let headFirstWords: WordSet
+    /// The lowercase words where the name scan may open a name: `headFirstWords`, and
+    /// `liste` and `listes` (a list's quoted name). One test where there were three.
+    let scanOpeningWords: WordSet
     /// Road heads, which a road number may follow (`autoroute A7`, `route nationale N88`).
     let roadHeads: EntrySet
     /// Parts of hyphenated names that mark a place (`-sur-`, `Saint-`).
@@ -393,6 +429,7 @@ final class NameLexicons: Sendable {
             acronyms = nil
         }
         seats = try optional("seats-of-power")
+        organizationSlots = CategorySlots([organizations?.category.id ?? -1, acronyms?.category.id ?? -1, seats?.category.id ?? -1])
         orgDescriptors = try optional("org-descriptors", endings: true)
         phraseDescriptors = orgDescriptors?.entryIndices(field: 1, equal: "phrase") ?? EntrySet()
         orgHeadsLowercase = try optional("org-heads-lowercase")
@@ -403,6 +440,7 @@ final class NameLexicons: Sendable {
             .map { (name: $0, list: try optional($0)) }
         places = placeLists.compactMap(\.list)
         placeCategories = places.map(\.category.id)
+        placeSlots = CategorySlots(placeCategories)
         cities = placeLists.first { $0.name == "cities" }?.list
         citiesAfterContraction = NameLexicons.withoutArticle(cities, loader, "cities-after-contraction", firstNames: firstNameKeys)
         organizationsAfterContraction = NameLexicons.withoutArticle(organizations, loader, "organizations-after-contraction", firstNames: firstNameKeys)
@@ -502,7 +540,9 @@ final class NameLexicons: Sendable {
         placeNameEndings = try words("place-name-endings").map { KeyFolder.shared.fold($0) }
         adjectiveWords = WordSet(loader, try words("name-adjectives"))
         finiteVerbs = WordSet(loader, try words("finite-verbs"))
-        self.words = RuleWords(loader)
+        let ruleWords = RuleWords(loader)
+        self.words = ruleWords
+        scanOpeningWords = headFirstWords.union(WordSet(ids: [ruleWords.liste, ruleWords.listes]))
     }
 
     /// The entries of a list that open with `Le` or `Les`, without it; first names are left out

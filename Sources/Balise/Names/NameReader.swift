@@ -6,7 +6,7 @@ struct NameReader {
     let tokens: [Token]
     /// The text's index of lexicon matches, held here so that queries in the rules' loops
     /// retain nothing (see `LexiconMatchIndex`).
-    private let index: LexiconMatchIndex
+    let index: LexiconMatchIndex
     private let memo: Memo
 
     /// Answers the rules ask again and again about one token, kept for the document.
@@ -238,7 +238,7 @@ struct NameReader {
         return hasCapitals(list, m, at: i) ? m : nil
     }
 
-    private func hasCapitals(_ list: NameList, _ m: LexiconMatch, at i: Int) -> Bool {
+    func hasCapitals(_ list: NameList, _ m: LexiconMatch, at i: Int) -> Bool {
         if m.length == 1 && list.acronyms.contains(m.entry) && !tokens[i].has(.allCaps) { return false }
         var capitals = 0
         for k in i..<(i + m.length) where tokens[k].has(.capitalized) || tokens[k].has(.allCaps) { capitals += 1 }
@@ -278,8 +278,9 @@ struct NameReader {
             return nil
         }
         var best: Int?
-        for k in lexicons.placeCategories.indices {
-            guard let m = index.longest(category: lexicons.placeCategories[k], at: i) else { continue }
+        // The longest entry of each place list, all in one pass over the token's matches.
+        let slots = lexicons.placeSlots
+        index.forEachLongest(at: i, slot: slots.slot) { k, m in
             if hasCapitals(lexicons.places[k], m, at: i), m.length > (best ?? 0) { best = m.length }
         }
         if best == nil, let length = afterContraction(lexicons.citiesAfterContraction, at: i) { best = length }

@@ -10,10 +10,20 @@ extension NameReader {
     func organizationMatch(at i: Int) -> (length: Int, source: OrganizationSource)? {
         // Every list below is in the gazetteer: no entry here, no match (nor `articleHeld`'s tests).
         guard startsEntry(i) else { return nil }
+        // `match` of each of the three lists, all in one pass over the token's matches.
+        var lengths: (organization: Int?, acronym: Int?, seat: Int?) = (nil, nil, nil)
+        let slots = lexicons.organizationSlots
+        index.forEachLongest(at: i, slot: slots.slot) { k, m in
+            switch k {
+            case 0: if hasCapitals(lexicons.organizations!, m, at: i) { lengths.organization = m.length }
+            case 1: if hasCapitals(lexicons.acronyms!, m, at: i) { lengths.acronym = m.length }
+            default: if hasCapitals(lexicons.seats!, m, at: i) { lengths.seat = m.length }
+            }
+        }
         var best: (length: Int, source: OrganizationSource)?
-        if let l = match(lexicons.organizations, at: i) { best = (l, .lexicon) }
-        if let l = match(lexicons.acronyms, at: i), l > (best?.length ?? 0) { best = (l, .acronym) }
-        if let l = match(lexicons.seats, at: i), l > (best?.length ?? 0) { best = (l, .seat) }
+        if let l = lengths.organization { best = (l, .lexicon) }
+        if let l = lengths.acronym, l > (best?.length ?? 0) { best = (l, .acronym) }
+        if let l = lengths.seat, l > (best?.length ?? 0) { best = (l, .seat) }
         if best == nil, let l = afterContraction(lexicons.organizationsAfterContraction, at: i) { best = (l, .lexicon) }
         return best
     }

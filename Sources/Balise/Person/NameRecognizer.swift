@@ -155,8 +155,8 @@ struct NameScan {
         let t = tokens[i]
         // Capitals open names, acronyms, road numbers and `weNaître`; digits road numbers (`A7`).
         if t.has(.capitalized) || t.has(.allCaps) || t.has(.internalCaps) || t.has(.hasDigit) { return true }
-        // `liste « ... »`, then the lowercase heads (`ministère`, `rue`).
-        return isListWord(t) || lexicons.headFirstWords.contains(t)
+        // `liste « ... »` and the lowercase heads (`ministère`, `rue`).
+        return lexicons.scanOpeningWords.contains(t)
     }
 
     /// `liste` or `listes`, which `quotedListName` needs first.
@@ -298,14 +298,15 @@ struct NameScan {
     private func readName(_ s: Int, runEnd: Int, title: TitleEvidence?, opening: Bool) -> Int {
         // `la Région Sud`, `la Région Pays de la Loire`: a capitalised `Région` before a region names
         // its council (the Balise decisions); `la région Grand Est` stays a place.
-        if tokens[s].has(.capitalized) && !opening && reader.isWord(s, reader.words.region), let length = reader.placeMatch(at: s + 1)
+        // The word first: most names are neither `Région` nor `Ville`, and the capital costs a read of the token.
+        if !opening && reader.isWord(s, reader.words.region) && tokens[s].has(.capitalized), let length = reader.placeMatch(at: s + 1)
             ?? (reader.placeMatch(at: s).map { $0 - 1 }), length > 0 {
             emit(.organization, s..<(s + 1 + length), Priority.lexicon, "Région + region")
             return s + 1 + length
         }
         // `la Ville de Valenciennes a payé`: a capitalised `Ville` before its town names the
         // municipality (the Balise decisions), as `Région` does; `la ville de Dole` stays a place.
-        if tokens[s].has(.capitalized) && !opening && reader.isWord(s, reader.words.ville) && s + 2 < reader.count
+        if !opening && reader.isWord(s, reader.words.ville) && tokens[s].has(.capitalized) && s + 2 < reader.count
             && (reader.isWord(s + 1, reader.words.de) || reader.isWord(s + 1, reader.words.dElided)), let length = reader.placeMatch(at: s + 2) {
             emit(.organization, s..<(s + 2 + length), Priority.lexicon, "Ville de + town")
             return s + 2 + length

@@ -261,6 +261,44 @@ final class LexiconMatchIndex {
     /// Whether any entry (of any category) starts at token `i`.
     @inline(__always)
     func startsEntry(_ i: Int) -> Bool { starts[i] != starts[i + 1] }
+
+    /// For each category of a small set, the longest entry of that category at token `i`,
+    /// the one `longest(category:at:)` answers, in one pass over the token's matches: asking
+    /// the categories one by one passed over them once per category (seven for a place).
+    /// `slot` gives a category's place in the set, nil outside it; `body` is called once
+    /// per category of the set that has an entry at `i`.
+    @inline(__always)
+    func forEachLongest(at i: Int, slot: (Int16) -> Int?, _ body: (Int, LexiconMatch) -> Void) {
+        let first = Int(starts[i])
+        let stop = Int(starts[i + 1])
+        var k = first
+        while k < stop {
+            let m = matches[k]
+            if let s = slot(m.category), isLongest(k, at: i, first: first, stop: stop) {
+                body(s, LexiconMatch(length: Int(m.length), entry: m.entry))
+            }
+            k += 1
+        }
+    }
+
+    /// Whether match `k` of token `i` is the one `longest` picks for its category: within the
+    /// text, none of its category before it as long, none after it longer.
+    private func isLongest(_ k: Int, at i: Int, first: Int, stop: Int) -> Bool {
+        let m = matches[k]
+        let length = Int(m.length)
+        guard length > 0 && i + length <= tokenCount else { return false }
+        var j = first
+        while j < stop {
+            let o = matches[j]
+            let other = Int(o.length)
+            if j != k && o.category == m.category && i + other <= tokenCount
+                && (j < k ? other >= length : other > length) {
+                return false
+            }
+            j += 1
+        }
+        return true
+    }
 }
 
 /// Per-thread ICU services that recognizers may need besides the tokenizer.

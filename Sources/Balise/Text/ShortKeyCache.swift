@@ -24,17 +24,14 @@ final class ShortKeyCache {
     private static let setBits = 13
     /// Raw memory, aligned so that each set is one cache line: the tokenizer's hot loop then
     /// pays no exclusivity check per look-up.
-    private let memory: UnsafeMutableRawPointer
     private let entries: UnsafeMutablePointer<Entry>
 
     init() {
         let count = 2 << ShortKeyCache.setBits
-        memory = .allocate(byteCount: count * MemoryLayout<Entry>.stride, alignment: 64)
-        entries = memory.bindMemory(to: Entry.self, capacity: count)
-        entries.initialize(repeating: Entry(), count: count)
+        entries = CacheLineTable.allocate(count, repeating: Entry())
     }
 
-    deinit { memory.deallocate() }
+    deinit { CacheLineTable.deallocate(entries) }
 
     /// The id of `key` in `vocabulary` (-1 when absent), from the cache when it is there.
     @inline(__always)

@@ -41,14 +41,11 @@ final class TokenKeyMemo {
     /// Three 64-bit words of units, for the token and for its key.
     static let maxLength = 12
     private static let sizeBits = 13
-    private let memory: UnsafeMutableRawPointer
     private let entries: UnsafeMutablePointer<Entry>
 
     init() {
         let count = 1 << TokenKeyMemo.sizeBits
-        memory = .allocate(byteCount: count * MemoryLayout<Entry>.stride, alignment: 64)
-        entries = memory.bindMemory(to: Entry.self, capacity: count)
-        entries.initialize(repeating: Entry(), count: count)
+        entries = CacheLineTable.allocate(count, repeating: Entry())
         singles = .allocate(capacity: 2 * TokenKeyMemo.singleLimit)
         singles.initialize(repeating: Single(), count: 2 * TokenKeyMemo.singleLimit)
         masks = .allocate(capacity: 3 * (TokenKeyMemo.maxLength + 1))
@@ -61,7 +58,7 @@ final class TokenKeyMemo {
     }
 
     deinit {
-        memory.deallocate()
+        CacheLineTable.deallocate(entries)
         masks.deallocate()
         singles.deallocate()
     }

@@ -62,17 +62,14 @@ final class LongKeyCache {
 
     static let maxLength = 24
     private static let sizeBits = 12
-    private let memory: UnsafeMutableRawPointer
     private let entries: UnsafeMutablePointer<Entry>
 
     init() {
         let count = 1 << LongKeyCache.sizeBits
-        memory = .allocate(byteCount: count * MemoryLayout<Entry>.stride, alignment: 64)
-        entries = memory.bindMemory(to: Entry.self, capacity: count)
-        entries.initialize(repeating: Entry(), count: count)
+        entries = CacheLineTable.allocate(count, repeating: Entry())
     }
 
-    deinit { memory.deallocate() }
+    deinit { CacheLineTable.deallocate(entries) }
 
     /// The id of `key` (at most `maxLength` units, followed in memory by enough readable
     /// units to make `maxLength`) in `vocabulary`, -1 when absent.

@@ -201,8 +201,15 @@ struct NameReader {
     }
 
     /// Whether a folded key ends with one of `endings`, three letters at least left before it.
+    /// The last letters are compared first: most endings differ there, and the suffix
+    /// comparison cost far more than that test.
     static func endsWithOne<Key: BidirectionalCollection>(of endings: [[UInt16]], _ key: Key) -> Bool where Key.Element == UInt16 {
-        endings.contains { key.count > $0.count + 2 && key.suffix($0.count).elementsEqual($0) }
+        guard let last = key.last else { return false }
+        let count = key.count
+        // An empty ending (none in the lists) would match every key long enough, as before.
+        return endings.contains { ending in
+            (ending.last ?? last) == last && count > ending.count + 2 && key.suffix(ending.count).elementsEqual(ending)
+        }
     }
 
     private func adjectiveEndingOf(_ i: Int) -> Bool {

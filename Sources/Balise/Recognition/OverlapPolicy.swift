@@ -93,27 +93,41 @@ public struct OverlapPolicy: Sendable {
         // -2 on its other tokens. A candidate overlaps the spans already taken exactly when
         // one of its tokens is not free. Spans are a few tokens long; reading the starts in
         // token order then gives the kept spans in text order (they never overlap), unsorted.
-        var owner = [Int32](repeating: -1, count: tokenCount)
-        var keptCount = 0
-        owner.withUnsafeMutableBufferPointer { owner in
-            func take(start: Int, length: Int, index: Int) {
-                let end = start + length
-                for k in start..<end where owner[k] != -1 { return }
-                owner[start] = Int32(index)
-                for k in (start + 1)..<end { owner[k] = -2 }
-                keptCount += 1
-            }
-            if fits {
-                for key in keys {
-                    take(start: Int(key >> 20 & 0xFF_FFFF), length: 4095 - Int(key >> 44 & 0xFFF), index: Int(key & 0xF_FFFF))
+        // Both tables live only for this call: temporary (stack) storage spares two heap
+        // allocations per call.
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: tokenCount) { owner in
+            owner.initialize(repeating: -1)
+            // One bit per token, set on the first token of each span kept: the kept starts are
+            // then read 64 tokens at a time instead of reading every token's owner.
+            return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (tokenCount + 63) >> 6) { keptStarts in
+                keptStarts.initialize(repeating: 0)
+                var keptCount = 0
+                func take(start: Int, length: Int, index: Int) {
+                    let end = start + length
+                    for k in start..<end where owner[k] != -1 { return }
+                    owner[start] = Int32(index)
+                    for k in (start + 1)..<end { owner[k] = -2 }
+                    keptStarts[start >> 6] |= 1 << UInt64(start & 63)
+                    keptCount += 1
                 }
-            } else {
-                for rank in ranks { take(start: rank.start, length: rank.length, index: rank.index) }
+                if fits {
+                    for key in keys {
+                        take(start: Int(key >> 20 & 0xFF_FFFF), length: 4095 - Int(key >> 44 & 0xFFF), index: Int(key & 0xF_FFFF))
+                    }
+                } else {
+                    for rank in ranks { take(start: rank.start, length: rank.length, index: rank.index) }
+                }
+                var order: [Int32] = []
+                order.reserveCapacity(keptCount)
+                for (word, bits) in keptStarts.enumerated() {
+                    var rest = bits
+                    while rest != 0 {
+                        order.append(owner[word << 6 + rest.trailingZeroBitCount])
+                        rest &= rest - 1
+                    }
+                }
+                return order
             }
         }
-        var order: [Int32] = []
-        order.reserveCapacity(keptCount)
-        for k in owner.indices where owner[k] >= 0 { order.append(owner[k]) }
-        return order
     }
 }

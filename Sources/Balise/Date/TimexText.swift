@@ -27,24 +27,10 @@ struct TimexText {
         for unit in text.utf8 { put(unit) }
     }
 
-    /// `pad(value, width)`: the decimal digits (after `-` for a negative value), zeros before
-    /// them up to `width` characters.
+    /// `pad(value, width)`.
     mutating func append(_ value: Int, width: Int) {
-        var digits = 1
-        var rest = value / 10
-        while rest != 0 { rest /= 10; digits += 1 }
-        let length = digits + (value < 0 ? 1 : 0)
-        for _ in 0..<max(0, width - length) { put(0x30) }
-        if value < 0 { put(0x2D) }
-        var end = count + digits
-        precondition(end <= bytes.count, "TIMEX text too long")
-        count = end
-        var v = value
-        for _ in 0..<digits {
-            end -= 1
-            bytes[end] = UInt8(0x30 + (v % 10).magnitude)
-            v /= 10
-        }
+        precondition(count + PaddedDecimal.length(value, width: width) <= bytes.count, "TIMEX text too long")
+        count += PaddedDecimal.write(value, width: width, into: bytes.baseAddress! + count)
     }
 
     /// `yearText(year)`: four digits, or `XXXX` without a year.

@@ -88,24 +88,43 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
 /// Zero-padded decimal rendering used by TIMEX values.
 public func pad(_ value: Int, _ width: Int) -> String {
-    // Every TIMEX value is made of these (about four per date): the digits of a
-    // non-negative value are written straight into a small string, where `String(value)`,
-    // `String(repeating:)` and a concatenation cost several hundred instructions.
-    if value >= 0 {
-        var rest = value / 10, count = 1
-        while rest > 0 { rest /= 10; count += 1 }
-        let length = max(count, width)
-        if length <= 15 {
-            return String(unsafeUninitializedCapacity: length) { out in
-                var v = value
-                for k in stride(from: length - 1, through: 0, by: -1) {
-                    out[k] = UInt8(0x30 + v % 10)
-                    v /= 10
-                }
-                return length
-            }
-        }
+    // Every TIMEX value is made of these: the digits are written straight into the string,
+    // where `String(value)`, `String(repeating:)` and a concatenation cost several hundred
+    // instructions.
+    String(unsafeUninitializedCapacity: PaddedDecimal.length(value, width: width)) { out in
+        PaddedDecimal.write(value, width: width, into: out.baseAddress!)
     }
-    let digits = String(value)
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+}
+
+/// The text of `pad`, written into bytes: zeros up to `width` characters, then `-` for a
+/// negative value, then its digits (`pad(-5, 4)` is `00-5`). `pad` and `TimexText` write
+/// their numbers with it.
+enum PaddedDecimal {
+    /// The number of characters `write` writes.
+    static func length(_ value: Int, width: Int) -> Int {
+        max(width, digitCount(value) + (value < 0 ? 1 : 0))
+    }
+
+    /// Writes the text at `out`; returns its length.
+    @discardableResult
+    static func write(_ value: Int, width: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        let digits = digitCount(value)
+        let length = max(width, digits + (value < 0 ? 1 : 0))
+        var k = 0
+        while k < length - digits - (value < 0 ? 1 : 0) { out[k] = 0x30; k += 1 }
+        if value < 0 { out[k] = 0x2D }
+        var v = value
+        for end in stride(from: length - 1, through: length - digits, by: -1) {
+            out[end] = UInt8(0x30 + (v % 10).magnitude)
+            v /= 10
+        }
+        return length
+    }
+
+    private static func digitCount(_ value: Int) -> Int {
+        var digits = 1
+        var rest = value / 10
+        while rest != 0 { rest /= 10; digits += 1 }
+        return digits
+    }
 }

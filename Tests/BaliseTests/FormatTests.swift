@@ -278,3 +278,44 @@ private func conllView(_ doc: AnnotatedDocument) -> [String] {
             AnnotatedDocument(document: Document(id: read.id, text: read.text + " (edited)"), entities: [])))
     }
 }
+
+/// The plain line reader checks the UTF-8 of its strings itself, in the pass that finds
+/// their end, and makes the Strings without a second check: it must accept exactly the
+/// bytes the standard library accepts, and give the same text.
+@Suite struct PlainLineUTF8Tests {
+    /// Bytes at the edges of UTF-8's ranges (leads, continuations, overlong and surrogate forms).
+    static let edges: [UInt8] = [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xA8, 0xBF, 0xC0, 0xC2, 0xDF,
+                                 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+
+    static func check(_ content: [UInt8]) throws {
+        let expected = String(validating: content, as: UTF8.self)
+        // In a long ASCII run (read eight bytes at a time), after an escape, and at the end of the string.
+        for (before, after) in [("Un texte assez long ", " et la suite"), ("ligne\\n", ""), ("", "")] {
+            let line = Array(#"{"id":"a","text":""#.utf8) + Array(before.utf8) + content + Array(after.utf8) + Array(#""}"#.utf8)
+            let read = try JSONLinesFormat.decodePlain(line, fallbackID: "x")
+            let prefix = before.replacingOccurrences(of: "\\n", with: "\n")
+            #expect(read?.text == expected.map { prefix + $0 + after }, "\(content)")
+        }
+    }
+
+    @Test func acceptsExactlyValidUTF8() throws {
+        let edges = PlainLineUTF8Tests.edges
+        for a in edges {
+            try PlainLineUTF8Tests.check([a])
+            for b in edges {
+                try PlainLineUTF8Tests.check([a, b])
+                for c in edges {
+                    try PlainLineUTF8Tests.check([a, b, c])
+                    guard a >= 0xF0 else { continue }
+                    for d in edges { try PlainLineUTF8Tests.check([a, b, c, d]) }
+                }
+            }
+        }
+    }
+
+    @Test func keepsTextsBeyondASCII() throws {
+        for text in ["é", "d’été « guillemets » – tiret", "😀 emoji \u{10FFFF} \u{FFFD}", "\u{2028}", "ASCII only"] {
+            try PlainLineUTF8Tests.check(Array(text.utf8))
+        }
+    }
+}

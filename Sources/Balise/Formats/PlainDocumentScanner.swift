@@ -62,39 +62,12 @@ enum PlainDocumentScanner {
         /// for what they stand for (`\"`, `\\`, `\n`, `\r`, `\t`): with no raw U+2028 or
         /// U+2029 either (the writer escapes those), its bytes are what the writer would write.
         var lastStringHasOtherEscapes = false
+        /// Whether the last string read holds a raw U+2028 or U+2029.
+        var lastStringHoldsSeparator = false
 
-        var lastStringIsCanonical: Bool {
-            !lastStringHasOtherEscapes && !Reader.holdsLineOrParagraphSeparator(lastStringContentBuffer)
-        }
+        var lastStringIsCanonical: Bool { !lastStringHasOtherEscapes && !lastStringHoldsSeparator }
 
-        var lastStringContentBuffer: UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(rebasing: bytes[lastStringStart..<lastStringEnd])
-        }
-
-        var lastStringContent: [UInt8] { Array(lastStringContentBuffer) }
-
-        /// Whether `content` holds U+2028 or U+2029 (E2 80 A8, E2 80 A9); the lead byte is
-        /// looked for eight bytes at a time.
-        static func holdsLineOrParagraphSeparator(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard let base = content.baseAddress else { return false }
-            let n = content.count
-            var i = 0
-            while i < n {
-                if i &+ 8 <= n {
-                    let leads = WordOfBytes.bytes(WordOfBytes.load(base + i), equalTo: 0xE2)
-                    if leads == 0 {
-                        i &+= 8
-                        continue
-                    }
-                    i &+= WordOfBytes.firstFlagged(leads)
-                }
-                if base[i] == 0xE2 && i + 2 < n && base[i + 1] == 0x80 && (base[i + 2] == 0xA8 || base[i + 2] == 0xA9) {
-                    return true
-                }
-                i += 1
-            }
-            return false
-        }
+        var lastStringContent: [UInt8] { Array(UnsafeBufferPointer(rebasing: bytes[lastStringStart..<lastStringEnd])) }
 
         var atEnd: Bool { i == bytes.count }
 
@@ -128,55 +101,69 @@ enum PlainDocumentScanner {
             return .other
         }
 
-        /// A string value; nil on anything JSONDecoder should judge.
+        /// A string value; nil on anything JSONDecoder should judge (among which invalid
+        /// UTF-8). One pass finds the string's end, checks its UTF-8 and decodes its escapes:
+        /// the String is then made without the standard library checking the bytes again
+        /// (`String(validating:)` read them a second time, a byte at a time, which cost
+        /// more than the whole scan).
         mutating func string() -> String? {
             guard take(0x22) else { return nil }
             let start = i
             lastStringHasOtherEscapes = false
-            // Fast path: no escape, copied straight from the line.
-            while i < bytes.count {
-                i = Reader.plainRunEnd(bytes, i)
-                guard i < bytes.count else { break }
-                let b = bytes[i]
-                if b == 0x22 {
-                    let s = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-                    (lastStringStart, lastStringEnd) = (start, i)
-                    i += 1
-                    return s
-                }
-                if b == 0x5C { break }
-                if b < 0x20 { return nil }
-                i += 1
-            }
-            guard i < bytes.count else { return nil }
-            // Texts hold `\n` between paragraphs: the runs between escapes are copied whole.
-            var decoded = [UInt8]()
-            decoded.reserveCapacity(bytes.count - start)
+            lastStringHoldsSeparator = false
+            var ascii = true
+            // The decoded bytes, once an escape is met (before it, they are the line's own).
+            var decoded: UnsafeMutablePointer<UInt8>? = nil
+            var written = 0
+            defer { decoded?.deallocate() }
             var runStart = start
-            while i < bytes.count {
+            let n = bytes.count
+            while true {
                 i = Reader.plainRunEnd(bytes, i)
-                guard i < bytes.count else { break }
+                guard i < n else { return nil }
                 let b = bytes[i]
-                if b >= 0x20 && b != 0x22 && b != 0x5C { i += 1; continue }
-                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                if b >= 0x80 {
+                    guard let length = Reader.validSequenceLength(bytes, at: i) else { return nil }
+                    ascii = false
+                    // U+2028 and U+2029 (E2 80 A8, E2 80 A9): the writer escapes them.
+                    if b == 0xE2 && bytes[i &+ 1] == 0x80 && (bytes[i &+ 2] == 0xA8 || bytes[i &+ 2] == 0xA9) {
+                        lastStringHoldsSeparator = true
+                    }
+                    i &+= length
+                    continue
+                }
+                if b >= 0x20 && b != 0x22 && b != 0x5C { i &+= 1; continue }
+                if b < 0x20 { return nil }
                 if b == 0x22 {
                     (lastStringStart, lastStringEnd) = (start, i)
-                    i += 1
-                    return String(validating: decoded, as: UTF8.self)
+                    i &+= 1
+                    guard let target = decoded else {
+                        return Reader.makeString(UnsafeBufferPointer(rebasing: bytes[start..<lastStringEnd]), ascii: ascii)
+                    }
+                    written = Reader.copy(bytes, runStart..<lastStringEnd, to: target, at: written)
+                    return Reader.makeString(UnsafeBufferPointer(start: target, count: written), ascii: ascii)
                 }
-                if b < 0x20 { return nil }
-                i += 1
-                guard i < bytes.count else { return nil }
+                // An escape: the run before it is copied whole (texts hold `\n` between paragraphs).
+                let target: UnsafeMutablePointer<UInt8>
+                if let decoded { target = decoded } else {
+                    // Never more decoded bytes than the line's bytes after the opening quote.
+                    target = .allocate(capacity: n &- start)
+                    decoded = target
+                }
+                written = Reader.copy(bytes, runStart..<i, to: target, at: written)
+                i &+= 1
+                guard i < n else { return nil }
                 let e = bytes[i]
-                i += 1
+                i &+= 1
+                var byte = e
                 switch e {
-                case 0x22, 0x5C: decoded.append(e)
-                case 0x2F: decoded.append(e); lastStringHasOtherEscapes = true
-                case UInt8(ascii: "b"): decoded.append(0x08); lastStringHasOtherEscapes = true
-                case UInt8(ascii: "f"): decoded.append(0x0C); lastStringHasOtherEscapes = true
-                case UInt8(ascii: "n"): decoded.append(0x0A)
-                case UInt8(ascii: "r"): decoded.append(0x0D)
-                case UInt8(ascii: "t"): decoded.append(0x09)
+                case 0x22, 0x5C: break
+                case 0x2F: lastStringHasOtherEscapes = true
+                case UInt8(ascii: "b"): byte = 0x08; lastStringHasOtherEscapes = true
+                case UInt8(ascii: "f"): byte = 0x0C; lastStringHasOtherEscapes = true
+                case UInt8(ascii: "n"): byte = 0x0A
+                case UInt8(ascii: "r"): byte = 0x0D
+                case UInt8(ascii: "t"): byte = 0x09
                 case UInt8(ascii: "u"):
                     lastStringHasOtherEscapes = true
                     guard var scalar = hex4() else { return nil }
@@ -187,24 +174,80 @@ enum PlainDocumentScanner {
                         return nil
                     }
                     guard let s = Unicode.Scalar(scalar) else { return nil }
-                    decoded.append(contentsOf: UTF8.encode(s)!)
+                    if !s.isASCII { ascii = false }
+                    for unit in UTF8.encode(s)! {
+                        target[written] = unit
+                        written &+= 1
+                    }
+                    runStart = i
+                    continue
                 default:
                     return nil
                 }
+                target[written] = byte
+                written &+= 1
                 runStart = i
             }
-            return nil
         }
 
-        /// From `i`, eight bytes at a time, the first byte that may end a plain run inside a
-        /// string (a `"`, `\` or control byte); or where fewer than eight bytes are left, so
-        /// that the caller reads those one by one.
+        /// Copies `bytes[range]` to `target + at`; returns the new count written.
+        @inline(__always)
+        private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                 to target: UnsafeMutablePointer<UInt8>, at: Int) -> Int {
+            (target + at).update(from: bytes.baseAddress! + range.lowerBound, count: range.count)
+            return at &+ range.count
+        }
+
+        /// A String of bytes this reader has checked to be valid UTF-8 (`validSequenceLength`
+        /// on every byte from 0x80; escapes decoded to whole scalars), copied without a
+        /// second check.
+        @inline(__always)
+        private static func makeString(_ utf8: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String {
+            String(copying: UTF8Span(unchecked: utf8.span, isKnownASCII: ascii))
+        }
+
+        /// The length of the well-formed UTF-8 sequence that starts with the byte at `i`
+        /// (0x80 or above), as Unicode's table of well-formed byte sequences (and the standard
+        /// library's validation) has it: no overlong form, no surrogate, nothing above
+        /// U+10FFFF. Nil when the bytes there are not one.
+        @inline(__always)
+        static func validSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+            let b0 = bytes[i]
+            let n = bytes.count
+            @inline(__always) func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+                k < n && bytes[k] >= low && bytes[k] <= high
+            }
+            switch b0 {
+            case 0xC2...0xDF:
+                return continuation(i &+ 1) ? 2 : nil
+            case 0xE0:
+                return continuation(i &+ 1, 0xA0) && continuation(i &+ 2) ? 3 : nil
+            case 0xE1...0xEC, 0xEE...0xEF:
+                return continuation(i &+ 1) && continuation(i &+ 2) ? 3 : nil
+            case 0xED:
+                return continuation(i &+ 1, 0x80, 0x9F) && continuation(i &+ 2) ? 3 : nil
+            case 0xF0:
+                return continuation(i &+ 1, 0x90) && continuation(i &+ 2) && continuation(i &+ 3) ? 4 : nil
+            case 0xF1...0xF3:
+                return continuation(i &+ 1) && continuation(i &+ 2) && continuation(i &+ 3) ? 4 : nil
+            case 0xF4:
+                return continuation(i &+ 1, 0x80, 0x8F) && continuation(i &+ 2) && continuation(i &+ 3) ? 4 : nil
+            default:
+                return nil
+            }
+        }
+
+        /// From `i`, eight bytes at a time, the first byte that may end a plain ASCII run
+        /// inside a string (a `"`, `\`, control byte or a byte from 0x80, whose sequence is
+        /// then checked); or where fewer than eight bytes are left, so that the caller reads
+        /// those one by one.
         @inline(__always)
         static func plainRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
             var i = i
             while i &+ 8 <= bytes.count {
                 let w = WordOfBytes.load(bytes.baseAddress! + i)
-                let stops = WordOfBytes.controlBytes(w) | WordOfBytes.bytes(w, equalTo: 0x22) | WordOfBytes.bytes(w, equalTo: 0x5C)
+                let stops = WordOfBytes.controlBytes(w) | WordOfBytes.bytes(w, equalTo: 0x22)
+                    | WordOfBytes.bytes(w, equalTo: 0x5C) | WordOfBytes.highBytes(w)
                 if stops != 0 { return i &+ WordOfBytes.firstFlagged(stops) }
                 i &+= 8
             }

@@ -37,6 +37,12 @@ enum WordOfBytes {
         return (x &- ones) & ~x & highs
     }
 
+    /// The high bit set in the bytes of `w` from 0x80 (those of a UTF-8 sequence beyond ASCII).
+    @inline(__always)
+    static func highBytes(_ w: UInt64) -> UInt64 {
+        w & highs
+    }
+
     /// The position (0 to 7, in memory order) of the lowest flagged byte of a non-zero mask
     /// made by the tests above, or of several of them or'ed together: that byte is a true hit.
     @inline(__always)

@@ -58,26 +58,36 @@ public enum JSONLinesFormat {
         }
     }
 
-    /// The entity at `e`, read in place (`e.pointee` whole would be a copy).
+    /// The entity at `e`, read in place (`e.pointee` whole would be a copy), written through
+    /// one cursor into room reserved for the longest it can be.
     static func encode(_ e: UnsafePointer<Entity>, explain: Bool, sp: StaticString, into out: JSONBytes) {
-        out.append("{\"start\":"); out.append(sp); out.appendDecimal(e.pointee.start)
-        out.append(","); out.append(sp); out.append("\"end\":"); out.append(sp); out.appendDecimal(e.pointee.end)
-        out.append(","); out.append(sp); out.append("\"type\":"); out.append(sp)
-        out.append("\""); out.appendRaw(e.pointee.type.rawValue); out.append("\"")
-        out.append(","); out.append(sp); out.append("\"text\":"); out.append(sp)
+        var bound = 80 + 2 * JSONBytes.Cursor.decimalBound
+        switch e.pointee.storedText {
+        case .string(let text): bound += JSONBytes.Cursor.quotedBound(utf8: text.utf8.count)
+        case .utf16(_, let start, let end): bound += JSONBytes.Cursor.quotedBound(utf16: Int(end) - Int(start))
+        }
+        if let value = e.pointee.value { bound += value.jsonMemberBound }
+        if explain, let rule = e.pointee.rule { bound += 16 + JSONBytes.Cursor.quotedBound(utf8: rule.utf8.count) }
+        var c = out.cursor(reserving: bound)
+        c.write("{\"start\":"); c.write(sp); c.writeDecimal(e.pointee.start)
+        c.write(","); c.write(sp); c.write("\"end\":"); c.write(sp); c.writeDecimal(e.pointee.end)
+        c.write(","); c.write(sp); c.write("\"type\":"); c.write(sp)
+        c.write("\""); c.writeRaw(e.pointee.type.rawValue); c.write("\"")
+        c.write(","); c.write(sp); c.write("\"text\":"); c.write(sp)
         switch e.pointee.storedText {
         case .string(let text):
-            out.appendQuoted(text)
+            c.writeQuoted(text)
         case .utf16(let units, let start, let end):
-            units.withUnsafeBufferPointer { out.appendQuoted(utf16: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }
+            units.withUnsafeBufferPointer { c.writeQuoted(utf16: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }
         }
         // A method reads its `self` in place: `if let value` copied the value's strings
         // (retained, then released).
-        e.pointee.value?.writeJSONMember(sp: sp, into: out)
+        e.pointee.value?.writeJSONMember(sp: sp, into: &c)
         if explain, let rule = e.pointee.rule {
-            out.append(","); out.append(sp); out.append("\"rule\":"); out.append(sp); out.appendQuoted(rule)
+            c.write(","); c.write(sp); c.write("\"rule\":"); c.write(sp); c.writeQuoted(rule)
         }
-        out.append("}")
+        c.write("}")
+        out.commit(c)
     }
 
     // MARK: - Reading
@@ -226,24 +236,39 @@ public enum JSONLinesFormat {
 }
 
 extension EntityValue {
-    /// The value as the member `,"value":{...}` of its entity's object.
-    func writeJSONMember(sp: StaticString, into out: JSONBytes) {
-        out.append(","); out.append(sp); out.append("\"value\":"); out.append(sp)
+    /// At most the bytes `writeJSONMember` writes (pretty or not).
+    var jsonMemberBound: Int {
         switch self {
         case .money(let m):
-            out.append("{")
-            if let a = m.amount { out.append("\"amount\":"); out.append(sp); out.appendQuoted(a); out.append(","); out.append(sp) }
-            if let a = m.min { out.append("\"min\":"); out.append(sp); out.appendQuoted(a); out.append(","); out.append(sp) }
-            if let a = m.max { out.append("\"max\":"); out.append(sp); out.appendQuoted(a); out.append(","); out.append(sp) }
-            out.append("\"currency\":"); out.append(sp); out.appendQuoted(m.currency)
-            out.append("}")
+            var n = 64 + JSONBytes.Cursor.quotedBound(utf8: m.currency.utf8.count)
+            if let a = m.amount { n += 16 + JSONBytes.Cursor.quotedBound(utf8: a.utf8.count) }
+            if let a = m.min { n += 16 + JSONBytes.Cursor.quotedBound(utf8: a.utf8.count) }
+            if let a = m.max { n += 16 + JSONBytes.Cursor.quotedBound(utf8: a.utf8.count) }
+            return n
         case .date(let d):
-            out.append("{\"timex\":"); out.append(sp); out.appendQuoted(d.timex)
+            return 64 + JSONBytes.Cursor.quotedBound(utf8: d.timex.utf8.count)
+        }
+    }
+
+    /// The value as the member `,"value":{...}` of its entity's object, written through
+    /// `c` (room for `jsonMemberBound` bytes).
+    func writeJSONMember(sp: StaticString, into c: inout JSONBytes.Cursor) {
+        c.write(","); c.write(sp); c.write("\"value\":"); c.write(sp)
+        switch self {
+        case .money(let m):
+            c.write("{")
+            if let a = m.amount { c.write("\"amount\":"); c.write(sp); c.writeQuoted(a); c.write(","); c.write(sp) }
+            if let a = m.min { c.write("\"min\":"); c.write(sp); c.writeQuoted(a); c.write(","); c.write(sp) }
+            if let a = m.max { c.write("\"max\":"); c.write(sp); c.writeQuoted(a); c.write(","); c.write(sp) }
+            c.write("\"currency\":"); c.write(sp); c.writeQuoted(m.currency)
+            c.write("}")
+        case .date(let d):
+            c.write("{\"timex\":"); c.write(sp); c.writeQuoted(d.timex)
             if let mod = d.mod {
-                out.append(","); out.append(sp); out.append("\"mod\":"); out.append(sp)
-                out.append("\""); out.appendRaw(mod.rawValue); out.append("\"")
+                c.write(","); c.write(sp); c.write("\"mod\":"); c.write(sp)
+                c.write("\""); c.writeRaw(mod.rawValue); c.write("\"")
             }
-            out.append("}")
+            c.write("}")
         }
     }
 }

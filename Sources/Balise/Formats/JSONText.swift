@@ -114,7 +114,7 @@ final class JSONBytes {
     }
 
     /// "00" to "99", for `appendDecimal`.
-    private static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+    static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
     private static func digitCount(_ value: UInt) -> Int {
         var count = 1, rest = value
@@ -191,56 +191,224 @@ final class JSONBytes {
         append(0x22)
     }
 
-    /// UTF-16 units as a JSON string: transcoded to UTF-8 as `UTF16String.make` does (a lone
-    /// surrogate becomes U+FFFD) and escaped as `appendQuoted(utf8:)` escapes, in one pass
-    /// with no String in between (entity texts are read from the document's units).
+    /// UTF-16 units as a JSON string (see `Cursor.writeQuoted(utf16:)`).
     func appendQuoted(utf16 units: UnsafeBufferPointer<UInt16>) {
-        let n = units.count
-        // At most six bytes a unit (`\u001f`, `\u2028`), and the quotes.
-        reserve(6 * n + 2)
-        var p = base + count
-        p.pointee = 0x22
-        p += 1
-        var i = 0
-        while i < n {
-            let c = UInt32(units[i])
-            i += 1
-            if c < 0x80 {
-                if c >= 0x20 && c != 0x22 && c != 0x5C {
-                    p.pointee = UInt8(c)
-                    p += 1
-                } else {
-                    p = JSONBytes.writeEscape(of: UInt8(c), at: p)
-                }
-            } else if c < 0x800 {
-                p[0] = UInt8(0xC0 | (c >> 6)); p[1] = UInt8(0x80 | (c & 0x3F))
-                p += 2
-            } else if c >= 0xD800 && c <= 0xDFFF {
-                if c <= 0xDBFF, i < n, units[i] >= 0xDC00 && units[i] <= 0xDFFF {
-                    let s = 0x10000 + ((c - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00)
-                    p[0] = UInt8(0xF0 | (s >> 18)); p[1] = UInt8(0x80 | ((s >> 12) & 0x3F))
-                    p[2] = UInt8(0x80 | ((s >> 6) & 0x3F)); p[3] = UInt8(0x80 | (s & 0x3F))
-                    p += 4
-                    i += 1
-                } else {
-                    p[0] = 0xEF; p[1] = 0xBF; p[2] = 0xBD
-                    p += 3
-                }
-            } else if c == 0x2028 || c == 0x2029 {
-                // Valid in JSON but line ends in JavaScript, escaped as `appendQuoted(utf8:)` does.
-                p = JSONBytes.write(c == 0x2028 ? "\\u2028" : "\\u2029", at: p)
-            } else {
-                p[0] = UInt8(0xE0 | (c >> 12)); p[1] = UInt8(0x80 | ((c >> 6) & 0x3F)); p[2] = UInt8(0x80 | (c & 0x3F))
-                p += 3
+        var cursor = self.cursor(reserving: Cursor.quotedBound(utf16: units.count))
+        cursor.writeQuoted(utf16: units)
+        commit(cursor)
+    }
+
+    /// Room for `n` more bytes, written through the cursor returned; `commit` it after.
+    @inline(__always)
+    func cursor(reserving n: Int) -> Cursor {
+        reserve(n)
+        return Cursor(p: base + count)
+    }
+
+    /// Counts the bytes written through `cursor` (made by `cursor(reserving:)`, no other
+    /// write in between).
+    @inline(__always)
+    func commit(_ cursor: Cursor) {
+        count = base.distance(to: cursor.p)
+    }
+
+    /// Writes into room reserved beforehand (`JSONBytes.cursor(reserving:)`): a pointer moved
+    /// along. Each entity is written through one: checking and counting the room for each of
+    /// its dozen pieces, in the buffer object, cost more than writing them.
+    struct Cursor {
+        var p: UnsafeMutablePointer<UInt8>
+
+        @inline(__always)
+        mutating func write(_ byte: UInt8) {
+            p.pointee = byte
+            p += 1
+        }
+
+        /// A literal, copied byte by byte (most are a few bytes long: a call to `memcpy` cost more).
+        @inline(__always)
+        mutating func write(_ literal: StaticString) {
+            let n = literal.utf8CodeUnitCount
+            let source = literal.utf8Start
+            var k = 0
+            while k < n {
+                p[k] = source[k]
+                k &+= 1
+            }
+            p += n
+        }
+
+        /// Text already known to need no escaping (enum raw values).
+        @inline(__always)
+        mutating func writeRaw(_ s: String) {
+            var s = s
+            s.withUTF8 { bytes in
+                for b in bytes { write(b) }
             }
         }
-        p.pointee = 0x22
-        count = base.distance(to: p) + 1
+
+        /// At most the bytes `writeDecimal` writes: a sign and 19 digits.
+        static let decimalBound = 20
+
+        /// A decimal integer, its digits written in place, two at a time.
+        @inline(__always)
+        mutating func writeDecimal(_ value: Int) {
+            var magnitude = value.magnitude
+            if value < 0 { write(UInt8(ascii: "-")) }
+            let digits = Cursor.digitCount(magnitude)
+            p += digits
+            var q = p
+            let pairs = JSONBytes.digitPairs.utf8Start
+            while magnitude >= 100 {
+                let pair = Int(magnitude % 100) &* 2
+                magnitude /= 100
+                q -= 2
+                q[0] = pairs[pair]
+                q[1] = pairs[pair &+ 1]
+            }
+            if magnitude >= 10 {
+                let pair = Int(magnitude) &* 2
+                q -= 2
+                q[0] = pairs[pair]
+                q[1] = pairs[pair &+ 1]
+            } else {
+                q -= 1
+                q.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude)
+            }
+        }
+
+        /// The digits of `value`: offsets are short, compared with powers of ten before dividing.
+        @inline(__always)
+        static func digitCount(_ value: UInt) -> Int {
+            if value < 10 { return 1 }
+            if value < 100 { return 2 }
+            if value < 1000 { return 3 }
+            if value < 10000 { return 4 }
+            if value < 100000 { return 5 }
+            if value < 1000000 { return 6 }
+            var count = 7, rest = value / 1000000
+            while rest >= 10 { count &+= 1; rest /= 10 }
+            return count
+        }
+
+        /// At most the bytes `writeQuoted(utf16:)` writes for `n` units (six a unit: `\u001f`,
+        /// `\u2028`) and the quotes.
+        @inline(__always)
+        static func quotedBound(utf16 n: Int) -> Int { 6 &* n &+ 2 }
+
+        /// At most the bytes `writeQuoted(_:)` writes for a string of `n` UTF-8 bytes.
+        @inline(__always)
+        static func quotedBound(utf8 n: Int) -> Int { 6 &* n &+ 2 }
+
+        /// `s` as a JSON string, escaped as `JSONBytes.appendQuoted(utf8:)` escapes.
+        @inline(__always)
+        mutating func writeQuoted(_ s: String) {
+            var s = s
+            s.withUTF8 { writeQuoted(utf8: $0) }
+        }
+
+        /// UTF-8 as a JSON string: only `"`, `\`, control bytes and U+2028/U+2029 escaped.
+        mutating func writeQuoted(utf8: UnsafeBufferPointer<UInt8>) {
+            write(0x22)
+            let n = utf8.count
+            var i = 0
+            while i < n {
+                let b = utf8[i]
+                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 {
+                    write(b)
+                    i &+= 1
+                    continue
+                }
+                if b == 0xE2 {
+                    if JSONBytes.isLineOrParagraphSeparator(utf8, i) {
+                        p = JSONBytes.write(utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", at: p)
+                        i &+= 3
+                    } else {
+                        write(b)
+                        i &+= 1
+                    }
+                    continue
+                }
+                p = JSONBytes.writeEscape(of: b, at: p)
+                i &+= 1
+            }
+            write(0x22)
+        }
+
+        /// UTF-16 units as a JSON string: transcoded to UTF-8 as `UTF16String.make` does (a
+        /// lone surrogate becomes U+FFFD) and escaped as `JSONBytes.appendQuoted(utf8:)` escapes,
+        /// in one pass with no String in between (entity texts are read from the document's units).
+        mutating func writeQuoted(utf16 units: UnsafeBufferPointer<UInt16>) {
+            var p = self.p
+            p.pointee = 0x22
+            p += 1
+            var i = 0
+            let n = units.count
+            while i < n {
+                // Four units at a time while they are plain ASCII (most of a French name is).
+                if i &+ 4 <= n {
+                    let w = UnsafeRawPointer(units.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if let four = Cursor.plainASCII(w) {
+                        UnsafeMutableRawPointer(p).storeBytes(of: four, as: UInt32.self)
+                        p += 4
+                        i &+= 4
+                        continue
+                    }
+                }
+                let c = UInt32(units[i])
+                i &+= 1
+                if c < 0x80 {
+                    if c >= 0x20 && c != 0x22 && c != 0x5C {
+                        p.pointee = UInt8(c)
+                        p += 1
+                    } else {
+                        p = JSONBytes.writeEscape(of: UInt8(c), at: p)
+                    }
+                } else if c < 0x800 {
+                    p[0] = UInt8(0xC0 | (c >> 6)); p[1] = UInt8(0x80 | (c & 0x3F))
+                    p += 2
+                } else if c >= 0xD800 && c <= 0xDFFF {
+                    if c <= 0xDBFF, i < n, units[i] >= 0xDC00 && units[i] <= 0xDFFF {
+                        let s = 0x10000 + ((c - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00)
+                        p[0] = UInt8(0xF0 | (s >> 18)); p[1] = UInt8(0x80 | ((s >> 12) & 0x3F))
+                        p[2] = UInt8(0x80 | ((s >> 6) & 0x3F)); p[3] = UInt8(0x80 | (s & 0x3F))
+                        p += 4
+                        i &+= 1
+                    } else {
+                        p[0] = 0xEF; p[1] = 0xBF; p[2] = 0xBD
+                        p += 3
+                    }
+                } else if c == 0x2028 || c == 0x2029 {
+                    // Valid in JSON but line ends in JavaScript, escaped as `appendQuoted(utf8:)` does.
+                    p = JSONBytes.write(c == 0x2028 ? "\\u2028" : "\\u2029", at: p)
+                } else {
+                    p[0] = UInt8(0xE0 | (c >> 12)); p[1] = UInt8(0x80 | ((c >> 6) & 0x3F)); p[2] = UInt8(0x80 | (c & 0x3F))
+                    p += 3
+                }
+            }
+            p.pointee = 0x22
+            self.p = p + 1
+        }
+
+        /// Four UTF-16 units (little-endian in `w`) as four bytes when each is ASCII that
+        /// needs no escape (from 0x20, not `"` nor `\`); nil otherwise.
+        @inline(__always)
+        static func plainASCII(_ w: UInt64) -> UInt32? {
+            guard w & 0xFF80_FF80_FF80_FF80 == 0 else { return nil }
+            // The low byte of each unit, packed into four bytes.
+            var v = w | (w >> 8)
+            v = (v & 0x0000_FFFF_0000_FFFF)
+            v = v | (v >> 16)
+            let four = UInt32(truncatingIfNeeded: v)
+            // Tested as a word whose upper four bytes are plain letters.
+            let word = UInt64(four) | 0x4141_4141_0000_0000
+            let stops = WordOfBytes.controlBytes(word) | WordOfBytes.bytes(word, equalTo: 0x22) | WordOfBytes.bytes(word, equalTo: 0x5C)
+            return stops == 0 ? four : nil
+        }
     }
 
     /// The JSON escape of an ASCII byte that needs one (`"`, `\`, a control byte), written at `p`;
     /// returns the position after it.
-    private static func writeEscape(of b: UInt8, at p: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+    static func writeEscape(of b: UInt8, at p: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
         switch b {
         case 0x22: return write("\\\"", at: p)
         case 0x5C: return write("\\\\", at: p)
@@ -257,14 +425,14 @@ final class JSONBytes {
     }
 
     @inline(__always)
-    private static func write(_ literal: StaticString, at p: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+    static func write(_ literal: StaticString, at p: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
         p.initialize(from: literal.utf8Start, count: literal.utf8CodeUnitCount)
         return p + literal.utf8CodeUnitCount
     }
 
     /// Whether the UTF-8 at `i` is U+2028 or U+2029 (E2 80 A8, E2 80 A9).
     @inline(__always)
-    private static func isLineOrParagraphSeparator(_ utf8: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    static func isLineOrParagraphSeparator(_ utf8: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         utf8[i] == 0xE2 && i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9)
     }
 }

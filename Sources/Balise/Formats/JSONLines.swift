@@ -66,7 +66,7 @@ public enum JSONLinesFormat {
         case .string(let text): bound += JSONBytes.Cursor.quotedBound(utf8: text.utf8.count)
         case .utf16(_, let start, let end): bound += JSONBytes.Cursor.quotedBound(utf16: Int(end) - Int(start))
         }
-        if let value = e.pointee.value { bound += value.jsonMemberBound }
+        bound += e.pointee.value?.jsonMemberBound ?? 0
         if explain, let rule = e.pointee.rule { bound += 16 + JSONBytes.Cursor.quotedBound(utf8: rule.utf8.count) }
         var c = out.cursor(reserving: bound)
         c.write("{\"start\":"); c.write(sp); c.writeDecimal(e.pointee.start)

@@ -123,8 +123,14 @@ enum PlainDocumentScanner {
                 guard i < n else { return nil }
                 let b = bytes[i]
                 if b >= 0x80 {
-                    guard let length = Reader.validSequenceLength(bytes, at: i) else { return nil }
                     ascii = false
+                    // Two-byte sequences (é, à, ç: most of French beyond ASCII) checked here.
+                    if b >= 0xC2 && b <= 0xDF {
+                        guard i &+ 1 < n, bytes[i &+ 1] & 0xC0 == 0x80 else { return nil }
+                        i &+= 2
+                        continue
+                    }
+                    guard let length = Reader.validSequenceLength(bytes, at: i) else { return nil }
                     // U+2028 and U+2029 (E2 80 A8, E2 80 A9): the writer escapes them.
                     if b == 0xE2 && bytes[i &+ 1] == 0x80 && (bytes[i &+ 2] == 0xA8 || bytes[i &+ 2] == 0xA9) {
                         lastStringHoldsSeparator = true

@@ -28,6 +28,12 @@ public struct OverlapPolicy: Sendable {
             return UInt64(255 - priority) << 56 | UInt64(4095 - length) << 44 | UInt64(start) << 20 | UInt64(index)
         }
 
+        /// The rank a `key` was made from.
+        init(key: UInt64) {
+            self.init(priority: 255 - Int(key >> 56), length: 4095 - Int(key >> 44 & 0xFFF),
+                      start: Int(key >> 20 & 0xFF_FFFF), index: Int(key & 0xF_FFFF))
+        }
+
         init(priority: Int, length: Int, start: Int, index: Int) {
             self.priority = priority
             self.length = length
@@ -63,31 +69,10 @@ public struct OverlapPolicy: Sendable {
 
     /// The indices of the candidates kept, in text order.
     private func keptInTextOrder(_ candidates: [Candidate]) -> [Int32] {
-        // The order as one integer per candidate when every field fits (always, in practice):
-        // sorting integers cost a fraction of sorting ranks with `precedes`.
-        var keys: [UInt64] = []
-        keys.reserveCapacity(candidates.count)
         var tokenCount = 0
-        var fits = true
         // By index: enumerating the candidates copied each one, retaining its rule and value.
-        for index in candidates.indices where !candidates[index].tokens.isEmpty {
-            let tokens = candidates[index].tokens
-            tokenCount = max(tokenCount, tokens.upperBound)
-            if fits, let key = Rank(priority: candidates[index].priority, length: tokens.count, start: tokens.lowerBound, index: index).key {
-                keys.append(key)
-            } else {
-                fits = false
-            }
-        }
-        var ranks: [Rank] = []
-        if fits {
-            keys.sort()
-        } else {
-            for index in candidates.indices where !candidates[index].tokens.isEmpty {
-                let tokens = candidates[index].tokens
-                ranks.append(Rank(priority: candidates[index].priority, length: tokens.count, start: tokens.lowerBound, index: index))
-            }
-            ranks.sort { $0.precedes($1) }
+        for index in candidates.indices {
+            tokenCount = max(tokenCount, candidates[index].tokens.upperBound)
         }
         // Per token: -1 while free, the candidate's index on the first token of a span taken,
         // -2 on its other tokens. A candidate overlaps the spans already taken exactly when
@@ -110,12 +95,58 @@ public struct OverlapPolicy: Sendable {
                     keptStarts[start >> 6] |= 1 << UInt64(start & 63)
                     keptCount += 1
                 }
-                if fits {
-                    for key in keys {
-                        take(start: Int(key >> 20 & 0xFF_FFFF), length: 4095 - Int(key >> 44 & 0xFFF), index: Int(key & 0xF_FFFF))
+                // A candidate that shares no token with another one is kept whatever the
+                // order (nothing can take its tokens first, and it blocks no one): only the
+                // others are sorted. After the refining passes nearly all are alone.
+                // Marking: each token holds the one candidate over it, or -3 when several are.
+                for index in candidates.indices {
+                    for k in candidates[index].tokens { owner[k] = owner[k] == -1 ? Int32(index) : -3 }
+                }
+                // The order of the contested ones as one integer each when every field fits
+                // (always, in practice): sorting integers cost a fraction of sorting ranks.
+                // Also in temporary storage, as long as the candidates at most.
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: candidates.count) { keyStorage in
+                    var keyCount = 0
+                    var ranks: [Rank] = []
+                    var fits = true
+                    for index in candidates.indices where !candidates[index].tokens.isEmpty {
+                        let tokens = candidates[index].tokens
+                        var alone = true
+                        for k in tokens where owner[k] != Int32(index) {
+                            alone = false
+                            break
+                        }
+                        if alone {
+                            owner[tokens.lowerBound] = Int32(index)
+                            for k in (tokens.lowerBound + 1)..<tokens.upperBound { owner[k] = -2 }
+                            keptStarts[tokens.lowerBound >> 6] |= 1 << UInt64(tokens.lowerBound & 63)
+                            keptCount += 1
+                            continue
+                        }
+                        // Contested: its tokens freed for the ordered pass (no candidate alone has any).
+                        for k in tokens { owner[k] = -1 }
+                        let rank = Rank(priority: candidates[index].priority, length: tokens.count, start: tokens.lowerBound, index: index)
+                        if fits, let key = rank.key {
+                            keyStorage[keyCount] = key
+                            keyCount += 1
+                        } else {
+                            if fits {
+                                ranks = keyStorage[0..<keyCount].map(Rank.init(key:))
+                                fits = false
+                            }
+                            ranks.append(rank)
+                        }
                     }
-                } else {
-                    for rank in ranks { take(start: rank.start, length: rank.length, index: rank.index) }
+                    if fits {
+                        var keys = UnsafeMutableBufferPointer(rebasing: keyStorage[0..<keyCount])
+                        keys.sort()
+                        for key in keys {
+                            take(start: Int(key >> 20 & 0xFF_FFFF), length: 4095 - Int(key >> 44 & 0xFFF), index: Int(key & 0xF_FFFF))
+                        }
+                    } else {
+                        ranks.sort { $0.precedes($1) }
+                        for rank in ranks { take(start: rank.start, length: rank.length, index: rank.index) }
+                    }
                 }
                 var order: [Int32] = []
                 order.reserveCapacity(keptCount)

@@ -105,26 +105,30 @@ enum PaddedDecimal {
         max(width, digitCount(value) + (value < 0 ? 1 : 0))
     }
 
-    /// Writes the text at `out`; returns its length.
+    /// Writes the text at `out`; returns its length. The digits are those of the magnitude,
+    /// written from the end (a generic `stride` and signed remainders cost twice as much).
     @discardableResult
     static func write(_ value: Int, width: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
         let digits = digitCount(value)
-        let length = max(width, digits + (value < 0 ? 1 : 0))
+        let sign = value < 0 ? 1 : 0
+        let length = max(width, digits + sign)
         var k = 0
-        while k < length - digits - (value < 0 ? 1 : 0) { out[k] = 0x30; k += 1 }
+        while k < length - digits - sign { out[k] = 0x30; k += 1 }
         if value < 0 { out[k] = 0x2D }
-        var v = value
-        for end in stride(from: length - 1, through: length - digits, by: -1) {
-            out[end] = UInt8(0x30 + (v % 10).magnitude)
-            v /= 10
+        var rest = value.magnitude
+        var end = length
+        while end > length - digits {
+            end -= 1
+            out[end] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
         }
         return length
     }
 
     private static func digitCount(_ value: Int) -> Int {
         var digits = 1
-        var rest = value / 10
-        while rest != 0 { rest /= 10; digits += 1 }
+        var rest = value.magnitude
+        while rest >= 10 { rest /= 10; digits += 1 }
         return digits
     }
 }

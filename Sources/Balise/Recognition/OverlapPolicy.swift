@@ -44,10 +44,11 @@ public struct OverlapPolicy: Sendable {
 
     public func select(_ candidates: [Candidate]) -> [Candidate] {
         let order = keptInTextOrder(candidates)
-        var kept: [Candidate] = []
-        kept.reserveCapacity(order.count)
-        for index in order { kept.append(candidates[Int(index)]) }
-        return kept
+        // Each copy made where it goes: appending checked the array's room and uniqueness each time.
+        return [Candidate](unsafeUninitializedCapacity: order.count) { kept, count in
+            for (k, index) in order.enumerated() { (kept.baseAddress! + k).initialize(to: candidates[Int(index)]) }
+            count = order.count
+        }
     }
 
     /// `select`, for candidates that are not needed afterwards: the kept ones are moved out

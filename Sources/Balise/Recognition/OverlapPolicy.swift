@@ -56,14 +56,14 @@ public struct OverlapPolicy: Sendable {
     /// and later released every string they hold.
     public func select(moving candidates: inout [Candidate]) -> [Candidate] {
         let order = keptInTextOrder(candidates)
-        var kept: [Candidate] = []
-        kept.reserveCapacity(order.count)
-        for index in order {
-            var moved = OverlapPolicy.placeholder
-            swap(&moved, &candidates[Int(index)])
-            kept.append(consume moved)
+        return [Candidate](unsafeUninitializedCapacity: order.count) { kept, count in
+            for (k, index) in order.enumerated() {
+                var moved = OverlapPolicy.placeholder
+                swap(&moved, &candidates[Int(index)])
+                (kept.baseAddress! + k).initialize(to: consume moved)
+            }
+            count = order.count
         }
-        return kept
     }
 
     private static let placeholder = Candidate(type: .person, tokens: 0..<0, priority: 0, rule: "")

@@ -66,7 +66,9 @@ public enum JSONLinesFormat {
         case .string(let text): bound += JSONBytes.Cursor.quotedBound(utf8: text.utf8.count)
         case .utf16(_, let start, let end): bound += JSONBytes.Cursor.quotedBound(utf16: Int(end) - Int(start))
         }
-        bound += e.pointee.value?.jsonMemberBound ?? 0
+        // One copy of the value, read by both (each read from the entity copied it again).
+        let value = e.pointee.value
+        bound += value?.jsonMemberBound ?? 0
         if explain, let rule = e.pointee.rule { bound += 16 + JSONBytes.Cursor.quotedBound(utf8: rule.utf8.count) }
         var c = out.cursor(reserving: bound)
         c.write("{\"start\":"); c.write(sp); c.writeDecimal(e.pointee.start)
@@ -80,9 +82,7 @@ public enum JSONLinesFormat {
         case .utf16(let units, let start, let end):
             units.withUnsafeBufferPointer { c.writeQuoted(utf16: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }
         }
-        // A method reads its `self` in place: `if let value` copied the value's strings
-        // (retained, then released).
-        e.pointee.value?.writeJSONMember(sp: sp, into: &c)
+        value?.writeJSONMember(sp: sp, into: &c)
         if explain, let rule = e.pointee.rule {
             c.write(","); c.write(sp); c.write("\"rule\":"); c.write(sp); c.writeQuoted(rule)
         }
@@ -237,6 +237,7 @@ public enum JSONLinesFormat {
 
 extension EntityValue {
     /// At most the bytes `writeJSONMember` writes (pretty or not).
+    @inline(__always)
     var jsonMemberBound: Int {
         switch self {
         case .money(let m):
@@ -252,6 +253,7 @@ extension EntityValue {
 
     /// The value as the member `,"value":{...}` of its entity's object, written through
     /// `c` (room for `jsonMemberBound` bytes).
+    @inline(__always)
     func writeJSONMember(sp: StaticString, into c: inout JSONBytes.Cursor) {
         c.write(","); c.write(sp); c.write("\"value\":"); c.write(sp)
         switch self {

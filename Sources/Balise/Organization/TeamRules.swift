@@ -9,7 +9,8 @@ extension NameReader {
         var found: [Int] = []
         var i = 0
         while i < count {
-            if tokens[i].word >= 0, let m = entry(cues, at: i), lexicons.sportWords.contains(m.entry) {
+            // Most tokens open no entry of any list: that test first, without a look-up.
+            if tokens[i].word >= 0, startsEntry(i), let m = entry(cues, at: i), lexicons.sportWords.contains(m.entry) {
                 found.append(i)
                 i += m.length
             } else {

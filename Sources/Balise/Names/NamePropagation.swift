@@ -52,15 +52,7 @@ public struct NamePropagation: DocumentPass {
         // Bare mentions nothing else claimed (`Karadeniz vise ...` at a sentence start), and
         // known names over shape guesses: what the document knows beats the shape of a word
         // that opens a sentence (`Le Goff compte ...` read as `Goff` after `Mathis Le Goff`).
-        for index in selected.indices {
-            let candidate = Reading(selected, index)
-            // A document reading may still grow into a longer known name (`De Lavergne-Maury`).
-            let weak = candidate.type.isName && candidate.priority <= Priority.document
-            for i in candidate.tokens {
-                marks.covered[i] = true
-                if !weak { marks.blocked[i] = true }
-            }
-        }
+        marks.cover(selected)
         let covered = marks.covered, blocked = marks.blocked
         // The policy that runs after this pass drops the shape guesses a known name covers.
         // The lists the loop reads at every token, taken out once (each read retained them).
@@ -203,6 +195,24 @@ public struct NamePropagation: DocumentPass {
             Marks.reset(&learnt, count: candidates, to: -1)
             Marks.reset(&covered, count: tokens, to: false)
             Marks.reset(&blocked, count: tokens, to: false)
+        }
+
+        /// Marks the tokens of the selected candidates covered, and blocked but for the weak
+        /// readings: a document reading may still grow into a longer known name (`De Lavergne-Maury`).
+        /// In raw buffers: each write to the arrays paid a uniqueness check.
+        mutating func cover(_ selected: [Candidate]) {
+            covered.withUnsafeMutableBufferPointer { covered in
+                blocked.withUnsafeMutableBufferPointer { blocked in
+                    for index in selected.indices {
+                        let candidate = Reading(selected, index)
+                        let weak = candidate.type.isName && candidate.priority <= Priority.document
+                        for i in candidate.tokens {
+                            covered[i] = true
+                            if !weak { blocked[i] = true }
+                        }
+                    }
+                }
+            }
         }
 
         /// `array` holding `count` times `value`, in the storage it has (grown if need be).

@@ -59,10 +59,12 @@ public struct NamePropagation: DocumentPass {
         let particles = reader.lexicons.particles, conjunctions = reader.lexicons.conjunctions
         var i = 0
         while i < text.count {
+            // Most tokens open no known name: that test first, the cheapest, in a loop of its own.
+            i = memory.nextPossibleOpening(from: i)
+            guard i < text.count else { break }
             // `et de La Bretesche`: a known surname may open on its lowercase particle, but not
             // where `de` follows a noun (`la proposition de Lavergne-Maury`).
-            // Most tokens open no known name: that test first, the cheapest.
-            guard memory.mayOpenName(at: i), !blocked[i], reader.isNameWord(i) || (reader.isLowercaseWord(i)
+            guard !blocked[i], reader.isNameWord(i) || (reader.isLowercaseWord(i)
                     && (i == 0 || !reader.isLowercaseWord(i - 1) || conjunctions.contains(text.tokens[i - 1]))
                     // `sous le soleil couchant` is no `Le Soleil`: the particle opens a capitalised name.
                     && reader.match(particles, at: i).map { reader.isNameWord(i + $0) } == true),
@@ -280,6 +282,19 @@ struct DocumentNames {
             let b = Int(word) & 1023
             return bits[b >> 6] & (1 << UInt64(b & 63)) != 0
         }
+
+        /// The first of `tokens` from `i` whose word the set may hold, or `tokens.count`.
+        func firstPossible(in tokens: UnsafeBufferPointer<Token>, from i: Int) -> Int {
+            bits.withUnsafeBufferPointer { bits in
+                var k = i
+                while k < tokens.count {
+                    let b = Int(tokens[k].word) & 1023
+                    if bits[b >> 6] & (1 << UInt64(b & 63)) != 0 { return k }
+                    k += 1
+                }
+                return tokens.count
+            }
+        }
     }
 
     /// Per token outside the vocabulary, the hash of its key, computed when first asked: the pass hashes the same
@@ -479,10 +494,12 @@ struct DocumentNames {
         }
     }
 
-    /// Whether a known name may start at token `i`: false where none does, a cheap test
-    /// that spares `longest(at:covered:)` and the pass's other tests at most tokens.
-    @inline(__always)
-    func mayOpenName(at i: Int) -> Bool { firstWords.mayContain(text.tokens[i].word) }
+    /// The first token from `i` where a known name may start, or the text's end: a cheap
+    /// test of the first words' filter, over the raw tokens, that spares `longest(at:covered:)`
+    /// and the pass's other tests at most tokens.
+    func nextPossibleOpening(from i: Int) -> Int {
+        text.tokens.withUnsafeBufferPointer { firstWords.firstPossible(in: $0, from: i) }
+    }
 
     /// The longest known name whose tokens start at `i`, all uncovered.
     func longest(at i: Int, covered: [Bool]) -> (Known, Int)? {

@@ -12,10 +12,13 @@ extension NameReader {
     /// Every `( ACRONYM )` in the document, with its spelled-out name when one precedes it.
     func acronymDefinitions() -> [AcronymDefinition] {
         var result: [AcronymDefinition] = []
-        var i = 1
-        while i + 1 < count {
-            defer { i += 1 }
-            guard isPunctuation(i - 1, "("), isPunctuation(i + 1, ")"), isAcronymShape(i) else { continue }
+        // From one `(` to the next: the brackets are looked for in a loop of their own, which
+        // spends on each of the other tokens (nearly all of them) one test of its kind.
+        var open = openingBracket(from: 0)
+        while open + 2 < count {
+            let i = open + 1
+            defer { open = openingBracket(from: open + 1) }
+            guard isPunctuation(i + 1, ")"), isAcronymShape(i) else { continue }
             if placeMatch(at: i) != nil { continue }
             var definition = AcronymDefinition(name: nil, acronym: i)
             if let start = expansionStart(ending: i - 1, acronym: i, uppercaseOnly: true)
@@ -25,6 +28,13 @@ extension NameReader {
             result.append(definition)
         }
         return result
+    }
+
+    /// The first `(` from token `i`, or `count` when none follows.
+    private func openingBracket(from i: Int) -> Int {
+        var k = i
+        while k < count && !isPunctuation(k, "(") { k += 1 }
+        return k
     }
 
     /// `SNCF`, `DGFiP`, `Insee`, `Refetrap`: a short word that can be an acronym.

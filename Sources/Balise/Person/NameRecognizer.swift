@@ -107,7 +107,9 @@ struct NameScan {
                 continue
             }
             if !mayOpenName(i) {
-                i += 1
+                // Most tokens open nothing: passed over in a loop of their own, up to the next one
+                // that may or to the next definition (whose tokens the loop above takes).
+                i = nextOpening(from: i + 1, before: blockStart)
             } else if isListWord(tokens[i]), let (start, end) = reader.quotedListName(at: i) {
                 // A list's name may hold any word, a date too (`« Vierzon, cap sur demain »`).
                 emit(.organization, start..<end, Priority.pattern, "liste + quoted name")
@@ -146,6 +148,22 @@ struct NameScan {
         if t.has(.capitalized) || t.has(.allCaps) || t.has(.internalCaps) || t.has(.hasDigit) { return true }
         // `liste « ... »` and the lowercase heads (`ministère`, `rue`).
         return lexicons.scanOpeningWords.contains(t)
+    }
+
+    /// The first token from `i` that may open a name (`mayOpenName`), or `end` if none does
+    /// before it: the test alone, over the raw tokens.
+    private func nextOpening(from i: Int, before end: Int) -> Int {
+        let openings = lexicons.scanOpeningWords
+        let shapes: Token.Flags = [.capitalized, .allCaps, .internalCaps, .hasDigit]
+        return tokens.withUnsafeBufferPointer { tokens in
+            var k = i
+            while k < end {
+                let t = tokens[k]
+                if !t.flags.isDisjoint(with: shapes) || openings.contains(t) { return k }
+                k += 1
+            }
+            return end
+        }
     }
 
     /// `liste` or `listes`, which `quotedListName` needs first.

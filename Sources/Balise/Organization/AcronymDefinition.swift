@@ -30,11 +30,20 @@ extension NameReader {
         return result
     }
 
-    /// The first `(` from token `i`, or `count` when none follows.
+    /// The first `(` from token `i`, or `count` when none follows: the test of `isPunctuation`,
+    /// its kind last (most tokens are told apart by their length or their unit), over raw buffers.
     private func openingBracket(from i: Int) -> Int {
-        var k = i
-        while k < count && !isPunctuation(k, "(") { k += 1 }
-        return k
+        text.view.units.withUnsafeBufferPointer { units in
+            tokens.withUnsafeBufferPointer { tokens in
+                var k = i
+                while k < tokens.count {
+                    let t = tokens[k]
+                    if t.end - t.start == 1 && units[Int(t.start)] == 0x28 && (t.kind == .punctuation || t.kind == .symbol) { return k }
+                    k += 1
+                }
+                return tokens.count
+            }
+        }
     }
 
     /// `SNCF`, `DGFiP`, `Insee`, `Refetrap`: a short word that can be an acronym.

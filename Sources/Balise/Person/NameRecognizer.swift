@@ -354,8 +354,10 @@ struct NameScan {
         if opening && runEnd == s + 1 && reader.isCommonWord(s) && lexiconName(at: s) == nil && !reader.isFirstName(s)
             && !reader.isDateline(s, runEnd) { return runEnd }
         // `la Béninoise Adjoa Hounkpatin`: a demonym no word list holds counts after a singular article.
-        if s + 1 < runEnd && reader.hasAdjectiveEnding(s) && (reader.isCommonWord(s) || (reader.singularArticleBefore(s) && reader.hasDemonymEnding(s))) && lexiconName(at: s) == nil
-            && !lexicons.orgWords.contains(tokens[s]) {
+        // The ending after the cheaper tests: most names have none, and the rules below ask for
+        // the lexicon name at `s` anyway.
+        if s + 1 < runEnd && !lexicons.orgWords.contains(tokens[s]) && lexiconName(at: s) == nil && reader.hasAdjectiveEnding(s)
+            && (reader.isCommonWord(s) || (reader.singularArticleBefore(s) && reader.hasDemonymEnding(s))) {
             // `le Néerlandais Bram de Witte`, `l'Italienne Giulia Marcotti`: one person after a singular article and a demonym.
             // `La Dernière Transhumance`, a title: a common word after the adjective is no name.
             if reader.singularArticleBefore(s) && lexiconName(at: s + 1)?.0 != .organization && !reader.hasOrganizationWord(s + 1, runEnd)
@@ -368,19 +370,19 @@ struct NameScan {
             if reader.personEnd(s + 1, runEnd: runEnd) > s + 2 && !reader.hasOrganizationWord(s + 1, runEnd) { return s + 1 }
         }
         // `la Calédonienne des Métaux`, `la Lyonnaise des Eaux`: a feminine demonym and its complement name a company.
-        if runEnd == s + 1 && reader.hasAdjectiveEnding(s) && !tokens[s].has(.allCaps) && s > 0 && reader.isWord(s - 1, reader.words.la)
+        if runEnd == s + 1 && s > 0 && reader.isWord(s - 1, reader.words.la) && !tokens[s].has(.allCaps) && reader.hasAdjectiveEnding(s)
             && lexiconName(at: s) == nil, let end = reader.demonymCompanyEnd(after: runEnd) {
             emit(.organization, s..<end, Priority.lexicon, "la + demonym + complement")
             return end
         }
         // `les Rennais ont gagné`: a demonym alone; not a head (`la Mutuelle des ...`).
         // `par L'Indépendant`: a capital elided article inside a sentence makes it a title.
-        if runEnd == s + 1 && reader.hasAdjectiveEnding(s) && reader.isCommonWord(s) && lexiconName(at: s) == nil
-            && !reader.isFirstName(s) && title == nil && !reader.placeWordBefore(s) && !lexicons.orgWords.contains(tokens[s])
+        if runEnd == s + 1 && title == nil && lexiconName(at: s) == nil && !reader.isFirstName(s) && reader.hasAdjectiveEnding(s)
+            && reader.isCommonWord(s) && !reader.placeWordBefore(s) && !lexicons.orgWords.contains(tokens[s])
             && !reader.capitalElisionBefore(s) && !(s > 0 && reader.isWord(s - 1, reader.words.chez)) && !reader.descriptorBefore(s) { return runEnd }
         // `Le Premier ministre`: a function written with a capital.
         if let length = reader.match(lexicons.titles, at: s), s + length > runEnd { return s + length }
-        if reader.portfolioBefore(s) && !reader.tokens[s].has(.allCaps) { return runEnd }
+        if !reader.tokens[s].has(.allCaps) && reader.portfolioBefore(s) { return runEnd }
         // `Morvan & Associés`, `Brenault & Fils`: names joined by `&` make a firm.
         if title == nil && reader.hasAmpersand(s, runEnd) {
             let end = reader.legalFormEnd(runEnd)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `Direction nationale du contrôle de gestion (DNCG)`: a name followed by its acronym in
 /// brackets. The name is found by matching the acronym's letters to the initials of its
 /// words, from the bracket backwards, skipping links and articles.
@@ -30,18 +36,34 @@ extension NameReader {
         return result
     }
 
-    /// The first `(` from token `i`, or `count` when none follows: the test of `isPunctuation`,
-    /// its kind last (most tokens are told apart by their length or their unit), over raw buffers.
+    /// The first `(` from token `i` (one unit of punctuation, as `isPunctuation` reads it), or
+    /// `count` when none follows. The bracket's byte is looked for in the text's units by
+    /// `memchr`, then its token among the token starts by a binary search: a walk over the
+    /// tokens spent a test on each of them, nearly none a bracket.
     private func openingBracket(from i: Int) -> Int {
-        text.view.units.withUnsafeBufferPointer { units in
+        guard i < count else { return count }
+        return text.view.units.withUnsafeBufferPointer { units in
             tokens.withUnsafeBufferPointer { tokens in
-                var k = i
-                while k < tokens.count {
-                    let t = tokens[k]
-                    if t.end - t.start == 1 && units[Int(t.start)] == 0x28 && (t.kind == .punctuation || t.kind == .symbol) { return k }
-                    k += 1
+                guard let base = UnsafeRawPointer(units.baseAddress) else { return count }
+                var offset = Int(tokens[i].start)
+                while offset < units.count {
+                    guard let found = memchr(base + 2 * offset, 0x28, 2 * (units.count - offset)) else { return count }
+                    let byte = UnsafeRawPointer(found) - base
+                    // The byte may be the high half of a unit, or the low half of another character.
+                    let u = byte / 2
+                    offset = u + 1
+                    guard units[u] == 0x28 else { continue }
+                    // The first token from `i` that starts at `u` or after it.
+                    var low = i, high = tokens.count
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if Int(tokens[mid].start) < u { low = mid + 1 } else { high = mid }
+                    }
+                    guard low < tokens.count else { return count }
+                    let t = tokens[low]
+                    if Int(t.start) == u && t.end - t.start == 1 && (t.kind == .punctuation || t.kind == .symbol) { return low }
                 }
-                return tokens.count
+                return count
             }
         }
     }

@@ -283,13 +283,15 @@ struct DocumentNames {
             return bits[b >> 6] & (1 << UInt64(b & 63)) != 0
         }
 
-        /// The first of `tokens` from `i` whose word the set may hold, or `tokens.count`.
+        /// The first word of `tokens` from `i` that the set may hold, or `tokens.count`: a known
+        /// name opens on a word (its capitalised word or its lowercase particle), and the words
+        /// outside the vocabulary share a bit with the punctuation.
         func firstPossible(in tokens: UnsafeBufferPointer<Token>, from i: Int) -> Int {
             bits.withUnsafeBufferPointer { bits in
                 var k = i
                 while k < tokens.count {
                     let b = Int(tokens[k].word) & 1023
-                    if bits[b >> 6] & (1 << UInt64(b & 63)) != 0 { return k }
+                    if bits[b >> 6] & (1 << UInt64(b & 63)) != 0 && tokens[k].kind == .word { return k }
                     k += 1
                 }
                 return tokens.count

@@ -250,9 +250,11 @@ struct NameScan {
             while s + 1 < runEnd && !tokens[s].has(.capitalized) && !tokens[s].has(.allCaps)
                     && (lexicons.links.contains(tokens[s]) || lexicons.articles.contains(tokens[s])) { s += 1 }
         }
+        // The title at `s`, which the three rules below read: looked up once.
+        let titleLength = reader.match(lexicons.titles, at: s)
         // `M. de Villiers-Laroche`: an honorific alone, then a particle and the surname; a function
         // is followed by its organisation (`le PDG de Vexalia`).
-        if let length = reader.match(lexicons.titles, at: s), s + length == runEnd, reader.isHonorific(s) {
+        if let length = titleLength, s + length == runEnd, reader.isHonorific(s) {
             let end = reader.personEnd(runEnd, runEnd: runEnd)
             if end > runEnd {
                 emit(.person, runEnd..<end, Priority.lexicon, "title + particle + surname")
@@ -260,7 +262,7 @@ struct NameScan {
             }
         }
         // `le PDG de Vexalia`, `Le Président a dit`: a function alone is no name.
-        if !opening || s > start, let length = reader.match(lexicons.titles, at: s), s + length == runEnd,
+        if !opening || s > start, let length = titleLength, s + length == runEnd,
            tokens[s].has(.allCaps) && !reader.isHonorific(s) {
             return runEnd
         }
@@ -273,8 +275,9 @@ struct NameScan {
         }
         var title = reader.titleBefore(s) ? TitleEvidence.direct : nil
         // `L'ONG International Rivers`, `la coopérative Maîtres Laitiers du Cotentin`: after a
-        // descriptor, a function's word opens the organisation's name.
-        if let length = reader.titleInRun(at: s, runEnd: runEnd), !reader.descriptorBefore(s) {
+        // descriptor, a function's word opens the organisation's name. The title must leave a
+        // word of the run after it.
+        if let length = titleLength, s + length < runEnd, !reader.descriptorBefore(s) {
             title = .direct
             s += length
         }

@@ -31,12 +31,6 @@ extension NameReader {
         return false
     }
 
-    /// The length of a title at `i` inside a capitalised run (`Mme`, `Dr`, `Président`).
-    func titleInRun(at i: Int, runEnd: Int) -> Int? {
-        guard let length = match(lexicons.titles, at: i), i + length < runEnd else { return nil }
-        return length
-    }
-
     /// A verb of speech right after the name (`a déclaré`, `explique`) or an apposition
     /// that describes a person (`, cofondatrice de`, `, 23 ans,`).
     func personEvidenceAfter(_ e: Int) -> Bool {

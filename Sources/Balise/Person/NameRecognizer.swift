@@ -239,7 +239,8 @@ struct NameScan {
             // `s < runEnd`), so the titles and appositions before it need no look-up.
             if s == runEnd { return runEnd }
         }
-        if s != start || !lexicons.articles.contains(tokens[s]), reader.opensSentence(s) && s + 1 < runEnd && lexiconName(at: s) == nil && !reader.isFirstName(s)
+        // `opening` is the answer at `start`: asked again only where `s` moved.
+        if s != start || !lexicons.articles.contains(tokens[s]), (s == start ? opening : reader.opensSentence(s)) && s + 1 < runEnd && lexiconName(at: s) == nil && !reader.isFirstName(s)
             && !lexicons.orgWords.contains(tokens[s]) && !reader.isWeakFirstName(s, runEnd: runEnd)
             && (reader.match(lexicons.surnames, at: s) == nil || reader.isCommonSurname(s)) && !reader.isAsianName(s, runEnd: runEnd)
             && (reader.isCommonWord(s) || lexiconName(at: s + 1) != nil || reader.isFirstName(s + 1))
@@ -287,7 +288,7 @@ struct NameScan {
         }
         var end = runEnd
         while s < runEnd {
-            let consumed = readName(s, runEnd: runEnd, title: title, opening: s == start && opening)
+            let consumed = readName(s, runEnd: runEnd, title: title, opening: s == start && opening, atRunStart: s == start)
             title = nil
             end = max(end, consumed)
             s = consumed
@@ -309,7 +310,8 @@ struct NameScan {
     static let nounLinkRule = "noun + de + name"
 
     /// Reads one name that starts at `s` inside the run; returns its end.
-    private func readName(_ s: Int, runEnd: Int, title: TitleEvidence?, opening: Bool) -> Int {
+    /// `atRunStart`: `s` is where `readRun` began, whose not-name it has already looked up.
+    private func readName(_ s: Int, runEnd: Int, title: TitleEvidence?, opening: Bool, atRunStart: Bool) -> Int {
         // `la Région Sud`, `la Région Pays de la Loire`: a capitalised `Région` before a region names
         // its council (the Balise decisions); `la région Grand Est` stays a place.
         // The word first: most names are neither `Région` nor `Ville`, and the capital costs a read of the token.
@@ -334,7 +336,7 @@ struct NameScan {
         if title == nil, let k = reader.innerFullNameStart(s, runEnd: runEnd), (s..<k).allSatisfy({ reader.isCommonWord($0) }) {
             return k
         }
-        if let length = reader.notNameLength(at: s) { return s + length }
+        if !atRunStart, let length = reader.notNameLength(at: s) { return s + length }
         // `les pentes du Glandasse`, `les méandres de l'Aure`: a view, a slope or a river's course names
         // a place that no list knows, even when a French word or a first name is spelt alike.
         if runEnd - s <= 3 && !opening && title == nil && !tokens[s].has(.allCaps) && lexiconName(at: s) == nil

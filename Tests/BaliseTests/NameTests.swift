@@ -61,7 +61,7 @@ import Testing
 
     /// The opening brackets of acronym definitions are found by a byte search in the text's
     /// UTF-16 units: characters with a byte of `(` in them (`Ĩ` U+0128, `⠨` U+2828) are no
-    /// brackets, and a bracket glued to a word or at the text's end is still found.
+    /// brackets, and a bracket glued to the word before it is still found.
     @Test func acronymsInBracketsAmongCharactersSharingTheBracketsByte() {
         #expect(names("Le Conseil national des barreaux (CNB) a réagi. Le texte ⠨Ĩ (note) cite la Direction nationale "
                       + "du contrôle de gestion (DNCG), puis Ĩ(SNCF) et (Insee).")

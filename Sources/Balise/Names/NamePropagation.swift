@@ -151,15 +151,20 @@ public struct NamePropagation: DocumentPass {
         while changed {
             changed = false
             for (a, b) in listed {
-                for (place, guess) in [(a, b), (b, a)] where selected[place].type == .location && isShapeGuess(Reading(selected, guess), reader) {
+                // Each pair both ways round, by a count: an array of the two orders was built for every pair.
+                for round in 0..<2 {
+                    let (place, guess) = round == 0 ? (a, b) : (b, a)
+                    guard selected[place].type == .location && isShapeGuess(Reading(selected, guess), reader) else { continue }
                     selected[guess].type = .location
                     selected[guess].rule = "listed with a place"
                     changed = true
                 }
                 // `auprès de la Caisse des dépôts et de Dexia`: a town guessed from `de` alone,
                 // listed with a known organisation, is one too.
-                for (org, guess) in [(a, b), (b, a)] where selected[org].type == .organization && selected[org].priority >= Priority.lexicon
-                    && selected[guess].type == .location && selected[guess].rule == NameScan.nounLinkRule {
+                for round in 0..<2 {
+                    let (org, guess) = round == 0 ? (a, b) : (b, a)
+                    guard selected[org].type == .organization && selected[org].priority >= Priority.lexicon
+                        && selected[guess].type == .location && selected[guess].rule == NameScan.nounLinkRule else { continue }
                     selected[guess].type = .organization
                     selected[guess].rule = "listed with an organisation"
                     changed = true

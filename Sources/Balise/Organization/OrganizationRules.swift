@@ -221,6 +221,8 @@ extension NameReader {
         return !tokens[i + 1].has(.spaceBefore) && tokens[i + 2].kind == .number && !tokens[i + 2].has(.spaceBefore)
     }
 
+    /// Inlined: most runs are a word or two, which the call cost more to read.
+    @inline(__always)
     func hasAmpersand(_ s: Int, _ e: Int) -> Bool {
         for k in s..<e where isPunctuation(k, "&") { return true }
         return false

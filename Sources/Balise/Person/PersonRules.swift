@@ -87,7 +87,15 @@ extension NameReader {
 
     /// `Nguyen Van Long`, `Le Thi Hoa`: three words with a Vietnamese middle name; `Park Ji-woo`,
     /// `Kim Min-jun`: a name and a given name whose second part, after the hyphen, is lowercase.
+    /// Inlined: most runs have another length, which the call cost more to tell.
+    @inline(__always)
     func isAsianName(_ s: Int, runEnd e: Int) -> Bool {
+        guard e - s == 2 || e - s == 3 else { return false }
+        return isAsianNameOfTwoOrThree(s, runEnd: e)
+    }
+
+    /// `isAsianName` for a run of two or three words.
+    private func isAsianNameOfTwoOrThree(_ s: Int, runEnd e: Int) -> Bool {
         if e - s == 3 {
             return match(lexicons.middleNameParts, at: s + 1) == 1 && !tokens[s].has(.allCaps) && !tokens[s + 2].has(.allCaps)
                 && placeMatch(at: s + 2) == nil
@@ -178,7 +186,15 @@ extension NameReader {
 
     /// The first position after `s` inside the run where a first name opens a full name
     /// (`Économie Bruno Le Maire` after `le ministre de l'`), or nil.
+    /// Inlined: most runs are too short for one, which the call cost more to tell.
+    @inline(__always)
     func innerFullNameStart(_ s: Int, runEnd: Int) -> Int? {
+        guard s + 2 < runEnd else { return nil }
+        return innerFullNameStartInLongRun(s, runEnd: runEnd)
+    }
+
+    /// `innerFullNameStart` in a run of three words or more.
+    private func innerFullNameStartInLongRun(_ s: Int, runEnd: Int) -> Int? {
         var k = s + 1
         while k + 1 < runEnd {
             if isFirstName(k) && !isFirstName(k - 1) && placeMatch(at: k) == nil { return k }

@@ -337,8 +337,15 @@ extension NameReader {
     /// `« La Dernière Transhumance »`, `« Les Nuits blanches »`: a work's title in quotation marks,
     /// two to five words that are all common words, names nothing; returns the closing mark.
     /// Longer quotations are speech (`« Le Standard ne pouvait pas refuser une telle offre »`).
+    /// Inlined (one caller, at nearly every run): most names fail its first test, which the call cost more than.
+    @inline(__always)
     func quotedTitleEnd(_ s: Int) -> Int? {
         guard s > 0, isPunctuation(s - 1, "«") || isPunctuation(s - 1, "\u{201C}") else { return nil }
+        return quotedTitleEnd(afterQuote: s)
+    }
+
+    /// `quotedTitleEnd` after its opening mark.
+    private func quotedTitleEnd(afterQuote s: Int) -> Int? {
         var k = s
         while k < min(count, s + 6) {
             if isPunctuation(k, "»") || isPunctuation(k, "\u{201D}") { return k > s + 1 ? k : nil }

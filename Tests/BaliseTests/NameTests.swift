@@ -59,6 +59,16 @@ import Testing
             == ["ORG Fédération française des loueurs de vélos", "ORG FFLV", "ORG FFLV"])
     }
 
+    /// The opening brackets of acronym definitions are found by a byte search in the text's
+    /// UTF-16 units: characters with a byte of `(` in them (`Ĩ` U+0128, `⠨` U+2828) are no
+    /// brackets, and a bracket glued to the word before it is still found.
+    @Test func acronymsInBracketsAmongCharactersSharingTheBracketsByte() {
+        #expect(names("Le Conseil national des barreaux (CNB) a réagi. Le texte ⠨Ĩ (note) cite la Direction nationale "
+                      + "du contrôle de gestion (DNCG), puis Ĩ(SNCF) et (Insee).")
+            == ["ORG Conseil national des barreaux", "ORG CNB", "ORG Direction nationale du contrôle de gestion", "ORG DNCG",
+                "ORG SNCF", "ORG Insee"])
+    }
+
     @Test func organisationStaysOrganisation() {
         #expect(names("La start-up Vortalis recrute. Vortalis a levé des fonds à Lyon.")
             == ["ORG Vortalis", "ORG Vortalis", "LOC Lyon"])

@@ -49,6 +49,8 @@ extension NameReader {
 
     /// `le Lirou a débordé`, `les berges de la Sèvre`: a single name that a flood verb follows
     /// after `le`/`la`/`l'`, or that the banks of a river come before.
+    /// Inlined (one caller, at nearly every run): most names fail its first test, which the call cost more than.
+    @inline(__always)
     func namesRiver(_ s: Int) -> Bool {
         guard let cues = lexicons.riverCues, s > 0, s + 1 < count else { return false }
         if lexicons.riverCueFirstWords.contains(tokens[s + 1]), singularArticleBefore(s), let m = entry(cues, at: s + 1),
@@ -85,6 +87,8 @@ extension NameReader {
     }
 
     /// `au lieu-dit Les Gravettes`, `le hameau Bellevue`: an area head right before `s`, without `de`.
+    /// Inlined (one caller, at nearly every run): most names fail its first test, which the call cost more than.
+    @inline(__always)
     func areaHeadBefore(_ s: Int) -> Bool {
         guard s > 0, isLowercaseWord(s - 1), let start = matchEnding(lexicons.geoHeads, at: s, maxLength: 2, allowed: lexicons.areaHeads) else {
             return false

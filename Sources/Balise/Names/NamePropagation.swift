@@ -52,25 +52,19 @@ public struct NamePropagation: DocumentPass {
         // Bare mentions nothing else claimed (`Karadeniz vise ...` at a sentence start), and
         // known names over shape guesses: what the document knows beats the shape of a word
         // that opens a sentence (`Le Goff compte ...` read as `Goff` after `Mathis Le Goff`).
-        for index in selected.indices {
-            let candidate = Reading(selected, index)
-            // A document reading may still grow into a longer known name (`De Lavergne-Maury`).
-            let weak = candidate.type.isName && candidate.priority <= Priority.document
-            for i in candidate.tokens {
-                marks.covered[i] = true
-                if !weak { marks.blocked[i] = true }
-            }
-        }
+        marks.cover(selected)
         let covered = marks.covered, blocked = marks.blocked
         // The policy that runs after this pass drops the shape guesses a known name covers.
         // The lists the loop reads at every token, taken out once (each read retained them).
         let particles = reader.lexicons.particles, conjunctions = reader.lexicons.conjunctions
         var i = 0
         while i < text.count {
+            // Most tokens open no known name: that test first, the cheapest, in a loop of its own.
+            i = memory.nextPossibleOpening(from: i)
+            guard i < text.count else { break }
             // `et de La Bretesche`: a known surname may open on its lowercase particle, but not
             // where `de` follows a noun (`la proposition de Lavergne-Maury`).
-            // Most tokens open no known name: that test first, the cheapest.
-            guard memory.mayOpenName(at: i), !blocked[i], reader.isNameWord(i) || (reader.isLowercaseWord(i)
+            guard !blocked[i], reader.isNameWord(i) || (reader.isLowercaseWord(i)
                     && (i == 0 || !reader.isLowercaseWord(i - 1) || conjunctions.contains(text.tokens[i - 1]))
                     // `sous le soleil couchant` is no `Le Soleil`: the particle opens a capitalised name.
                     && reader.match(particles, at: i).map { reader.isNameWord(i + $0) } == true),
@@ -157,15 +151,20 @@ public struct NamePropagation: DocumentPass {
         while changed {
             changed = false
             for (a, b) in listed {
-                for (place, guess) in [(a, b), (b, a)] where selected[place].type == .location && isShapeGuess(Reading(selected, guess), reader) {
+                // Each pair both ways round, by a count: an array of the two orders was built for every pair.
+                for round in 0..<2 {
+                    let (place, guess) = round == 0 ? (a, b) : (b, a)
+                    guard selected[place].type == .location && isShapeGuess(Reading(selected, guess), reader) else { continue }
                     selected[guess].type = .location
                     selected[guess].rule = "listed with a place"
                     changed = true
                 }
                 // `auprès de la Caisse des dépôts et de Dexia`: a town guessed from `de` alone,
                 // listed with a known organisation, is one too.
-                for (org, guess) in [(a, b), (b, a)] where selected[org].type == .organization && selected[org].priority >= Priority.lexicon
-                    && selected[guess].type == .location && selected[guess].rule == NameScan.nounLinkRule {
+                for round in 0..<2 {
+                    let (org, guess) = round == 0 ? (a, b) : (b, a)
+                    guard selected[org].type == .organization && selected[org].priority >= Priority.lexicon
+                        && selected[guess].type == .location && selected[guess].rule == NameScan.nounLinkRule else { continue }
                     selected[guess].type = .organization
                     selected[guess].rule = "listed with an organisation"
                     changed = true
@@ -203,6 +202,24 @@ public struct NamePropagation: DocumentPass {
             Marks.reset(&learnt, count: candidates, to: -1)
             Marks.reset(&covered, count: tokens, to: false)
             Marks.reset(&blocked, count: tokens, to: false)
+        }
+
+        /// Marks the tokens of the selected candidates covered, and blocked but for the weak
+        /// readings: a document reading may still grow into a longer known name (`De Lavergne-Maury`).
+        /// In raw buffers: each write to the arrays paid a uniqueness check.
+        mutating func cover(_ selected: [Candidate]) {
+            covered.withUnsafeMutableBufferPointer { covered in
+                blocked.withUnsafeMutableBufferPointer { blocked in
+                    for index in selected.indices {
+                        let candidate = Reading(selected, index)
+                        let weak = candidate.type.isName && candidate.priority <= Priority.document
+                        for i in candidate.tokens {
+                            covered[i] = true
+                            if !weak { blocked[i] = true }
+                        }
+                    }
+                }
+            }
         }
 
         /// `array` holding `count` times `value`, in the storage it has (grown if need be).
@@ -269,6 +286,21 @@ struct DocumentNames {
         func mayContain(_ word: Int32) -> Bool {
             let b = Int(word) & 1023
             return bits[b >> 6] & (1 << UInt64(b & 63)) != 0
+        }
+
+        /// The first word of `tokens` from `i` that the set may hold, or `tokens.count`: a known
+        /// name opens on a word (its capitalised word or its lowercase particle), and the words
+        /// outside the vocabulary share a bit with the punctuation.
+        func firstPossible(in tokens: UnsafeBufferPointer<Token>, from i: Int) -> Int {
+            bits.withUnsafeBufferPointer { bits in
+                var k = i
+                while k < tokens.count {
+                    let b = Int(tokens[k].word) & 1023
+                    if bits[b >> 6] & (1 << UInt64(b & 63)) != 0 && tokens[k].kind == .word { return k }
+                    k += 1
+                }
+                return tokens.count
+            }
         }
     }
 
@@ -469,10 +501,12 @@ struct DocumentNames {
         }
     }
 
-    /// Whether a known name may start at token `i`: false where none does, a cheap test
-    /// that spares `longest(at:covered:)` and the pass's other tests at most tokens.
-    @inline(__always)
-    func mayOpenName(at i: Int) -> Bool { firstWords.mayContain(text.tokens[i].word) }
+    /// The first token from `i` where a known name may start, or the text's end: a cheap
+    /// test of the first words' filter, over the raw tokens, that spares `longest(at:covered:)`
+    /// and the pass's other tests at most tokens.
+    func nextPossibleOpening(from i: Int) -> Int {
+        text.tokens.withUnsafeBufferPointer { firstWords.firstPossible(in: $0, from: i) }
+    }
 
     /// The longest known name whose tokens start at `i`, all uncovered.
     func longest(at i: Int, covered: [Bool]) -> (Known, Int)? {

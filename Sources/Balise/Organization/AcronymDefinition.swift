@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `Direction nationale du contrôle de gestion (DNCG)`: a name followed by its acronym in
 /// brackets. The name is found by matching the acronym's letters to the initials of its
 /// words, from the bracket backwards, skipping links and articles.
@@ -12,10 +18,13 @@ extension NameReader {
     /// Every `( ACRONYM )` in the document, with its spelled-out name when one precedes it.
     func acronymDefinitions() -> [AcronymDefinition] {
         var result: [AcronymDefinition] = []
-        var i = 1
-        while i + 1 < count {
-            defer { i += 1 }
-            guard isPunctuation(i - 1, "("), isPunctuation(i + 1, ")"), isAcronymShape(i) else { continue }
+        // From one `(` to the next: the brackets are looked for in a loop of their own, which
+        // spends on each of the other tokens (nearly all of them) one test of its kind.
+        var open = openingBracket(from: 0)
+        while open + 2 < count {
+            let i = open + 1
+            defer { open = openingBracket(from: open + 1) }
+            guard isPunctuation(i + 1, ")"), isAcronymShape(i) else { continue }
             if placeMatch(at: i) != nil { continue }
             var definition = AcronymDefinition(name: nil, acronym: i)
             if let start = expansionStart(ending: i - 1, acronym: i, uppercaseOnly: true)
@@ -25,6 +34,38 @@ extension NameReader {
             result.append(definition)
         }
         return result
+    }
+
+    /// The first `(` from token `i` (one unit of punctuation, as `isPunctuation` reads it), or
+    /// `count` when none follows. The bracket's byte is looked for in the text's units by
+    /// `memchr`, then its token among the token starts by a binary search: a walk over the
+    /// tokens spent a test on each of them, nearly none a bracket.
+    private func openingBracket(from i: Int) -> Int {
+        guard i < count else { return count }
+        return text.view.units.withUnsafeBufferPointer { units in
+            tokens.withUnsafeBufferPointer { tokens in
+                guard let base = UnsafeRawPointer(units.baseAddress) else { return count }
+                var offset = Int(tokens[i].start)
+                while offset < units.count {
+                    guard let found = memchr(base + 2 * offset, 0x28, 2 * (units.count - offset)) else { return count }
+                    let byte = UnsafeRawPointer(found) - base
+                    // The byte may be the high half of a unit, or the low half of another character.
+                    let u = byte / 2
+                    offset = u + 1
+                    guard units[u] == 0x28 else { continue }
+                    // The first token from `i` that starts at `u` or after it.
+                    var low = i, high = tokens.count
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if Int(tokens[mid].start) < u { low = mid + 1 } else { high = mid }
+                    }
+                    guard low < tokens.count else { return count }
+                    let t = tokens[low]
+                    if Int(t.start) == u && t.end - t.start == 1 && (t.kind == .punctuation || t.kind == .symbol) { return low }
+                }
+                return count
+            }
+        }
     }
 
     /// `SNCF`, `DGFiP`, `Insee`, `Refetrap`: a short word that can be an acronym.

@@ -32,10 +32,15 @@ extension NameReader {
     /// or an article and a lowercase demonym do (`la française Tiamat`, `le chinois CATL`).
     func descriptorBefore(_ s: Int) -> Bool {
         if descriptorEnds(at: s) { return true }
+        // Both readings below need a lowercase word before `s` (a plain word, an adjective):
+        // without one, none of their look-ups is needed.
+        guard isLowercaseWord(s - 1) else { return false }
+        // Asked once for both readings (each asked it).
+        let endsBefore = descriptorEnds(at: s - 1)
         // `le groupe savoyard Altesse`, `le fonds souverain Mubadala`: any plain word may qualify the descriptor.
-        if isPlainWord(s - 1) && !lexicons.finiteVerbs.contains(tokens[s - 1]) && descriptorEnds(at: s - 1) { return true }
+        if endsBefore && isPlainWord(s - 1) && !lexicons.finiteVerbs.contains(tokens[s - 1]) { return true }
         // The adjective last: its ending costs more than the look-ups, which most words fail.
-        return (descriptorEnds(at: s - 1) || (s >= 2 && lexicons.articles.contains(tokens[s - 2])
+        return (endsBefore || (s >= 2 && lexicons.articles.contains(tokens[s - 2])
             && matchEnding(lexicons.titles, at: s - 1) == nil && matchEnding(lexicons.titles, at: s, maxLength: 1) == nil))
             && isAdjective(s - 1)
     }
@@ -44,7 +49,8 @@ extension NameReader {
     /// `le laboratoire d'analyses`).
     private func descriptorEnds(at k: Int) -> Bool {
         if matchEnding(lexicons.orgDescriptors, at: k) != nil { return true }
-        return k >= 3 && isPlainWord(k - 1) && (isWord(k - 2, words.de) || isWord(k - 2, words.dElided))
+        // `de` first: the plain word's test reads eight word lists and two calendars.
+        return k >= 3 && (isWord(k - 2, words.de) || isWord(k - 2, words.dElided)) && isPlainWord(k - 1)
             && matchEnding(lexicons.orgDescriptors, at: k - 2) != nil
     }
 
@@ -215,6 +221,8 @@ extension NameReader {
         return !tokens[i + 1].has(.spaceBefore) && tokens[i + 2].kind == .number && !tokens[i + 2].has(.spaceBefore)
     }
 
+    /// Inlined: most runs are a word or two, which the call cost more to read.
+    @inline(__always)
     func hasAmpersand(_ s: Int, _ e: Int) -> Bool {
         for k in s..<e where isPunctuation(k, "&") { return true }
         return false
@@ -329,8 +337,15 @@ extension NameReader {
     /// `« La Dernière Transhumance »`, `« Les Nuits blanches »`: a work's title in quotation marks,
     /// two to five words that are all common words, names nothing; returns the closing mark.
     /// Longer quotations are speech (`« Le Standard ne pouvait pas refuser une telle offre »`).
+    /// Inlined (one caller, at nearly every run): most names fail its first test, which the call cost more than.
+    @inline(__always)
     func quotedTitleEnd(_ s: Int) -> Int? {
         guard s > 0, isPunctuation(s - 1, "«") || isPunctuation(s - 1, "\u{201C}") else { return nil }
+        return quotedTitleEnd(afterQuote: s)
+    }
+
+    /// `quotedTitleEnd` after its opening mark.
+    private func quotedTitleEnd(afterQuote s: Int) -> Int? {
         var k = s
         while k < min(count, s + 6) {
             if isPunctuation(k, "»") || isPunctuation(k, "\u{201D}") { return k > s + 1 ? k : nil }

@@ -8,8 +8,12 @@ extension NameReader {
         guard let cues = lexicons.sportsCues else { return [] }
         var found: [Int] = []
         var i = 0
+        let category = cues.category.id, sportWords = lexicons.sportWords
         while i < count {
-            if tokens[i].word >= 0, let m = entry(cues, at: i), lexicons.sportWords.contains(m.entry) {
+            // `entry(cues, at: i)` written out, the sport test before the capitals: most tokens
+            // open no entry of any list, and most cues are no sport words.
+            if tokens[i].word >= 0, startsEntry(i), let m = index.longest(category: category, at: i),
+               sportWords.contains(m.entry), hasCapitals(cues, m, at: i) {
                 found.append(i)
                 i += m.length
             } else {

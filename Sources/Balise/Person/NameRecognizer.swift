@@ -21,20 +21,6 @@ public struct NameRecognizer: Recognizer {
     }
 }
 
-extension Candidate {
-    /// A name's candidate, which has no value. Each field written once: through the public
-    /// initialiser, the value was written, destroyed and written again, and the whole
-    /// candidate copied once more (about 150 instructions per name).
-    @inline(__always)
-    init(name type: EntityType, _ tokens: Range<Int>, _ priority: Int, _ rule: String) {
-        self.type = type
-        self.tokens = tokens
-        self.value = nil
-        self.priority = priority
-        self.rule = rule
-    }
-}
-
 /// One pass of the name rules over a document. What the pass writes lives in a class,
 /// so that the rules need no mutable scan: reading the tokens and lexicons of an `inout`
 /// scan retained and released them at nearly every test.
@@ -93,7 +79,10 @@ struct NameScan {
         var range = range
         if type != .person && reader.capitalElisionBefore(range.lowerBound) { range = (range.lowerBound - 1)..<range.upperBound }
         if type == .organization && reader.departmentNumberAfter(range.upperBound) { range = range.lowerBound..<(range.upperBound + 1) }
-        output.candidates.pointee.append(Candidate(name: type, range, priority, rule))
+        // The memberwise initialiser, which builds the candidate in place: an initialiser of
+        // its own destroyed the empty value through its type's metadata, then copied the whole
+        // candidate into the array and destroyed the original (about 180 instructions a name).
+        output.candidates.pointee.append(Candidate(type: type, tokens: range, value: nil, rule: rule, priority: priority))
     }
 
     func scan() {
@@ -118,7 +107,9 @@ struct NameScan {
                 continue
             }
             if !mayOpenName(i) {
-                i += 1
+                // Most tokens open nothing: passed over in a loop of their own, up to the next one
+                // that may or to the next definition (whose tokens the loop above takes).
+                i = nextOpening(from: i + 1, before: blockStart)
             } else if isListWord(tokens[i]), let (start, end) = reader.quotedListName(at: i) {
                 // A list's name may hold any word, a date too (`« Vierzon, cap sur demain »`).
                 emit(.organization, start..<end, Priority.pattern, "liste + quoted name")
@@ -157,6 +148,22 @@ struct NameScan {
         if t.has(.capitalized) || t.has(.allCaps) || t.has(.internalCaps) || t.has(.hasDigit) { return true }
         // `liste « ... »` and the lowercase heads (`ministère`, `rue`).
         return lexicons.scanOpeningWords.contains(t)
+    }
+
+    /// The first token from `i` that may open a name (`mayOpenName`), or `end` if none does
+    /// before it: the test alone, over the raw tokens.
+    private func nextOpening(from i: Int, before end: Int) -> Int {
+        let openings = lexicons.scanOpeningWords
+        let shapes: Token.Flags = [.capitalized, .allCaps, .internalCaps, .hasDigit]
+        return tokens.withUnsafeBufferPointer { tokens in
+            var k = i
+            while k < end {
+                let t = tokens[k]
+                if !t.flags.isDisjoint(with: shapes) || openings.contains(t) { return k }
+                k += 1
+            }
+            return end
+        }
     }
 
     /// `liste` or `listes`, which `quotedListName` needs first.
@@ -227,8 +234,13 @@ struct NameScan {
             // keeps its own (`La Gazette du Morvan a révélé`).
             if opening && !(s + 1 < runEnd && lexicons.mediaHeads.contains(tokens[s + 1])
                             && (runEnd > s + 2 || reader.titleNameEnd(runEnd) > runEnd)) { s += 1 }
+            // `Le` alone opening a sentence: no word of the run is left, and none of the rules
+            // below takes an empty name (each needs a word at `s`, and `readName` runs only while
+            // `s < runEnd`), so the titles and appositions before it need no look-up.
+            if s == runEnd { return runEnd }
         }
-        if s != start || !lexicons.articles.contains(tokens[s]), reader.opensSentence(s) && s + 1 < runEnd && lexiconName(at: s) == nil && !reader.isFirstName(s)
+        // `opening` is the answer at `start`: asked again only where `s` moved.
+        if s != start || !lexicons.articles.contains(tokens[s]), (s == start ? opening : reader.opensSentence(s)) && s + 1 < runEnd && lexiconName(at: s) == nil && !reader.isFirstName(s)
             && !lexicons.orgWords.contains(tokens[s]) && !reader.isWeakFirstName(s, runEnd: runEnd)
             && (reader.match(lexicons.surnames, at: s) == nil || reader.isCommonSurname(s)) && !reader.isAsianName(s, runEnd: runEnd)
             && (reader.isCommonWord(s) || lexiconName(at: s + 1) != nil || reader.isFirstName(s + 1))
@@ -239,9 +251,11 @@ struct NameScan {
             while s + 1 < runEnd && !tokens[s].has(.capitalized) && !tokens[s].has(.allCaps)
                     && (lexicons.links.contains(tokens[s]) || lexicons.articles.contains(tokens[s])) { s += 1 }
         }
+        // The title at `s`, which the three rules below read: looked up once.
+        let titleLength = reader.match(lexicons.titles, at: s)
         // `M. de Villiers-Laroche`: an honorific alone, then a particle and the surname; a function
         // is followed by its organisation (`le PDG de Vexalia`).
-        if let length = reader.match(lexicons.titles, at: s), s + length == runEnd, reader.isHonorific(s) {
+        if let length = titleLength, s + length == runEnd, reader.isHonorific(s) {
             let end = reader.personEnd(runEnd, runEnd: runEnd)
             if end > runEnd {
                 emit(.person, runEnd..<end, Priority.lexicon, "title + particle + surname")
@@ -249,7 +263,7 @@ struct NameScan {
             }
         }
         // `le PDG de Vexalia`, `Le Président a dit`: a function alone is no name.
-        if !opening || s > start, let length = reader.match(lexicons.titles, at: s), s + length == runEnd,
+        if !opening || s > start, let length = titleLength, s + length == runEnd,
            tokens[s].has(.allCaps) && !reader.isHonorific(s) {
             return runEnd
         }
@@ -262,8 +276,9 @@ struct NameScan {
         }
         var title = reader.titleBefore(s) ? TitleEvidence.direct : nil
         // `L'ONG International Rivers`, `la coopérative Maîtres Laitiers du Cotentin`: after a
-        // descriptor, a function's word opens the organisation's name.
-        if let length = reader.titleInRun(at: s, runEnd: runEnd), !reader.descriptorBefore(s) {
+        // descriptor, a function's word opens the organisation's name. The title must leave a
+        // word of the run after it.
+        if let length = titleLength, s + length < runEnd, !reader.descriptorBefore(s) {
             title = .direct
             s += length
         }
@@ -273,7 +288,7 @@ struct NameScan {
         }
         var end = runEnd
         while s < runEnd {
-            let consumed = readName(s, runEnd: runEnd, title: title, opening: s == start && opening)
+            let consumed = readName(s, runEnd: runEnd, title: title, opening: s == start && opening, atRunStart: s == start)
             title = nil
             end = max(end, consumed)
             s = consumed
@@ -295,7 +310,8 @@ struct NameScan {
     static let nounLinkRule = "noun + de + name"
 
     /// Reads one name that starts at `s` inside the run; returns its end.
-    private func readName(_ s: Int, runEnd: Int, title: TitleEvidence?, opening: Bool) -> Int {
+    /// `atRunStart`: `s` is where `readRun` began, whose not-name it has already looked up.
+    private func readName(_ s: Int, runEnd: Int, title: TitleEvidence?, opening: Bool, atRunStart: Bool) -> Int {
         // `la Région Sud`, `la Région Pays de la Loire`: a capitalised `Région` before a region names
         // its council (the Balise decisions); `la région Grand Est` stays a place.
         // The word first: most names are neither `Région` nor `Ville`, and the capital costs a read of the token.
@@ -320,7 +336,7 @@ struct NameScan {
         if title == nil, let k = reader.innerFullNameStart(s, runEnd: runEnd), (s..<k).allSatisfy({ reader.isCommonWord($0) }) {
             return k
         }
-        if let length = reader.notNameLength(at: s) { return s + length }
+        if !atRunStart, let length = reader.notNameLength(at: s) { return s + length }
         // `les pentes du Glandasse`, `les méandres de l'Aure`: a view, a slope or a river's course names
         // a place that no list knows, even when a French word or a first name is spelt alike.
         if runEnd - s <= 3 && !opening && title == nil && !tokens[s].has(.allCaps) && lexiconName(at: s) == nil
@@ -343,8 +359,10 @@ struct NameScan {
         if opening && runEnd == s + 1 && reader.isCommonWord(s) && lexiconName(at: s) == nil && !reader.isFirstName(s)
             && !reader.isDateline(s, runEnd) { return runEnd }
         // `la Béninoise Adjoa Hounkpatin`: a demonym no word list holds counts after a singular article.
-        if s + 1 < runEnd && reader.hasAdjectiveEnding(s) && (reader.isCommonWord(s) || (reader.singularArticleBefore(s) && reader.hasDemonymEnding(s))) && lexiconName(at: s) == nil
-            && !lexicons.orgWords.contains(tokens[s]) {
+        // The ending after the cheaper tests: most names have none, and the rules below ask for
+        // the lexicon name at `s` anyway.
+        if s + 1 < runEnd && !lexicons.orgWords.contains(tokens[s]) && lexiconName(at: s) == nil && reader.hasAdjectiveEnding(s)
+            && (reader.isCommonWord(s) || (reader.singularArticleBefore(s) && reader.hasDemonymEnding(s))) {
             // `le Néerlandais Bram de Witte`, `l'Italienne Giulia Marcotti`: one person after a singular article and a demonym.
             // `La Dernière Transhumance`, a title: a common word after the adjective is no name.
             if reader.singularArticleBefore(s) && lexiconName(at: s + 1)?.0 != .organization && !reader.hasOrganizationWord(s + 1, runEnd)
@@ -357,19 +375,19 @@ struct NameScan {
             if reader.personEnd(s + 1, runEnd: runEnd) > s + 2 && !reader.hasOrganizationWord(s + 1, runEnd) { return s + 1 }
         }
         // `la Calédonienne des Métaux`, `la Lyonnaise des Eaux`: a feminine demonym and its complement name a company.
-        if runEnd == s + 1 && reader.hasAdjectiveEnding(s) && !tokens[s].has(.allCaps) && s > 0 && reader.isWord(s - 1, reader.words.la)
+        if runEnd == s + 1 && s > 0 && reader.isWord(s - 1, reader.words.la) && !tokens[s].has(.allCaps) && reader.hasAdjectiveEnding(s)
             && lexiconName(at: s) == nil, let end = reader.demonymCompanyEnd(after: runEnd) {
             emit(.organization, s..<end, Priority.lexicon, "la + demonym + complement")
             return end
         }
         // `les Rennais ont gagné`: a demonym alone; not a head (`la Mutuelle des ...`).
         // `par L'Indépendant`: a capital elided article inside a sentence makes it a title.
-        if runEnd == s + 1 && reader.hasAdjectiveEnding(s) && reader.isCommonWord(s) && lexiconName(at: s) == nil
-            && !reader.isFirstName(s) && title == nil && !reader.placeWordBefore(s) && !lexicons.orgWords.contains(tokens[s])
+        if runEnd == s + 1 && title == nil && lexiconName(at: s) == nil && !reader.isFirstName(s) && reader.hasAdjectiveEnding(s)
+            && reader.isCommonWord(s) && !reader.placeWordBefore(s) && !lexicons.orgWords.contains(tokens[s])
             && !reader.capitalElisionBefore(s) && !(s > 0 && reader.isWord(s - 1, reader.words.chez)) && !reader.descriptorBefore(s) { return runEnd }
         // `Le Premier ministre`: a function written with a capital.
         if let length = reader.match(lexicons.titles, at: s), s + length > runEnd { return s + length }
-        if reader.portfolioBefore(s) && !reader.tokens[s].has(.allCaps) { return runEnd }
+        if !reader.tokens[s].has(.allCaps) && reader.portfolioBefore(s) { return runEnd }
         // `Morvan & Associés`, `Brenault & Fils`: names joined by `&` make a firm.
         if title == nil && reader.hasAmpersand(s, runEnd) {
             let end = reader.legalFormEnd(runEnd)

@@ -8,6 +8,8 @@ extension Priority {
 /// of speech next to it, an apposition, a first name, a particle before a surname.
 extension NameReader {
     /// A title or function ends right before `s` (`M.`, `le président`, `la ministre française`).
+    /// Inlined (one caller, at nearly every run): most names fail its first test, which the call cost more than.
+    @inline(__always)
     func titleBefore(_ s: Int) -> Bool {
         // `l'ancien gérant` / `AGEN –`: a title on the line before names nobody on this one.
         if s < count && tokens[s].has(.lineStart) { return false }
@@ -17,8 +19,15 @@ extension NameReader {
     }
 
     /// A function opens an apposition that the name closes (`Le maire de Dax, Julien Dubois`).
+    /// Inlined (one caller, at nearly every run): most names fail its first test, which the call cost more than.
+    @inline(__always)
     func appositionTitleBefore(_ s: Int) -> Bool {
         guard isPunctuation(s - 1, ",") else { return false }
+        return titleOpensApposition(before: s)
+    }
+
+    /// `appositionTitleBefore` after its comma.
+    private func titleOpensApposition(before s: Int) -> Bool {
         let sentenceStart = text.sentence(of: s).lowerBound
         var j = s - 2
         while j >= max(sentenceStart, s - 9) {
@@ -29,12 +38,6 @@ extension NameReader {
             j -= 1
         }
         return false
-    }
-
-    /// The length of a title at `i` inside a capitalised run (`Mme`, `Dr`, `Président`).
-    func titleInRun(at i: Int, runEnd: Int) -> Int? {
-        guard let length = match(lexicons.titles, at: i), i + length < runEnd else { return nil }
-        return length
     }
 
     /// A verb of speech right after the name (`a déclaré`, `explique`) or an apposition
@@ -93,7 +96,15 @@ extension NameReader {
 
     /// `Nguyen Van Long`, `Le Thi Hoa`: three words with a Vietnamese middle name; `Park Ji-woo`,
     /// `Kim Min-jun`: a name and a given name whose second part, after the hyphen, is lowercase.
+    /// Inlined: most runs have another length, which the call cost more to tell.
+    @inline(__always)
     func isAsianName(_ s: Int, runEnd e: Int) -> Bool {
+        guard e - s == 2 || e - s == 3 else { return false }
+        return isAsianNameOfTwoOrThree(s, runEnd: e)
+    }
+
+    /// `isAsianName` for a run of two or three words.
+    private func isAsianNameOfTwoOrThree(_ s: Int, runEnd e: Int) -> Bool {
         if e - s == 3 {
             return match(lexicons.middleNameParts, at: s + 1) == 1 && !tokens[s].has(.allCaps) && !tokens[s + 2].has(.allCaps)
                 && placeMatch(at: s + 2) == nil
@@ -184,7 +195,15 @@ extension NameReader {
 
     /// The first position after `s` inside the run where a first name opens a full name
     /// (`Économie Bruno Le Maire` after `le ministre de l'`), or nil.
+    /// Inlined: most runs are too short for one, which the call cost more to tell.
+    @inline(__always)
     func innerFullNameStart(_ s: Int, runEnd: Int) -> Int? {
+        guard s + 2 < runEnd else { return nil }
+        return innerFullNameStartInLongRun(s, runEnd: runEnd)
+    }
+
+    /// `innerFullNameStart` in a run of three words or more.
+    private func innerFullNameStartInLongRun(_ s: Int, runEnd: Int) -> Int? {
         var k = s + 1
         while k + 1 < runEnd {
             if isFirstName(k) && !isFirstName(k - 1) && placeMatch(at: k) == nil { return k }

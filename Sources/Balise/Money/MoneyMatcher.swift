@@ -41,6 +41,10 @@ struct MoneyMatcher {
         if token.kind == .symbol || token.has(.allCaps), let match = currencyFirst(at: i) {
             return match
         }
+        // Most numbers are followed by a word that no money rule reads (`150 personnes`):
+        // then the amount ends at `i + 1`, no `de`, currency or range connector follows it,
+        // and every number-first rule fails, at the cost of building the amount first.
+        guard lexicon.mayFollowNumber(i + 1, in: text) else { return nil }
         guard let first = amount(at: i), let match = numberFirst(first) else { return nil }
         return signed(match)
     }

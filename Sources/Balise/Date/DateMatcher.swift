@@ -85,8 +85,19 @@ struct DateMatcher {
             guard let piece else { return }
             if best == nil || piece.end > best!.end { best = piece }
         }
-        consider(range(at: i))
-        consider(core(at: i, bareYear: false))
+        if text.tokens[i].kind == .word && lexicon.weekdays[word(i)] == nil {
+            // At a word that is no weekday, `range(at:)` reads only a range that a word before
+            // opens, from `core` at `i`: read once for both (at a word `core` reads the same
+            // with or without `bareYear`, which only `year` reads, at a number).
+            let single = core(at: i, bareYear: false)
+            if let single, lexicon.roles(word(i - 1)).contains(.rangeOpen) {
+                consider(range(from: single, at: i, opener: word(i - 1)))
+            }
+            consider(single)
+        } else {
+            consider(range(at: i))
+            consider(core(at: i, bareYear: false))
+        }
         guard let best else { return nil }
         return DateMatch(tokens: best.start..<best.end, expression: best.expression, rule: best.rule,
                          habitualUnlessDirected: best.habitualUnlessDirected)
@@ -889,7 +900,14 @@ struct DateMatcher {
             guard day < last.day! else { return nil }
             return Piece(i, second.end, .range(first, last), "<day> au <day> <month>")
         }
-        guard opened, let first = core(at: i, bareYear: true), let a = first.parts else { return nil }
+        guard opened, let first = core(at: i, bareYear: true) else { return nil }
+        return range(from: first, at: i, opener: opener)
+    }
+
+    /// `range(at:)` once a word before `i` opened a range (`entre`, `de`) and `first`, read
+    /// by `core` at `i`, is its first end.
+    private func range(from first: Piece, at i: Int, opener: Int32) -> Piece? {
+        guard let a = first.parts else { return nil }
         let link = roles(first.end)
         let isAnd = link.contains(.rangeAnd)
         guard isAnd ? opener == lexicon.wordEntre : (link.contains(.rangeTo) && opener != lexicon.wordEntre) else { return nil }

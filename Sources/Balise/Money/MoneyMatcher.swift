@@ -45,8 +45,9 @@ struct MoneyMatcher {
         // then the amount ends at `i + 1`, no `de`, currency or range connector follows it,
         // and every number-first rule fails, at the cost of building the amount first.
         guard lexicon.mayFollowNumber(i + 1, in: text) else { return nil }
-        guard let first = amount(at: i), let match = numberFirst(first) else { return nil }
-        return signed(match)
+        guard let first = amount(at: i), var match = numberFirst(first) else { return nil }
+        sign(&match)
+        return match
     }
 
     // MARK: - Rules
@@ -95,20 +96,19 @@ struct MoneyMatcher {
 
     /// `-3 M€`, `+5 M€`: a sign against the digits, after a space or at the start of a line,
     /// belongs to a single amount (`250-300 M€` is a range).
-    private func signed(_ match: Match) -> Match {
+    /// In place, and the tokens tested before the amount is copied out: most matches have no
+    /// sign, and copying a match in and out cost more than the tests.
+    private func sign(_ match: inout Match) {
         let i = match.tokens.lowerBound
-        guard i > 0, case .single(var amount) = match.parts.amounts, !text.tokens[i].has(.spaceBefore),
-              text.tokens[i].kind == .number else { return match }
+        guard i > 0, !text.tokens[i].has(.spaceBefore), text.tokens[i].kind == .number else { return }
         let sign = text.tokens[i - 1]
         guard sign.length == 1, sign.kind == .punctuation || sign.kind == .symbol,
-              i - 1 == 0 || sign.has(.spaceBefore) || sign.has(.lineStart) else { return match }
+              i - 1 == 0 || sign.has(.spaceBefore) || sign.has(.lineStart) else { return }
         let unit = text.view.units[Int(sign.start)]
-        guard unit == 0x2D || unit == 0x2B else { return match }
+        guard unit == 0x2D || unit == 0x2B, case .single(var amount) = match.parts.amounts else { return }
         amount.negative = unit == 0x2D
-        var signed = match
-        signed.tokens = i - 1..<match.tokens.upperBound
-        signed.parts.amounts = .single(amount)
-        return signed
+        match.tokens = i - 1..<match.tokens.upperBound
+        match.parts.amounts = .single(amount)
     }
 
     /// `<currency> <amount>`: `USD 20 millions`, `€2,40`, `CHF 95`.

@@ -66,6 +66,10 @@ final class DateLexicon: Sendable {
     /// The keys of `monthKeys` as UTF-16, for tests on a token's key in place; empty when
     /// a key holds a hyphen (then `DateMatcher.monthPair` cannot test a prefix alone).
     let monthKeyUnits: [[UInt16]]
+    /// The length and first unit of each of `monthKeyUnits`: a word whose part before its
+    /// hyphen has no such pair names no month there, which most hyphenated words show
+    /// without comparing their part with each key.
+    let monthKeyShapes: KeyShapeSet
     let weekdays: WordMap<Int>
     let seasons: WordMap<Season>
     let dayOffsets: WordMap<Int>
@@ -222,6 +226,7 @@ final class DateLexicon: Sendable {
         self.months = months
         self.monthKeys = monthKeys
         self.monthKeyUnits = monthKeyUnits
+        self.monthKeyShapes = KeyShapeSet(monthKeyUnits)
         self.weekdays = weekdays
         self.seasons = seasons
         self.dayOffsets = dayOffsets
@@ -253,4 +258,33 @@ final class DateLexicon: Sendable {
     private let roleTable: [Roles]
 
     func roles(_ word: Int32) -> Roles { word >= 0 && Int(word) < roleTable.count ? roleTable[Int(word)] : [] }
+}
+
+/// A set of (length, first unit) pairs of keys, as bits: `mayContain` is false for a key
+/// whose pair no key of the set has. Keys longer than `maxLength` or opening with a unit
+/// past ASCII share one answer, true (the test must only be wide).
+struct KeyShapeSet: Sendable {
+    static let maxLength = 15
+    private var bits = [UInt64](repeating: 0, count: (maxLength + 1) * 128 / 64)
+    private var anyOther = false
+
+    init(_ keys: [[UInt16]]) {
+        for key in keys {
+            guard let index = KeyShapeSet.index(length: key.count, first: key.first ?? 0) else {
+                anyOther = true
+                continue
+            }
+            bits[index >> 6] |= 1 << UInt64(index & 63)
+        }
+    }
+
+    private static func index(length: Int, first: UInt16) -> Int? {
+        guard length <= maxLength, first < 128 else { return nil }
+        return length * 128 + Int(first)
+    }
+
+    func mayContain(length: Int, first: UInt16) -> Bool {
+        guard let index = KeyShapeSet.index(length: length, first: first) else { return anyOther }
+        return bits[index >> 6] & (1 << UInt64(index & 63)) != 0
+    }
 }

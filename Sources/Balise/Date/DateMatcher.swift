@@ -844,7 +844,8 @@ struct DateMatcher {
         let t = text.tokens[i]
         return text.keys.withUnsafeBufferPointer { keys in
             let key = UnsafeBufferPointer(rebasing: keys[Int(t.keyStart)..<Int(t.keyEnd)])
-            guard let hyphen = key.firstIndex(of: 0x2D) else { return false }
+            guard let hyphen = key.firstIndex(of: 0x2D), hyphen > key.startIndex,
+                  lexicon.monthKeyShapes.mayContain(length: hyphen - key.startIndex, first: key[key.startIndex]) else { return false }
             let first = UnsafeBufferPointer(rebasing: key[..<hyphen])
             return lexicon.monthKeyUnits.contains { DateMatcher.same($0, first) }
         }

@@ -84,6 +84,13 @@ final class DateLexicon: Sendable {
     let tensePairs: WordMap<[(next: Int32, cue: TenseCue)]>
     /// Folded suffixes and their cue, longest first.
     let tenseSuffixes: [(suffix: [UInt16], cue: TenseCue)]
+    /// The words of `tenseWords` and `tensePairs`, and whether the unknown word (-1) is one:
+    /// `TenseDetector.cue` looks a word up in neither table unless it is here.
+    let tenseCueWords: WordBitSet
+    let unknownWordIsTenseCue: Bool
+    /// The last unit of each of `tenseSuffixes`: a key that ends otherwise has none of them
+    /// (nil, no test, if a suffix were empty).
+    let tenseSuffixLastUnits: [UInt16]?
     /// Words that are the start of some date rule: the recognizer skips every other word.
     let starters: WordBitSet
     /// Starters that are articles and nothing else a rule reads at its start (`la`, `les`):
@@ -238,6 +245,9 @@ final class DateLexicon: Sendable {
         self.tenseWords = tenseWords
         self.tensePairs = tensePairs
         self.tenseSuffixes = tenseSuffixes
+        self.tenseCueWords = WordBitSet(tenseWords.keys + tensePairs.keys)
+        self.unknownWordIsTenseCue = tenseWords[-1] != nil || tensePairs[-1] != nil
+        self.tenseSuffixLastUnits = tenseSuffixes.contains { $0.suffix.isEmpty } ? nil : Array(Set(tenseSuffixes.compactMap { $0.suffix.last }))
         self.starters = starters
         self.articleStarters = articleStarters
         self.wordA = wordA

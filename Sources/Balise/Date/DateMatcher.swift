@@ -859,11 +859,23 @@ struct DateMatcher {
         return true
     }
 
+    /// Whether token `i` is written `mi-` and more, the first test of `midMonth`.
+    private func opensLikeMidMonth(_ i: Int) -> Bool {
+        let units = text.units(i)
+        return units.count > 3 && units[units.startIndex] | 0x20 == 0x6D && units[units.startIndex + 1] | 0x20 == 0x69
+            && units[units.startIndex + 2] == 0x2D
+    }
+
+    /// Whether a hyphenated word that is no starter and no abbreviation may open a date:
+    /// there `core` tries `midMonth` and `monthPair` alone (the other word rules only at
+    /// starters), and `range` reads only from what `core` read; this is their first tests.
+    func hyphenatedWordMayOpenDate(_ i: Int) -> Bool {
+        opensLikeMidMonth(i) || mayOpenMonthPair(i)
+    }
+
     /// `mi-mars`, `mi-décembre` (one hyphenated token).
     func midMonth(at i: Int) -> Piece? {
-        let units = text.units(i)
-        guard units.count > 3, units[units.startIndex] | 0x20 == 0x6D, units[units.startIndex + 1] | 0x20 == 0x69,
-              units[units.startIndex + 2] == 0x2D else { return nil }
+        guard opensLikeMidMonth(i) else { return nil }
         let key = text.key(i)
         guard let m = lexicon.monthKeys[String(key.dropFirst(3))] else { return nil }
         var parts = DateParts(month: m, mod: .mid)

@@ -29,6 +29,11 @@ public struct DateRecognizer: Recognizer {
                         i += 1
                         continue
                     }
+                } else if !token.has(.abbreviation) && !lexicon.starters.contains(token.word)
+                            && !matcher.hyphenatedWordMayOpenDate(i) {
+                    // `Saint-Nazaire`, `porte-parole`: no `mi-`, no month before the hyphen.
+                    i += 1
+                    continue
                 }
             default:
                 i += 1

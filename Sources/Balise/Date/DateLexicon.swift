@@ -226,6 +226,26 @@ final class DateLexicon: Sendable {
                            ordinals.keys, units.keys].joined()
         let others = Set(otherStarts).union([wordIl, wordDans, wordMois])
         for (id, r) in roles where r.contains(.determiner) && !others.contains(id) { articleStarters.insert(id) }
+        var starterIds = Array(otherStarts) + [wordIl, wordDans, wordMois]
+        for (id, r) in roles where r.contains(.determiner) || r.contains(.decade) { starterIds.append(id) }
+        self.startKindTable = DateLexicon.startKindTable(starters: starterIds) { w in
+            var kinds: StartKinds = []
+            if months[w] != nil { kinds.insert(.month) }
+            if weekdays[w] != nil { kinds.insert(.weekday) }
+            if seasons[w] != nil { kinds.insert(.season) }
+            if dayOffsets[w] != nil { kinds.insert(.dayOffset) }
+            if deixis[w] == .this { kinds.insert(.demonstrative) }
+            if mods[w] != nil { kinds.insert(.mod) }
+            if ordinals[w] != nil { kinds.insert(.ordinal) }
+            let r = roles[w] ?? []
+            if r.contains(.determiner) { kinds.insert(.determiner) }
+            if r.contains(.decade) { kinds.insert(.decade) }
+            if let unit = units[w] { kinds.insert(unit == .year ? [.unit, .yearUnit] : .unit) }
+            if w == wordIl { kinds.insert(.il) }
+            if w == wordDans { kinds.insert(.dans) }
+            if w == wordMois { kinds.insert(.mois) }
+            return kinds
+        }
         var roleTable = [Roles](repeating: [], count: Int(roles.keys.max() ?? -1) + 1)
         for (id, r) in roles where id >= 0 { roleTable[Int(id)] = r }
         self.roleTable = roleTable
@@ -266,6 +286,42 @@ final class DateLexicon: Sendable {
 
     /// `roles` by word id, read at nearly every token near a date: an array load, no hashing.
     private let roleTable: [Roles]
+
+    /// Which rules `DateMatcher.core` tries at a starter word, by what makes it try them.
+    struct StartKinds: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let month = StartKinds(rawValue: 1 << 0)
+        static let weekday = StartKinds(rawValue: 1 << 1)
+        static let season = StartKinds(rawValue: 1 << 2)
+        static let dayOffset = StartKinds(rawValue: 1 << 3)
+        static let demonstrative = StartKinds(rawValue: 1 << 4)
+        static let mod = StartKinds(rawValue: 1 << 5)
+        static let ordinal = StartKinds(rawValue: 1 << 6)
+        static let determiner = StartKinds(rawValue: 1 << 7)
+        static let decade = StartKinds(rawValue: 1 << 8)
+        static let unit = StartKinds(rawValue: 1 << 9)
+        static let yearUnit = StartKinds(rawValue: 1 << 10)
+        static let il = StartKinds(rawValue: 1 << 11)
+        static let dans = StartKinds(rawValue: 1 << 12)
+        static let mois = StartKinds(rawValue: 1 << 13)
+        /// Kinds whose rules all first need a given word next to the starter (see
+        /// `DateMatcher.starterMayOpenDate`).
+        static let readingNeighbours: StartKinds = [.season, .unit, .yearUnit, .il, .dans, .mois]
+    }
+
+    /// `StartKinds` by word id (empty past the end: no starter).
+    private let startKindTable: [StartKinds]
+
+    func startKinds(_ word: Int32) -> StartKinds {
+        word >= 0 && Int(word) < startKindTable.count ? startKindTable[Int(word)] : []
+    }
+
+    /// The kinds of each starter, as `DateMatcher.core` tests them at a word.
+    private static func startKindTable(starters: [Int32], kinds: (Int32) -> StartKinds) -> [StartKinds] {
+        var table = [StartKinds](repeating: [], count: Int(starters.max() ?? -1) + 1)
+        for id in starters where id >= 0 { table[Int(id)] = kinds(id) }
+        return table
+    }
 
     func roles(_ word: Int32) -> Roles { word >= 0 && Int(word) < roleTable.count ? roleTable[Int(word)] : [] }
 }

@@ -129,6 +129,30 @@ struct DateMatcher {
         return false
     }
 
+    /// Whether the starter word at `i` (neither hyphenated nor an abbreviation) may open a
+    /// date. The words that only a season, a unit, `il`, `dans` or `mois` makes `core` read
+    /// open one only with a given word beside them; false proves that no rule there reads a
+    /// date (each test below is a rule's first guard, or wider), and then neither does
+    /// `range`, which at such a word reads only from what `core` read. Other starters: true.
+    /// - `unitWithDeixis`, `seasonRules`: a deixis word next (`deixisAt`);
+    /// - `namedYear` (a year unit), `seasonRules`: a number next (`year`, `numericDate`,
+    ///   `fullYear`), tested as a token with a digit;
+    /// - `seasonRules` alone: `l'`, `le`, `au` or `en` before;
+    /// - `ago`: `y` next; `inFuture`: a unit two words on; `monthOfName`: `de` next.
+    func starterMayOpenDate(_ i: Int) -> Bool {
+        let kinds = lexicon.startKinds(word(i))
+        guard DateLexicon.StartKinds.readingNeighbours.isSuperset(of: kinds) else { return true }
+        let next = word(i + 1)
+        if !kinds.isDisjoint(with: [.unit, .season]) && lexicon.deixis[next] != nil { return true }
+        if !kinds.isDisjoint(with: [.yearUnit, .season]) && i + 1 < text.count && text.tokens[i + 1].has(.hasDigit) { return true }
+        if kinds.contains(.season)
+            && (text.keyIs(i - 1, "l'") || text.keyIs(i - 1, "le") || text.keyIs(i - 1, "au") || text.keyIs(i - 1, "en")) { return true }
+        if kinds.contains(.il) && next == lexicon.wordY { return true }
+        if kinds.contains(.dans) && lexicon.units[word(i + 2)] != nil { return true }
+        if kinds.contains(.mois) && lexicon.roles(next).contains(.of) { return true }
+        return false
+    }
+
     /// Every single-date rule at `i`, longest reading first. `bareYear` accepts a year
     /// without a cue word before it (inside a range).
     func core(at i: Int, bareYear: Bool) -> Piece? {

@@ -24,8 +24,10 @@ public struct DateRecognizer: Recognizer {
                 if !token.has(.abbreviation) && !token.has(.hyphenated) {
                     // An article (`la`, `les`) opens a date only before another date word
                     // (`la semaine dernière`): most articles stop here.
+                    // `dans`, `il`, `ans`, `été`: words whose rules need a given word beside them.
                     if token.word < 0 || !lexicon.starters.contains(token.word)
-                        || (lexicon.articleStarters.contains(token.word) && !startsDateWord(i + 1, text)) {
+                        || (lexicon.articleStarters.contains(token.word) && !startsDateWord(i + 1, text))
+                        || !matcher.starterMayOpenDate(i) {
                         i += 1
                         continue
                     }

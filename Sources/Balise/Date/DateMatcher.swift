@@ -431,6 +431,8 @@ struct DateMatcher {
     /// Numeric dates, day first: `03/04/2025`, `3.4.25`, `03-04-2025`; ISO `2025-02-10`;
     /// a span of years `2021-2027`.
     func numericDate(at i: Int) -> Piece? {
+        // `namedYear` asks after its noun, which may end the text (`fin de l'année`).
+        guard i < text.count else { return nil }
         // The numbers and separators that touch each other from `i`.
         var numbers = NumberRun()
         var separator: UInt16 = 0

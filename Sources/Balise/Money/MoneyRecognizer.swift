@@ -21,13 +21,16 @@ public struct MoneyRecognizer: Recognizer {
                 i += 1
                 continue
             }
-            guard let match = matcher.match(at: i), let value = resolver.resolve(match.parts) else {
+            // The match taken apart, its parts handed over: bound whole and read through, it
+            // was copied (every string and array in it retained) and both copies released.
+            guard let (tokens, parts, rule) = matcher.match(at: i).map({ ($0.tokens, $0.parts, $0.rule) }),
+                  let value = resolver.resolve(parts) else {
                 i += 1
                 continue
             }
-            candidates.append(Candidate(type: .money, tokens: match.tokens, value: .money(value),
-                                        priority: Priority.pattern, rule: match.rule.rawValue))
-            i = match.tokens.upperBound
+            candidates.append(Candidate(type: .money, tokens: tokens, value: .money(value),
+                                        priority: Priority.pattern, rule: rule.rawValue))
+            i = tokens.upperBound
         }
     }
 }

@@ -101,7 +101,7 @@ final class MoneyLexicon: Sendable {
     /// Indexed by `LexiconMatch.entry` of `countryCategory`: the default code of the shared
     /// currency word and the code of the country's own.
     let countryCodes: [(shared: String, code: String)]
-    private let numberWords: WordBitSet
+    let numberWords: WordBitSet
     /// Every word that some money rule reads after a number: number words, multipliers,
     /// cue words and collectives, whatever surface an entry requires (so wider than each
     /// table). See `mayFollowNumber`.

@@ -180,11 +180,11 @@ final class MoneyLexicon: Sendable {
     /// is read if it is a digit group (`1'250`), a number word, a multiplier, a cue word or
     /// a collective (by vocabulary id, whatever surface a table asks), or if a currency
     /// phrase starts there.
-    func mayFollowNumber(_ k: Int, in text: AnalyzedText) -> Bool {
+    func mayFollowNumber(_ k: Int, in text: AnalyzedText, index: LexiconMatchIndex) -> Bool {
         guard k < text.count else { return false }
         let token = text.tokens[k]
         return token.has(.hasDigit) || wordsAfterNumber.contains(token.word)
-            || text.lexicon(category: currencyCategory.id, at: k) != nil
+            || index.longest(category: currencyCategory.id, at: k) != nil
     }
 
     func cue(at i: Int, in text: AnalyzedText) -> MoneyCue? { cues.value(at: i, in: text) }
@@ -210,7 +210,12 @@ final class MoneyLexicon: Sendable {
 
     /// The longest currency phrase starting at token `i`, with its length in tokens.
     func currency(at i: Int, in text: AnalyzedText) -> (currency: Currency, length: Int)? {
-        guard i < text.count, let match = text.lexicon(category: currencyCategory.id, at: i) else { return nil }
+        currency(at: i, in: text, index: text.lexiconIndex)
+    }
+
+    /// `currency(at:in:)` from the text's lexicon index, which a matcher keeps.
+    func currency(at i: Int, in text: AnalyzedText, index: LexiconMatchIndex) -> (currency: Currency, length: Int)? {
+        guard i < text.count, let match = index.longest(category: currencyCategory.id, at: i) else { return nil }
         return (currencies[Int(match.entry)], match.length)
     }
 }

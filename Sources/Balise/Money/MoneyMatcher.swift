@@ -4,6 +4,9 @@
 struct MoneyMatcher {
     let lexicon: MoneyLexicon
     let text: AnalyzedText
+    /// `text.lexiconIndex`, kept: asked through the text, each currency look-up paid a call,
+    /// the test whether the index is built, and a retain and a release of it.
+    let index: LexiconMatchIndex
 
     struct Match {
         var tokens: Range<Int>
@@ -44,7 +47,7 @@ struct MoneyMatcher {
         // Most numbers are followed by a word that no money rule reads (`150 personnes`):
         // then the amount ends at `i + 1`, no `de`, currency or range connector follows it,
         // and every number-first rule fails, at the cost of building the amount first.
-        guard lexicon.mayFollowNumber(i + 1, in: text) else { return nil }
+        guard lexicon.mayFollowNumber(i + 1, in: text, index: index) else { return nil }
         guard let first = amount(at: i), var match = numberFirst(first) else { return nil }
         sign(&match)
         return match
@@ -88,7 +91,7 @@ struct MoneyMatcher {
         if next < text.count {
             let t = text.tokens[next]
             if t.kind == .number || t.kind == .ordinal || t.kind == .symbol { return nil }
-            if lexicon.cue(at: next, in: text) == .countNoun || lexicon.currency(at: next, in: text) != nil
+            if lexicon.cue(at: next, in: text) == .countNoun || lexicon.currency(at: next, in: text, index: index) != nil
                 || lexicon.multiplier(at: next, in: text) != nil { return nil }
         }
         return k
@@ -113,7 +116,7 @@ struct MoneyMatcher {
 
     /// `<currency> <amount>`: `USD 20 millions`, `€2,40`, `CHF 95`.
     private func currencyFirst(at i: Int) -> Match? {
-        guard let (currency, length) = lexicon.currency(at: i, in: text), currency.mayLead,
+        guard let (currency, length) = lexicon.currency(at: i, in: text, index: index), currency.mayLead,
               currency.kind != .code || text.tokens[i].has(.allCaps) else { return nil }
         let start = i + length
         guard start < text.count, text.tokens[start].kind == .number,
@@ -246,7 +249,7 @@ struct MoneyMatcher {
 
     private func isSubunitCents(_ j: Int) -> Bool {
         guard text.units(j).last == 0x73, lexicon.cue(at: j - 1, in: text) != .hundredsCount,
-              let (currency, _) = lexicon.currency(at: j, in: text), currency.afterDigitsOnly else { return false }
+              let (currency, _) = lexicon.currency(at: j, in: text, index: index), currency.afterDigitsOnly else { return false }
         return j + 1 >= text.count || !lexicon.isNumberWord(text.tokens[j + 1].word)
     }
 
@@ -265,7 +268,7 @@ struct MoneyMatcher {
             }
             p += 1
         }
-        guard let (currency, length) = lexicon.currency(at: p, in: text) else { return nil }
+        guard let (currency, length) = lexicon.currency(at: p, in: text, index: index) else { return nil }
         if currency.kind == .code && !text.tokens[p].has(.allCaps) { return nil }
         if currency.afterDigitsOnly && last.spelled && !isSubunitCents(p) { return nil }
         if last.collective != nil && !usesOf { return nil }

@@ -11,21 +11,20 @@ public struct MoneyRecognizer: Recognizer {
     }
 
     public func propose(in text: AnalyzedText, into candidates: inout [Candidate]) {
-        let matcher = MoneyMatcher(lexicon: lexicon, text: text)
-        var i = 0
-        while true {
-            i = nextPossibleStart(from: i, in: text)
-            guard i < text.count else { break }
+        var i = nextPossibleStart(from: 0, in: text)
+        guard i < text.count else { return }
+        let matcher = MoneyMatcher(lexicon: lexicon, text: text, index: text.lexiconIndex)
+        while i < text.count {
             // The match taken apart, its parts handed over: bound whole and read through, it
             // was copied (every string and array in it retained) and both copies released.
             guard let (tokens, parts, rule) = matcher.match(at: i).map({ ($0.tokens, $0.parts, $0.rule) }),
                   let value = resolver.resolve(parts) else {
-                i += 1
+                i = nextPossibleStart(from: i + 1, in: text)
                 continue
             }
             candidates.append(Candidate(type: .money, tokens: tokens, value: .money(value),
                                         priority: Priority.pattern, rule: rule.rawValue))
-            i = tokens.upperBound
+            i = nextPossibleStart(from: tokens.upperBound, in: text)
         }
     }
 

@@ -306,7 +306,7 @@ final class DateLexicon: Sendable {
         static let mois = StartKinds(rawValue: 1 << 13)
         /// Kinds whose rules all first need a given word next to the starter (see
         /// `DateMatcher.starterMayOpenDate`).
-        static let readingNeighbours: StartKinds = [.season, .unit, .yearUnit, .il, .dans, .mois]
+        static let readingNeighbours: StartKinds = [.season, .unit, .yearUnit, .il, .dans, .mois, .ordinal, .demonstrative]
     }
 
     /// `StartKinds` by word id (empty past the end: no starter).

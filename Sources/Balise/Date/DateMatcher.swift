@@ -130,15 +130,17 @@ struct DateMatcher {
     }
 
     /// Whether the starter word at `i` (neither hyphenated nor an abbreviation) may open a
-    /// date. The words that only a season, a unit, `il`, `dans` or `mois` makes `core` read
-    /// open one only with a given word beside them; false proves that no rule there reads a
+    /// date. The words that only a season, a unit, an ordinal, a demonstrative, `il`, `dans`
+    /// or `mois` makes `core` read open one only with a given word beside them; false proves that no rule there reads a
     /// date (each test below is a rule's first guard, or wider), and then neither does
     /// `range`, which at such a word reads only from what `core` read. Other starters: true.
     /// - `unitWithDeixis`, `seasonRules`: a deixis word next (`deixisAt`);
     /// - `namedYear` (a year unit), `seasonRules`: a number next (`year`, `numericDate`,
     ///   `fullYear`), tested as a token with a digit;
     /// - `seasonRules` alone: `l'`, `le`, `au` or `en` before;
-    /// - `ago`: `y` next; `inFuture`: a unit two words on; `monthOfName`: `de` next.
+    /// - `ago`: `y` next; `inFuture`: a unit two words on; `monthOfName`: `de` next;
+    /// - `ordinalPeriod`: `trimestre` or `semestre` next; `demonstrative`: a part of the day,
+    ///   a weekday, a unit or a season next.
     func starterMayOpenDate(_ i: Int) -> Bool {
         let kinds = lexicon.startKinds(word(i))
         guard DateLexicon.StartKinds.readingNeighbours.isSuperset(of: kinds) else { return true }
@@ -150,6 +152,9 @@ struct DateMatcher {
         if kinds.contains(.il) && next == lexicon.wordY { return true }
         if kinds.contains(.dans) && lexicon.units[word(i + 2)] != nil { return true }
         if kinds.contains(.mois) && lexicon.roles(next).contains(.of) { return true }
+        if kinds.contains(.ordinal) && lexicon.periods[next] != nil { return true }
+        if kinds.contains(.demonstrative) && (lexicon.roles(next).contains(.dayPart) || lexicon.weekdays[next] != nil
+            || lexicon.units[next] != nil || lexicon.seasons[next] != nil) { return true }
         return false
     }
 

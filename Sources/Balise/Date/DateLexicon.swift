@@ -66,6 +66,10 @@ final class DateLexicon: Sendable {
     /// The keys of `monthKeys` as UTF-16, for tests on a token's key in place; empty when
     /// a key holds a hyphen (then `DateMatcher.monthPair` cannot test a prefix alone).
     let monthKeyUnits: [[UInt16]]
+    /// The length and first unit of each of `monthKeyUnits`: a word whose part before its
+    /// hyphen has no such pair names no month there, which most hyphenated words show
+    /// without comparing their part with each key.
+    let monthKeyShapes: KeyShapeSet
     let weekdays: WordMap<Int>
     let seasons: WordMap<Season>
     let dayOffsets: WordMap<Int>
@@ -80,6 +84,13 @@ final class DateLexicon: Sendable {
     let tensePairs: WordMap<[(next: Int32, cue: TenseCue)]>
     /// Folded suffixes and their cue, longest first.
     let tenseSuffixes: [(suffix: [UInt16], cue: TenseCue)]
+    /// The words of `tenseWords` and `tensePairs`, and whether the unknown word (-1) is one:
+    /// `TenseDetector.cue` looks a word up in neither table unless it is here.
+    let tenseCueWords: WordBitSet
+    let unknownWordIsTenseCue: Bool
+    /// The last unit of each of `tenseSuffixes`: a key that ends otherwise has none of them
+    /// (nil, no test, if a suffix were empty).
+    let tenseSuffixLastUnits: [UInt16]?
     /// Words that are the start of some date rule: the recognizer skips every other word.
     let starters: WordBitSet
     /// Starters that are articles and nothing else a rule reads at its start (`la`, `les`):
@@ -215,6 +226,26 @@ final class DateLexicon: Sendable {
                            ordinals.keys, units.keys].joined()
         let others = Set(otherStarts).union([wordIl, wordDans, wordMois])
         for (id, r) in roles where r.contains(.determiner) && !others.contains(id) { articleStarters.insert(id) }
+        var starterIds = Array(otherStarts) + [wordIl, wordDans, wordMois]
+        for (id, r) in roles where r.contains(.determiner) || r.contains(.decade) { starterIds.append(id) }
+        self.startKindTable = DateLexicon.startKindTable(starters: starterIds) { w in
+            var kinds: StartKinds = []
+            if months[w] != nil { kinds.insert(.month) }
+            if weekdays[w] != nil { kinds.insert(.weekday) }
+            if seasons[w] != nil { kinds.insert(.season) }
+            if dayOffsets[w] != nil { kinds.insert(.dayOffset) }
+            if deixis[w] == .this { kinds.insert(.demonstrative) }
+            if mods[w] != nil { kinds.insert(.mod) }
+            if ordinals[w] != nil { kinds.insert(.ordinal) }
+            let r = roles[w] ?? []
+            if r.contains(.determiner) { kinds.insert(.determiner) }
+            if r.contains(.decade) { kinds.insert(.decade) }
+            if let unit = units[w] { kinds.insert(unit == .year ? [.unit, .yearUnit] : .unit) }
+            if w == wordIl { kinds.insert(.il) }
+            if w == wordDans { kinds.insert(.dans) }
+            if w == wordMois { kinds.insert(.mois) }
+            return kinds
+        }
         var roleTable = [Roles](repeating: [], count: Int(roles.keys.max() ?? -1) + 1)
         for (id, r) in roles where id >= 0 { roleTable[Int(id)] = r }
         self.roleTable = roleTable
@@ -222,6 +253,7 @@ final class DateLexicon: Sendable {
         self.months = months
         self.monthKeys = monthKeys
         self.monthKeyUnits = monthKeyUnits
+        self.monthKeyShapes = KeyShapeSet(monthKeyUnits)
         self.weekdays = weekdays
         self.seasons = seasons
         self.dayOffsets = dayOffsets
@@ -233,6 +265,9 @@ final class DateLexicon: Sendable {
         self.tenseWords = tenseWords
         self.tensePairs = tensePairs
         self.tenseSuffixes = tenseSuffixes
+        self.tenseCueWords = WordBitSet(tenseWords.keys + tensePairs.keys)
+        self.unknownWordIsTenseCue = tenseWords[-1] != nil || tensePairs[-1] != nil
+        self.tenseSuffixLastUnits = tenseSuffixes.contains { $0.suffix.isEmpty } ? nil : Array(Set(tenseSuffixes.compactMap { $0.suffix.last }))
         self.starters = starters
         self.articleStarters = articleStarters
         self.wordA = wordA
@@ -252,5 +287,70 @@ final class DateLexicon: Sendable {
     /// `roles` by word id, read at nearly every token near a date: an array load, no hashing.
     private let roleTable: [Roles]
 
+    /// Which rules `DateMatcher.core` tries at a starter word, by what makes it try them.
+    struct StartKinds: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let month = StartKinds(rawValue: 1 << 0)
+        static let weekday = StartKinds(rawValue: 1 << 1)
+        static let season = StartKinds(rawValue: 1 << 2)
+        static let dayOffset = StartKinds(rawValue: 1 << 3)
+        static let demonstrative = StartKinds(rawValue: 1 << 4)
+        static let mod = StartKinds(rawValue: 1 << 5)
+        static let ordinal = StartKinds(rawValue: 1 << 6)
+        static let determiner = StartKinds(rawValue: 1 << 7)
+        static let decade = StartKinds(rawValue: 1 << 8)
+        static let unit = StartKinds(rawValue: 1 << 9)
+        static let yearUnit = StartKinds(rawValue: 1 << 10)
+        static let il = StartKinds(rawValue: 1 << 11)
+        static let dans = StartKinds(rawValue: 1 << 12)
+        static let mois = StartKinds(rawValue: 1 << 13)
+        /// Kinds whose rules all first need a given word next to the starter (see
+        /// `DateMatcher.starterMayOpenDate`).
+        static let readingNeighbours: StartKinds = [.season, .unit, .yearUnit, .il, .dans, .mois, .ordinal, .demonstrative]
+    }
+
+    /// `StartKinds` by word id (empty past the end: no starter).
+    private let startKindTable: [StartKinds]
+
+    func startKinds(_ word: Int32) -> StartKinds {
+        word >= 0 && Int(word) < startKindTable.count ? startKindTable[Int(word)] : []
+    }
+
+    /// The kinds of each starter, as `DateMatcher.core` tests them at a word.
+    private static func startKindTable(starters: [Int32], kinds: (Int32) -> StartKinds) -> [StartKinds] {
+        var table = [StartKinds](repeating: [], count: Int(starters.max() ?? -1) + 1)
+        for id in starters where id >= 0 { table[Int(id)] = kinds(id) }
+        return table
+    }
+
     func roles(_ word: Int32) -> Roles { word >= 0 && Int(word) < roleTable.count ? roleTable[Int(word)] : [] }
+}
+
+/// A set of (length, first unit) pairs of keys, as bits: `mayContain` is false for a key
+/// whose pair no key of the set has. Keys longer than `maxLength` or opening with a unit
+/// past ASCII share one answer, true (the test must only be wide).
+struct KeyShapeSet: Sendable {
+    static let maxLength = 15
+    private var bits = [UInt64](repeating: 0, count: (maxLength + 1) * 128 / 64)
+    private var anyOther = false
+
+    init(_ keys: [[UInt16]]) {
+        for key in keys {
+            guard let index = KeyShapeSet.index(length: key.count, first: key.first ?? 0) else {
+                anyOther = true
+                continue
+            }
+            bits[index >> 6] |= 1 << UInt64(index & 63)
+        }
+    }
+
+    private static func index(length: Int, first: UInt16) -> Int? {
+        guard length <= maxLength, first < 128 else { return nil }
+        return length * 128 + Int(first)
+    }
+
+    func mayContain(length: Int, first: UInt16) -> Bool {
+        guard let index = KeyShapeSet.index(length: length, first: first) else { return anyOther }
+        return bits[index >> 6] & (1 << UInt64(index & 63)) != 0
+    }
 }

@@ -85,8 +85,19 @@ struct DateMatcher {
             guard let piece else { return }
             if best == nil || piece.end > best!.end { best = piece }
         }
-        consider(range(at: i))
-        consider(core(at: i, bareYear: false))
+        if text.tokens[i].kind == .word && lexicon.weekdays[word(i)] == nil {
+            // At a word that is no weekday, `range(at:)` reads only a range that a word before
+            // opens, from `core` at `i`: read once for both (at a word `core` reads the same
+            // with or without `bareYear`, which only `year` reads, at a number).
+            let single = core(at: i, bareYear: false)
+            if let single, lexicon.roles(word(i - 1)).contains(.rangeOpen) {
+                consider(range(from: single, at: i, opener: word(i - 1)))
+            }
+            consider(single)
+        } else {
+            consider(range(at: i))
+            consider(core(at: i, bareYear: false))
+        }
         guard let best else { return nil }
         return DateMatch(tokens: best.start..<best.end, expression: best.expression, rule: best.rule,
                          habitualUnlessDirected: best.habitualUnlessDirected)
@@ -115,6 +126,35 @@ struct DateMatcher {
         if d.count <= 2 && (1...31).contains(d.value) {
             return month(i + 1) != nil || !roles(i + 1).isDisjoint(with: [.rangeTo, .rangeAnd]) || isPunctuation(i + 1, 0x2D)
         }
+        return false
+    }
+
+    /// Whether the starter word at `i` (neither hyphenated nor an abbreviation) may open a
+    /// date. The words that only a season, a unit, an ordinal, a demonstrative, `il`, `dans`
+    /// or `mois` makes `core` read open one only with a given word beside them; false proves that no rule there reads a
+    /// date (each test below is a rule's first guard, or wider), and then neither does
+    /// `range`, which at such a word reads only from what `core` read. Other starters: true.
+    /// - `unitWithDeixis`, `seasonRules`: a deixis word next (`deixisAt`);
+    /// - `namedYear` (a year unit), `seasonRules`: a number next (`year`, `numericDate`,
+    ///   `fullYear`), tested as a token with a digit;
+    /// - `seasonRules` alone: `l'`, `le`, `au` or `en` before;
+    /// - `ago`: `y` next; `inFuture`: a unit two words on; `monthOfName`: `de` next;
+    /// - `ordinalPeriod`: `trimestre` or `semestre` next; `demonstrative`: a part of the day,
+    ///   a weekday, a unit or a season next.
+    func starterMayOpenDate(_ i: Int) -> Bool {
+        let kinds = lexicon.startKinds(word(i))
+        guard DateLexicon.StartKinds.readingNeighbours.isSuperset(of: kinds) else { return true }
+        let next = word(i + 1)
+        if !kinds.isDisjoint(with: [.unit, .season]) && lexicon.deixis[next] != nil { return true }
+        if !kinds.isDisjoint(with: [.yearUnit, .season]) && i + 1 < text.count && text.tokens[i + 1].has(.hasDigit) { return true }
+        if kinds.contains(.season)
+            && (text.keyIs(i - 1, "l'") || text.keyIs(i - 1, "le") || text.keyIs(i - 1, "au") || text.keyIs(i - 1, "en")) { return true }
+        if kinds.contains(.il) && next == lexicon.wordY { return true }
+        if kinds.contains(.dans) && lexicon.units[word(i + 2)] != nil { return true }
+        if kinds.contains(.mois) && lexicon.roles(next).contains(.of) { return true }
+        if kinds.contains(.ordinal) && lexicon.periods[next] != nil { return true }
+        if kinds.contains(.demonstrative) && (lexicon.roles(next).contains(.dayPart) || lexicon.weekdays[next] != nil
+            || lexicon.units[next] != nil || lexicon.seasons[next] != nil) { return true }
         return false
     }
 
@@ -396,6 +436,8 @@ struct DateMatcher {
     /// Numeric dates, day first: `03/04/2025`, `3.4.25`, `03-04-2025`; ISO `2025-02-10`;
     /// a span of years `2021-2027`.
     func numericDate(at i: Int) -> Piece? {
+        // `namedYear` asks after its noun, which may end the text (`fin de l'année`).
+        guard i < text.count else { return nil }
         // The numbers and separators that touch each other from `i`.
         var numbers = NumberRun()
         var separator: UInt16 = 0
@@ -833,7 +875,8 @@ struct DateMatcher {
         let t = text.tokens[i]
         return text.keys.withUnsafeBufferPointer { keys in
             let key = UnsafeBufferPointer(rebasing: keys[Int(t.keyStart)..<Int(t.keyEnd)])
-            guard let hyphen = key.firstIndex(of: 0x2D) else { return false }
+            guard let hyphen = key.firstIndex(of: 0x2D), hyphen > key.startIndex,
+                  lexicon.monthKeyShapes.mayContain(length: hyphen - key.startIndex, first: key[key.startIndex]) else { return false }
             let first = UnsafeBufferPointer(rebasing: key[..<hyphen])
             return lexicon.monthKeyUnits.contains { DateMatcher.same($0, first) }
         }
@@ -847,11 +890,23 @@ struct DateMatcher {
         return true
     }
 
+    /// Whether token `i` is written `mi-` and more, the first test of `midMonth`.
+    private func opensLikeMidMonth(_ i: Int) -> Bool {
+        let units = text.units(i)
+        return units.count > 3 && units[units.startIndex] | 0x20 == 0x6D && units[units.startIndex + 1] | 0x20 == 0x69
+            && units[units.startIndex + 2] == 0x2D
+    }
+
+    /// Whether a hyphenated word that is no starter and no abbreviation may open a date:
+    /// there `core` tries `midMonth` and `monthPair` alone (the other word rules only at
+    /// starters), and `range` reads only from what `core` read; this is their first tests.
+    func hyphenatedWordMayOpenDate(_ i: Int) -> Bool {
+        opensLikeMidMonth(i) || mayOpenMonthPair(i)
+    }
+
     /// `mi-mars`, `mi-décembre` (one hyphenated token).
     func midMonth(at i: Int) -> Piece? {
-        let units = text.units(i)
-        guard units.count > 3, units[units.startIndex] | 0x20 == 0x6D, units[units.startIndex + 1] | 0x20 == 0x69,
-              units[units.startIndex + 2] == 0x2D else { return nil }
+        guard opensLikeMidMonth(i) else { return nil }
         let key = text.key(i)
         guard let m = lexicon.monthKeys[String(key.dropFirst(3))] else { return nil }
         var parts = DateParts(month: m, mod: .mid)
@@ -889,7 +944,14 @@ struct DateMatcher {
             guard day < last.day! else { return nil }
             return Piece(i, second.end, .range(first, last), "<day> au <day> <month>")
         }
-        guard opened, let first = core(at: i, bareYear: true), let a = first.parts else { return nil }
+        guard opened, let first = core(at: i, bareYear: true) else { return nil }
+        return range(from: first, at: i, opener: opener)
+    }
+
+    /// `range(at:)` once a word before `i` opened a range (`entre`, `de`) and `first`, read
+    /// by `core` at `i`, is its first end.
+    private func range(from first: Piece, at i: Int, opener: Int32) -> Piece? {
+        guard let a = first.parts else { return nil }
         let link = roles(first.end)
         let isAnd = link.contains(.rangeAnd)
         guard isAnd ? opener == lexicon.wordEntre : (link.contains(.rangeTo) && opener != lexicon.wordEntre) else { return nil }

@@ -15,7 +15,9 @@ public struct DateRecognizer: Recognizer {
         // The direction of the last date seen and its sentence.
         var previous: (sentence: Int, tense: Tense) = (-1, .unknown)
         var i = 0
-        while i < text.count {
+        while true {
+            i = nextPossibleStart(from: i, in: text)
+            guard i < text.count else { break }
             let token = text.tokens[i]
             switch token.kind {
             case .number, .ordinal:
@@ -24,11 +26,18 @@ public struct DateRecognizer: Recognizer {
                 if !token.has(.abbreviation) && !token.has(.hyphenated) {
                     // An article (`la`, `les`) opens a date only before another date word
                     // (`la semaine dernière`): most articles stop here.
+                    // `dans`, `il`, `ans`, `été`: words whose rules need a given word beside them.
                     if token.word < 0 || !lexicon.starters.contains(token.word)
-                        || (lexicon.articleStarters.contains(token.word) && !startsDateWord(i + 1, text)) {
+                        || (lexicon.articleStarters.contains(token.word) && !startsDateWord(i + 1, text))
+                        || !matcher.starterMayOpenDate(i) {
                         i += 1
                         continue
                     }
+                } else if !token.has(.abbreviation) && !lexicon.starters.contains(token.word)
+                            && !matcher.hyphenatedWordMayOpenDate(i) {
+                    // `Saint-Nazaire`, `porte-parole`: no `mi-`, no month before the hyphen.
+                    i += 1
+                    continue
                 }
             default:
                 i += 1
@@ -53,6 +62,31 @@ public struct DateRecognizer: Recognizer {
             candidates.append(Candidate(type: .date, tokens: found.tokens, value: .date(value),
                                         priority: Priority.pattern, rule: found.rule))
             i = found.tokens.upperBound
+        }
+    }
+
+    /// The first token from `i` that the scan below must look at (the token count if none):
+    /// a number, an ordinal, a hyphenated word or an abbreviation, or a starter. Most tokens
+    /// are other words or punctuation: they are skipped in a loop of its own over the tokens'
+    /// memory, which reads the bit set of starters once (in the scan around the matcher,
+    /// each token cost about twenty instructions).
+    private func nextPossibleStart(from i: Int, in text: AnalyzedText) -> Int {
+        text.tokens.withUnsafeBufferPointer { tokens in
+            let starters = lexicon.starters
+            var k = i
+            while k < tokens.count {
+                let token = tokens[k]
+                switch token.kind {
+                case .number, .ordinal:
+                    return k
+                case .word:
+                    if token.has(.abbreviation) || token.has(.hyphenated) || starters.contains(token.word) { return k }
+                default:
+                    break
+                }
+                k += 1
+            }
+            return k
         }
     }
 

@@ -88,16 +88,20 @@ struct TenseDetector {
         guard token.kind == .word, !token.has(.capitalized) || token.has(.sentenceStart) else { return nil }
         // `a` the verb, not `à` the preposition (both fold to `a`).
         if token.word == lexicon.wordA && text.units(i).first != 0x61 { return nil }
-        if let pairs = lexicon.tensePairs[token.word], i + 1 < text.count {
-            let next = text.tokens[i + 1].word
-            if let pair = pairs.first(where: { $0.next == next }) { return pair.cue }
-        }
-        if let cue = lexicon.tenseWords[token.word] {
-            if let spelling = cue.spelling, !spelled(i, spelling) { return nil }
-            return cue
+        // Most words are in neither table: tested in a bit set first, since a look-up in
+        // `tensePairs` copied out an array and one in `tenseWords` a cue holding one.
+        if token.word >= 0 ? lexicon.tenseCueWords.contains(token.word) : token.word == -1 && lexicon.unknownWordIsTenseCue {
+            if let pairs = lexicon.tensePairs[token.word], i + 1 < text.count {
+                let next = text.tokens[i + 1].word
+                if let pair = pairs.first(where: { $0.next == next }) { return pair.cue }
+            }
+            if let cue = lexicon.tenseWords[token.word] {
+                if let spelling = cue.spelling, !spelled(i, spelling) { return nil }
+                return cue
+            }
         }
         let keyStart = Int(token.keyStart), keyEnd = Int(token.keyEnd)
-        guard keyEnd - keyStart >= 4 else { return nil }
+        guard keyEnd - keyStart >= 4, lexicon.tenseSuffixLastUnits?.contains(text.keys[keyEnd - 1]) ?? true else { return nil }
         for (suffix, cue) in lexicon.tenseSuffixes where suffix.count < keyEnd - keyStart {
             var matches = true
             var k = keyEnd - suffix.count

@@ -66,6 +66,9 @@ enum MoneyCue: String, Sendable {
 struct WordTable<Value: Sendable>: Sendable {
     private var forms = WordMap<[(surface: [UInt16]?, value: Value)]>()
 
+    /// The ids of the words in the table (of any surface).
+    var words: [Int32] { forms.keys }
+
     mutating func add(word: Int32, exactSurface: String?, value: Value) {
         forms[word, default: []].append((exactSurface.map { Array($0.utf16) }, value))
     }
@@ -98,7 +101,11 @@ final class MoneyLexicon: Sendable {
     /// Indexed by `LexiconMatch.entry` of `countryCategory`: the default code of the shared
     /// currency word and the code of the country's own.
     let countryCodes: [(shared: String, code: String)]
-    private let numberWords: WordBitSet
+    let numberWords: WordBitSet
+    /// Every word that some money rule reads after a number: number words, multipliers,
+    /// cue words and collectives, whatever surface an entry requires (so wider than each
+    /// table). See `mayFollowNumber`.
+    private let wordsAfterNumber: WordBitSet
 
     init(_ loader: LexiconLoader) throws {
         let (category, entries) = try loader.category("currencies")
@@ -150,7 +157,13 @@ final class MoneyLexicon: Sendable {
         }
         self.collectives = collectives
 
-        numberWords = WordBitSet(try loader.entries("money-number-words").map { try Self.word($0.text, loader) })
+        let numberWords = WordBitSet(try loader.entries("money-number-words").map { try Self.word($0.text, loader) })
+        self.numberWords = numberWords
+        var wordsAfterNumber = numberWords
+        wordsAfterNumber.formUnion(multipliers.words)
+        wordsAfterNumber.formUnion(cues.words)
+        wordsAfterNumber.formUnion(collectives.words)
+        self.wordsAfterNumber = wordsAfterNumber
     }
 
     private static func word(_ text: String, _ loader: LexiconLoader) throws -> Int32 {
@@ -161,6 +174,18 @@ final class MoneyLexicon: Sendable {
 
     @inline(__always)
     func isNumberWord(_ word: Int32) -> Bool { numberWords.contains(word) }
+
+    /// Whether token `k`, right after a number, may be read by a money rule: false proves
+    /// that no number-first rule can match there (see `MoneyMatcher.match(at:)`). A token
+    /// is read if it is a digit group (`1'250`), a number word, a multiplier, a cue word or
+    /// a collective (by vocabulary id, whatever surface a table asks), or if a currency
+    /// phrase starts there.
+    func mayFollowNumber(_ k: Int, in text: AnalyzedText, index: LexiconMatchIndex) -> Bool {
+        guard k < text.count else { return false }
+        let token = text.tokens[k]
+        return token.has(.hasDigit) || wordsAfterNumber.contains(token.word)
+            || index.longest(category: currencyCategory.id, at: k) != nil
+    }
 
     func cue(at i: Int, in text: AnalyzedText) -> MoneyCue? { cues.value(at: i, in: text) }
 
@@ -185,7 +210,12 @@ final class MoneyLexicon: Sendable {
 
     /// The longest currency phrase starting at token `i`, with its length in tokens.
     func currency(at i: Int, in text: AnalyzedText) -> (currency: Currency, length: Int)? {
-        guard i < text.count, let match = text.lexicon(category: currencyCategory.id, at: i) else { return nil }
+        currency(at: i, in: text, index: text.lexiconIndex)
+    }
+
+    /// `currency(at:in:)` from the text's lexicon index, which a matcher keeps.
+    func currency(at i: Int, in text: AnalyzedText, index: LexiconMatchIndex) -> (currency: Currency, length: Int)? {
+        guard i < text.count, let match = index.longest(category: currencyCategory.id, at: i) else { return nil }
         return (currencies[Int(match.entry)], match.length)
     }
 }

@@ -4,6 +4,9 @@
 struct MoneyMatcher {
     let lexicon: MoneyLexicon
     let text: AnalyzedText
+    /// `text.lexiconIndex`, kept: asked through the text, each currency look-up paid a call,
+    /// the test whether the index is built, and a retain and a release of it.
+    let index: LexiconMatchIndex
 
     struct Match {
         var tokens: Range<Int>
@@ -41,8 +44,13 @@ struct MoneyMatcher {
         if token.kind == .symbol || token.has(.allCaps), let match = currencyFirst(at: i) {
             return match
         }
-        guard let first = amount(at: i), let match = numberFirst(first) else { return nil }
-        return signed(match)
+        // Most numbers are followed by a word that no money rule reads (`150 personnes`):
+        // then the amount ends at `i + 1`, no `de`, currency or range connector follows it,
+        // and every number-first rule fails, at the cost of building the amount first.
+        guard lexicon.mayFollowNumber(i + 1, in: text, index: index) else { return nil }
+        guard let first = amount(at: i), var match = numberFirst(first) else { return nil }
+        sign(&match)
+        return match
     }
 
     // MARK: - Rules
@@ -83,7 +91,7 @@ struct MoneyMatcher {
         if next < text.count {
             let t = text.tokens[next]
             if t.kind == .number || t.kind == .ordinal || t.kind == .symbol { return nil }
-            if lexicon.cue(at: next, in: text) == .countNoun || lexicon.currency(at: next, in: text) != nil
+            if lexicon.cue(at: next, in: text) == .countNoun || lexicon.currency(at: next, in: text, index: index) != nil
                 || lexicon.multiplier(at: next, in: text) != nil { return nil }
         }
         return k
@@ -91,25 +99,24 @@ struct MoneyMatcher {
 
     /// `-3 M€`, `+5 M€`: a sign against the digits, after a space or at the start of a line,
     /// belongs to a single amount (`250-300 M€` is a range).
-    private func signed(_ match: Match) -> Match {
+    /// In place, and the tokens tested before the amount is copied out: most matches have no
+    /// sign, and copying a match in and out cost more than the tests.
+    private func sign(_ match: inout Match) {
         let i = match.tokens.lowerBound
-        guard i > 0, case .single(var amount) = match.parts.amounts, !text.tokens[i].has(.spaceBefore),
-              text.tokens[i].kind == .number else { return match }
+        guard i > 0, !text.tokens[i].has(.spaceBefore), text.tokens[i].kind == .number else { return }
         let sign = text.tokens[i - 1]
         guard sign.length == 1, sign.kind == .punctuation || sign.kind == .symbol,
-              i - 1 == 0 || sign.has(.spaceBefore) || sign.has(.lineStart) else { return match }
+              i - 1 == 0 || sign.has(.spaceBefore) || sign.has(.lineStart) else { return }
         let unit = text.view.units[Int(sign.start)]
-        guard unit == 0x2D || unit == 0x2B else { return match }
+        guard unit == 0x2D || unit == 0x2B, case .single(var amount) = match.parts.amounts else { return }
         amount.negative = unit == 0x2D
-        var signed = match
-        signed.tokens = i - 1..<match.tokens.upperBound
-        signed.parts.amounts = .single(amount)
-        return signed
+        match.tokens = i - 1..<match.tokens.upperBound
+        match.parts.amounts = .single(amount)
     }
 
     /// `<currency> <amount>`: `USD 20 millions`, `€2,40`, `CHF 95`.
     private func currencyFirst(at i: Int) -> Match? {
-        guard let (currency, length) = lexicon.currency(at: i, in: text), currency.mayLead,
+        guard let (currency, length) = lexicon.currency(at: i, in: text, index: index), currency.mayLead,
               currency.kind != .code || text.tokens[i].has(.allCaps) else { return nil }
         let start = i + length
         guard start < text.count, text.tokens[start].kind == .number,
@@ -242,7 +249,7 @@ struct MoneyMatcher {
 
     private func isSubunitCents(_ j: Int) -> Bool {
         guard text.units(j).last == 0x73, lexicon.cue(at: j - 1, in: text) != .hundredsCount,
-              let (currency, _) = lexicon.currency(at: j, in: text), currency.afterDigitsOnly else { return false }
+              let (currency, _) = lexicon.currency(at: j, in: text, index: index), currency.afterDigitsOnly else { return false }
         return j + 1 >= text.count || !lexicon.isNumberWord(text.tokens[j + 1].word)
     }
 
@@ -261,7 +268,7 @@ struct MoneyMatcher {
             }
             p += 1
         }
-        guard let (currency, length) = lexicon.currency(at: p, in: text) else { return nil }
+        guard let (currency, length) = lexicon.currency(at: p, in: text, index: index) else { return nil }
         if currency.kind == .code && !text.tokens[p].has(.allCaps) { return nil }
         if currency.afterDigitsOnly && last.spelled && !isSubunitCents(p) { return nil }
         if last.collective != nil && !usesOf { return nil }

@@ -11,23 +11,40 @@ public struct MoneyRecognizer: Recognizer {
     }
 
     public func propose(in text: AnalyzedText, into candidates: inout [Candidate]) {
-        let matcher = MoneyMatcher(lexicon: lexicon, text: text)
-        var i = 0
+        var i = nextPossibleStart(from: 0, in: text)
+        guard i < text.count else { return }
+        let matcher = MoneyMatcher(lexicon: lexicon, text: text, index: text.lexiconIndex)
         while i < text.count {
-            // A money phrase starts at a number, a number word, a symbol or capitals (a code):
-            // most tokens are none of these, and are skipped without calling the matcher.
-            let token = text.tokens[i]
-            guard token.kind == .number || token.kind == .symbol || token.has(.allCaps) || lexicon.isNumberWord(token.word) else {
-                i += 1
+            // The match taken apart, its parts handed over: bound whole and read through, it
+            // was copied (every string and array in it retained) and both copies released.
+            guard let (tokens, parts, rule) = matcher.match(at: i).map({ ($0.tokens, $0.parts, $0.rule) }),
+                  let value = resolver.resolve(parts) else {
+                i = nextPossibleStart(from: i + 1, in: text)
                 continue
             }
-            guard let match = matcher.match(at: i), let value = resolver.resolve(match.parts) else {
-                i += 1
-                continue
+            candidates.append(Candidate(type: .money, tokens: tokens, value: .money(value),
+                                        priority: Priority.pattern, rule: rule.rawValue))
+            i = nextPossibleStart(from: tokens.upperBound, in: text)
+        }
+    }
+
+    /// The first token from `i` where a money phrase may start (the token count if none): a
+    /// number, a number word, a symbol or capitals (a code). Most tokens are none of these:
+    /// they are skipped in a loop of its own over the tokens' memory, which holds nothing
+    /// else and reads the bit set of number words once (in the scan around the matcher, each
+    /// token cost about thirty instructions).
+    private func nextPossibleStart(from i: Int, in text: AnalyzedText) -> Int {
+        text.tokens.withUnsafeBufferPointer { tokens in
+            let numberWords = lexicon.numberWords
+            var k = i
+            while k < tokens.count {
+                let token = tokens[k]
+                if token.kind == .number || token.kind == .symbol || token.has(.allCaps) || numberWords.contains(token.word) {
+                    return k
+                }
+                k += 1
             }
-            candidates.append(Candidate(type: .money, tokens: match.tokens, value: .money(value),
-                                        priority: Priority.pattern, rule: match.rule.rawValue))
-            i = match.tokens.upperBound
+            return k
         }
     }
 }

@@ -6,7 +6,7 @@ public struct MoneyResolver: Sendable {
         switch parts.amounts {
         case .single(let amount):
             if parts.factor.isOne, let whole = wholeValue(of: amount) {
-                return MoneyValue(amount: (amount.negative && whole != 0 ? "-" : "") + String(whole), currency: parts.currency)
+                return MoneyValue(amount: Self.decimalText(whole, negative: amount.negative && whole != 0), currency: parts.currency)
             }
             guard let value = value(of: amount) else { return nil }
             let sign = amount.negative && !value.isZero ? "-" : ""
@@ -85,6 +85,28 @@ public struct MoneyResolver: Sendable {
             mantissa = product
         }
         return mantissa
+    }
+
+    /// `String(value)` after a `-` when `negative`, written straight into the string: the
+    /// generic `String(_:)` of an integer went through a protocol's `description`, and the
+    /// sign then cost a concatenation.
+    static func decimalText(_ value: UInt64, negative: Bool) -> String {
+        var digits = 1
+        var rest = value / 10
+        while rest != 0 {
+            rest /= 10
+            digits += 1
+        }
+        let length = digits + (negative ? 1 : 0)
+        return String(unsafeUninitializedCapacity: length) { out in
+            if negative { out[0] = 0x2D }
+            var v = value
+            for k in stride(from: length - 1, through: length - digits, by: -1) {
+                out[k] = UInt8(0x30 + v % 10)
+                v /= 10
+            }
+            return length
+        }
     }
 
     /// In `5 et 10 millions` the multiplier of the second number distributes to the first;

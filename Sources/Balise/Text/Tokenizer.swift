@@ -24,21 +24,66 @@ public final class Tokenizer {
     }
 
     /// A raw piece of text between two ICU word boundaries, before French fix-ups.
-    /// Kept to 16 bytes: every pass below reads and writes the whole array.
+    /// Kept to 16 bytes: every pass below reads and writes the whole array. Everything but
+    /// the bounds and the kind is packed in one 32-bit word (`bits`): with seven stored
+    /// fields the compiler loaded and stored each field on its own at every copy of a piece
+    /// (the join pass spent about 90 instructions per piece). The kind stays a field of its
+    /// own: its spare values mark a missing piece in a `Piece?`, which would otherwise take
+    /// a byte more and be handled the slow way.
     private struct Piece {
         var start: Int32
         var end: Int32
-        var flags: Token.Flags
+        /// flags (bits 0-15), newlines (16-23), spaceBefore (24), hasApostrophe (25), the
+        /// unit of a one-unit punctuation or symbol piece that the joins look for (`Mark`,
+        /// bits 26-27).
+        private var bits: UInt32
         var kind: Token.Kind
-        var spaceBefore: Bool
-        /// Line breaks before the piece, saturating at 255 (only 0, 1 and more matter).
-        var newlines: UInt8
-        /// Whether a word or number piece holds an apostrophe (its elisions are to split).
-        var hasApostrophe: Bool = false
+
+        /// A piece without flags.
+        init(start: Int32, end: Int32, kind: Token.Kind, spaceBefore: Bool,
+             newlines: UInt8, hasApostrophe: Bool, mark: Mark) {
+            self.start = start
+            self.end = end
+            self.kind = kind
+            bits = UInt32(newlines) << 16 | (spaceBefore ? 1 << 24 : 0)
+                | (hasApostrophe ? 1 << 25 : 0) | UInt32(mark.rawValue) << 26
+        }
+
+        /// A one-unit punctuation or symbol piece the joins look for, known when it is read,
+        /// so that they need not read the text to recognize it.
+        enum Mark: UInt8 {
+            case none = 0, fullStop, hyphen, degree
+        }
 
         @inline(__always) var lower: Int { Int(start) }
         @inline(__always) var upper: Int { Int(end) }
         @inline(__always) var length: Int { Int(end &- start) }
+
+        @inline(__always) var flags: Token.Flags {
+            get { Token.Flags(rawValue: UInt16(truncatingIfNeeded: bits)) }
+            set { bits = bits & ~0xFFFF | UInt32(newValue.rawValue) }
+        }
+        @inline(__always) var spaceBefore: Bool {
+            get { bits & 1 << 24 != 0 }
+            set { bits = newValue ? bits | 1 << 24 : bits & ~(1 << 24) }
+        }
+        @inline(__always) var hasApostrophe: Bool {
+            get { bits & 1 << 25 != 0 }
+            set { bits = newValue ? bits | 1 << 25 : bits & ~(1 << 25) }
+        }
+        /// Line breaks before the piece, saturating at 255 (only 0, 1 and more matter).
+        @inline(__always) var newlines: UInt8 {
+            get { UInt8(truncatingIfNeeded: bits >> 16) }
+            set { bits = bits & ~0xFF_0000 | UInt32(newValue) << 16 }
+        }
+        @inline(__always) var isFullStop: Bool { bits & 3 << 26 == UInt32(Mark.fullStop.rawValue) << 26 }
+        @inline(__always) var isHyphen: Bool { bits & 3 << 26 == UInt32(Mark.hyphen.rawValue) << 26 }
+        @inline(__always) var isDegree: Bool { bits & 3 << 26 == UInt32(Mark.degree.rawValue) << 26 }
+
+        /// A piece that continues the one before it: no space nor line break before it.
+        @inline(__always) mutating func clearSpaceBefore() {
+            bits &= ~(1 << 24 | 0xFF_0000)
+        }
     }
 
     private let cache = VocabularyIdCache()
@@ -143,15 +188,17 @@ public final class Tokenizer {
             // Invisible marks; one comparison passes ASCII and most Latin-1.
             if first >= 0x00AD && (first == 0xFEFF || first == 0x200B || first == 0x00AD) { return nil }
             let kind: Token.Kind
+            var mark = Piece.Mark.none
             if status >= 100 && status < 200 { kind = .number }
             else if status >= 200 { kind = .word }
             else {
                 kind = Tokenizer.isSymbol(first) ? .symbol : .punctuation
                 if first == 0x2E || first == 0x21 || first == 0x3F || first >= 0x80 { SegmentReader.noteTerminator(start, text, &marks) }
+                if end == start + 1 { mark = first == 0x2E ? .fullStop : first == 0x2D ? .hyphen : first == 0xB0 ? .degree : .none }
             }
             if fullStopInside { SegmentReader.noteFullStops(start, end, text, &marks) }
-            let piece = Piece(start: Int32(start), end: Int32(end), flags: [], kind: kind, spaceBefore: spaceBefore,
-                              newlines: UInt8(min(newlines, 255)), hasApostrophe: apostropheInside)
+            let piece = Piece(start: Int32(start), end: Int32(end), kind: kind, spaceBefore: spaceBefore,
+                              newlines: UInt8(min(newlines, 255)), hasApostrophe: apostropheInside, mark: mark)
             spaceBefore = false
             newlines = 0
             return piece
@@ -207,8 +254,7 @@ public final class Tokenizer {
             elided.flags.insert(.elision)
             keep(elided)
             piece.start = Int32(end)
-            piece.spaceBefore = false
-            piece.newlines = 0
+            piece.clearSpaceBefore()
         }
     }
 
@@ -227,8 +273,7 @@ public final class Tokenizer {
             number.hasApostrophe = false
             push(number, view, &out)
             piece.start = split
-            piece.spaceBefore = false
-            piece.newlines = 0
+            piece.clearSpaceBefore()
             piece.kind = .word
         }
         push(piece, view, &out)
@@ -307,7 +352,7 @@ public final class Tokenizer {
         // Inside a hyphenated place name the elision belongs to the name (`Gonfreville-l'Orcher`, `Mont-d'Or`).
         let count = w.count
         if !piece.spaceBefore, count >= 1, !out[count - 1].spaceBefore, out[count - 1].end == piece.start,
-           out[count - 1].length == 1, view[out[count - 1].lower] == 0x2D,
+           out[count - 1].isHyphen,
            count >= 2, out[count - 2].kind == .word, out[count - 2].end == out[count - 1].start {
             w.keep(piece)
             return
@@ -352,10 +397,10 @@ public final class Tokenizer {
         var written = 0
         var i = 0
         @inline(__always) func isDot(_ k: Int) -> Bool {
-            k < pieces.count && !pieces[k].spaceBefore && pieces[k].length == 1 && view[pieces[k].lower] == 0x2E
+            k < pieces.count && !pieces[k].spaceBefore && pieces[k].isFullStop
         }
         @inline(__always) func isHyphen(_ k: Int) -> Bool {
-            k < pieces.count && !pieces[k].spaceBefore && pieces[k].length == 1 && view[pieces[k].lower] == 0x2D
+            k < pieces.count && !pieces[k].spaceBefore && pieces[k].isHyphen
         }
         func isInitialLetters(_ p: Piece) -> Bool {
             // `J`, or ICU's `S.A` / `U.S.A` (letters joined by full stops).
@@ -399,7 +444,7 @@ public final class Tokenizer {
                     }
                 }
             }
-            previousIsDegree = piece.length == 1 && view[piece.lower] == 0xB0
+            previousIsDegree = piece.isDegree
             // Writes at most as many pieces as were read: never past `i`.
             joiner.push(piece, view, out, &written)
         }
@@ -434,7 +479,7 @@ public final class Tokenizer {
                         out[openAt].flags.insert(.hyphenated)
                         return
                     }
-                } else if !next.spaceBefore && next.length == 1 && view[next.lower] == 0x2D {
+                } else if !next.spaceBefore && next.isHyphen {
                     out[count] = next
                     count += 1
                     hyphenAfterOpen = true
@@ -699,8 +744,9 @@ public final class Tokenizer {
     /// Cheap guard first, inlined: this runs on every word.
     @inline(__always)
     static func isRomanOrdinal(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
-        guard units.count >= 2, let first = units.first, let last = units.last,
-              first == 0x49 || first == 0x56 || first == 0x58 || first == 0x4C || first == 0x43,
+        guard units.count >= 2 else { return false }
+        let first = units[0], last = units[units.count - 1]
+        guard first == 0x49 || first == 0x56 || first == 0x58 || first == 0x4C || first == 0x43,
               last == 0x65 || last == 0x72 else { return false }
         return isRomanOrdinalPassingGuard(units)
     }

@@ -124,6 +124,7 @@ public final class Tokenizer {
     /// `tokenize`, telling in `covered` whether the Latin fast path read the whole text;
     /// if so `sentenceMarks` holds the text's candidate sentence contexts.
     private func tokenize(_ view: [UInt16], keys: inout [UInt16], covered isCovered: UnsafeMutablePointer<Bool>?) -> [Token] {
+        precondition(view.count < Int(Int32.max), "a text of 2^31 UTF-16 units or more")
         // Pieces never overlap and none is empty: at most one per unit.
         let pieces = [Piece](unsafeUninitializedCapacity: max(view.count, 1)) { buffer, count in
             count = view.withUnsafeBufferPointer { text -> Int in
@@ -197,8 +198,10 @@ public final class Tokenizer {
                 if end == start + 1 { mark = first == 0x2E ? .fullStop : first == 0x2D ? .hyphen : first == 0xB0 ? .degree : .none }
             }
             if fullStopInside { SegmentReader.noteFullStops(start, end, text, &marks) }
-            let piece = Piece(start: Int32(start), end: Int32(end), kind: kind, spaceBefore: spaceBefore,
-                              newlines: UInt8(min(newlines, 255)), hasApostrophe: apostropheInside, mark: mark)
+            // Offsets fit in 32 bits: `tokenize` checks the text's length once.
+            let piece = Piece(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind,
+                              spaceBefore: spaceBefore, newlines: UInt8(truncatingIfNeeded: min(newlines, 255)),
+                              hasApostrophe: apostropheInside, mark: mark)
             spaceBefore = false
             newlines = 0
             return piece

@@ -419,6 +419,26 @@ public final class Tokenizer {
         // Whether the last piece this step gave out is a degree sign.
         var previousIsDegree = false
         while i < pieces.count {
+            // Most pieces are words and punctuation that no join touches: a run of them up to
+            // the piece before the next full stop, hyphen or number (an abbreviation looks
+            // ahead to its full stop) is moved as a block, and the joiner learns of its last
+            // piece. One at a time, each cost about fifty instructions.
+            if !joiner.holdsHyphen {
+                var j = i
+                while j < pieces.count && !HyphenAndDigitJoiner.mayJoin(pieces[j]) { j += 1 }
+                let runEnd = j < pieces.count ? j - 1 : j
+                if runEnd > i {
+                    if written != i {
+                        UnsafeMutableRawPointer(out + written).copyMemory(from: out + i, byteCount: (runEnd - i) * MemoryLayout<Piece>.stride)
+                    }
+                    written += runEnd - i
+                    let last = pieces[runEnd - 1]
+                    joiner.passed(last, at: written - 1)
+                    previousIsDegree = last.isDegree
+                    i = runEnd
+                    if i == pieces.count { break }
+                }
+            }
             var piece = pieces[i]
             // `−3 °C.`: a letter glued to a degree sign is the unit, and its full stop ends the sentence.
             let afterDegree = !piece.spaceBefore && previousIsDegree
@@ -470,6 +490,25 @@ public final class Tokenizer {
         private var openAt = 0
         /// Whether the last piece written is a hyphen after the open word.
         private var hyphenAfterOpen = false
+
+        /// Whether the last piece written is a hyphen that the next piece may join.
+        var holdsHyphen: Bool { hyphenAfterOpen }
+
+        /// Whether a piece may join the one before it, or change how the piece before it
+        /// joins the next: a number, a full stop or a hyphen. Any other piece, after any
+        /// piece but such a hyphen, is written as it is and only opens a word or nothing.
+        @inline(__always)
+        static func mayJoin(_ p: Piece) -> Bool {
+            p.kind == .number || p.isFullStop || p.isHyphen
+        }
+
+        /// Takes note of a piece written at `at` without `push`: one that does not `mayJoin`,
+        /// after a piece that does not hold a hyphen (what `push` would have done with it).
+        @inline(__always)
+        mutating func passed(_ p: Piece, at: Int) {
+            open = HyphenAndDigitJoiner.isJoinableWord(p) ? HyphenAndDigitJoiner.word : HyphenAndDigitJoiner.none
+            openAt = at
+        }
 
         @inline(__always)
         mutating func push(_ next: Piece, _ view: UnsafeBufferPointer<UInt16>, _ out: UnsafeMutablePointer<Piece>, _ count: inout Int) {

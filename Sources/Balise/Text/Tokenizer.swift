@@ -453,7 +453,7 @@ public final class Tokenizer {
                         piece.end = pieces[i + 2].end
                         i += 3
                     }
-                } else {
+                } else if piece.length <= rules.longestAbbreviation {
                     let id = Tokenizer.findFolded(view, piece.lower..<piece.upper, in: rules.abbreviationKeys)
                     if id >= 0 {
                         let cls = rules.abbreviationClasses[Int(id)]

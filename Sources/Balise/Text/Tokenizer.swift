@@ -134,7 +134,10 @@ public final class Tokenizer {
                 self.sentenceMarks = []
                 marks.removeAll(keepingCapacity: true)
                 // The word breaks tell which segments an apostrophe joined (`l'Union`).
-                let covered = LatinWordBreaks.forEachSegment(text) { start, end, status, fullStopInside, apostropheInside in
+                let covered = LatinWordBreaks.forEachSegment(text) { start, end, status, fullStopInside, apostropheInside, afterSpaces in
+                    // Segments of plain spaces are not visited: one before is the same as none
+                    // before for the reader, but for the piece's `spaceBefore`.
+                    if afterSpaces { reader.spaceBefore = true }
                     if let piece = reader.read(start, end, status, fullStopInside, apostropheInside, text, &marks) { splitNumberFromLetters(piece, text, &writer) }
                 }
                 isCovered?.pointee = covered

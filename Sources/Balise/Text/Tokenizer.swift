@@ -33,19 +33,27 @@ public final class Tokenizer {
     private struct Piece {
         var start: Int32
         var end: Int32
-        /// flags (bits 0-15), newlines (16-23), spaceBefore (24), hasApostrophe (25), the
-        /// unit of a one-unit punctuation or symbol piece that the joins look for (`Mark`,
-        /// bits 26-27).
+        /// The token's flags (bits 0-15; its position flags `spaceBefore`, `lineStart` and
+        /// `paragraphStart` set when the piece is read, so that the token needs only copy
+        /// them), hasApostrophe (25), the unit of a one-unit punctuation or symbol piece
+        /// that the joins look for (`Mark`, bits 26-27).
         private var bits: UInt32
         var kind: Token.Kind
 
-        /// A piece without flags.
+        /// The position flags (the bits of `bits` that `clearSpaceBefore` clears).
+        private static let position = UInt32(Token.Flags.spaceBefore.rawValue | Token.Flags.lineStart.rawValue
+            | Token.Flags.paragraphStart.rawValue)
+
+        /// A piece with no flags but its position: after white space, after `newlines` line
+        /// breaks (a line start after one, a paragraph start after two).
         init(start: Int32, end: Int32, kind: Token.Kind, spaceBefore: Bool,
-             newlines: UInt8, hasApostrophe: Bool, mark: Mark) {
+             newlines: Int, hasApostrophe: Bool, mark: Mark) {
             self.start = start
             self.end = end
             self.kind = kind
-            bits = UInt32(newlines) << 16 | (spaceBefore ? 1 << 24 : 0)
+            bits = (spaceBefore ? UInt32(Token.Flags.spaceBefore.rawValue) : 0)
+                | (newlines > 0 ? UInt32(Token.Flags.lineStart.rawValue) : 0)
+                | (newlines > 1 ? UInt32(Token.Flags.paragraphStart.rawValue) : 0)
                 | (hasApostrophe ? 1 << 25 : 0) | UInt32(mark.rawValue) << 26
         }
 
@@ -63,18 +71,12 @@ public final class Tokenizer {
             get { Token.Flags(rawValue: UInt16(truncatingIfNeeded: bits)) }
             set { bits = bits & ~0xFFFF | UInt32(newValue.rawValue) }
         }
-        @inline(__always) var spaceBefore: Bool {
-            get { bits & 1 << 24 != 0 }
-            set { bits = newValue ? bits | 1 << 24 : bits & ~(1 << 24) }
-        }
+        @inline(__always) var spaceBefore: Bool { bits & UInt32(Token.Flags.spaceBefore.rawValue) != 0 }
+        /// Whether a line break comes before the piece.
+        @inline(__always) var startsLine: Bool { bits & UInt32(Token.Flags.lineStart.rawValue) != 0 }
         @inline(__always) var hasApostrophe: Bool {
             get { bits & 1 << 25 != 0 }
             set { bits = newValue ? bits | 1 << 25 : bits & ~(1 << 25) }
-        }
-        /// Line breaks before the piece, saturating at 255 (only 0, 1 and more matter).
-        @inline(__always) var newlines: UInt8 {
-            get { UInt8(truncatingIfNeeded: bits >> 16) }
-            set { bits = bits & ~0xFF_0000 | UInt32(newValue) << 16 }
         }
         @inline(__always) var isFullStop: Bool { bits & 3 << 26 == UInt32(Mark.fullStop.rawValue) << 26 }
         @inline(__always) var isHyphen: Bool { bits & 3 << 26 == UInt32(Mark.hyphen.rawValue) << 26 }
@@ -82,7 +84,7 @@ public final class Tokenizer {
 
         /// A piece that continues the one before it: no space nor line break before it.
         @inline(__always) mutating func clearSpaceBefore() {
-            bits &= ~(1 << 24 | 0xFF_0000)
+            bits &= ~Piece.position
         }
     }
 
@@ -203,7 +205,7 @@ public final class Tokenizer {
             if fullStopInside { SegmentReader.noteFullStops(start, end, text, &marks) }
             // Offsets fit in 32 bits: `tokenize` checks the text's length once.
             let piece = Piece(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind,
-                              spaceBefore: spaceBefore, newlines: UInt8(truncatingIfNeeded: min(newlines, 255)),
+                              spaceBefore: spaceBefore, newlines: newlines,
                               hasApostrophe: apostropheInside, mark: mark)
             spaceBefore = false
             newlines = 0
@@ -532,7 +534,7 @@ public final class Tokenizer {
                 }
             } else if open == HyphenAndDigitJoiner.number {
                 // The groups of three digits after a number (any single space kind between groups).
-                if next.spaceBefore, next.newlines == 0, next.start == out[openAt].end + 1,
+                if next.spaceBefore, !next.startsLine, next.start == out[openAt].end + 1,
                    let group = HyphenAndDigitJoiner.digits(next, view), group.integer == 3 {
                     out[openAt].end = next.end
                     out[openAt].flags.insert(.groupedDigits)
@@ -601,13 +603,10 @@ public final class Tokenizer {
         @inline(__always)
         mutating func append(_ piece: Piece) {
             let n = count
-            // The position flags in one OR (three `insert`s cost a test and a branch each):
-            // a line start after a line break, a paragraph start after two; the first token is both.
-            let lines = n == 0 ? 2 : piece.newlines
+            // The piece holds its position flags; the first token is also a line and a
+            // paragraph start.
             var flags = Token.Flags(rawValue: piece.flags.rawValue
-                | (piece.spaceBefore ? Token.Flags.spaceBefore.rawValue : 0)
-                | (lines > 0 ? Token.Flags.lineStart.rawValue : 0)
-                | (lines > 1 ? Token.Flags.paragraphStart.rawValue : 0))
+                | (n == 0 ? Token.Flags.lineStart.rawValue | Token.Flags.paragraphStart.rawValue : 0))
             let keyStart = used
             let shaped = piece.kind == .word || piece.kind == .ordinal
             let length = piece.length
@@ -630,13 +629,14 @@ public final class Tokenizer {
                     used += KeyFolder.shared.fold(view, piece.lower..<piece.upper, to: keys + used)
                 }
                 if hasVocabulary && used > keyStart {
-                    pending.append(Pending(token: Int32(n), shape: shape.rawValue,
+                    pending.append(Pending(token: Int32(truncatingIfNeeded: n), shape: shape.rawValue,
                                            memoable: memoable && used - keyStart <= TokenKeyMemo.maxLength))
                 }
             }
             if piece.kind == .number || piece.kind == .ordinal { flags = Token.Flags(rawValue: flags.rawValue | Token.Flags.hasDigit.rawValue) }
             (out + n).initialize(to: Token(start: piece.start, end: piece.end, kind: piece.kind, flags: flags,
-                                           keyStart: Int32(keyStart), keyEnd: Int32(used), word: word))
+                                           keyStart: Int32(truncatingIfNeeded: keyStart), keyEnd: Int32(truncatingIfNeeded: used),
+                                           word: word))
             count = n + 1
         }
     }
@@ -652,6 +652,8 @@ public final class Tokenizer {
         // new uninitialised array (units past a key's end are read, then masked out):
         // filling the room with zeros first cost more than the copy of the earlier keys.
         let room = base + 2 * view.count + max(VocabularyIdCache.slack, TokenKeyMemo.maxLength)
+        // Key offsets and token numbers then fit in a token's 32-bit fields.
+        precondition(room < Int(Int32.max), "keys of 2^31 UTF-16 units or more")
         var grown = [UInt16](unsafeUninitializedCapacity: room) { buffer, count in
             _ = keys.withUnsafeBufferPointer { buffer.initialize(fromContentsOf: $0) }
             count = room

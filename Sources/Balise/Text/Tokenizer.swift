@@ -711,17 +711,39 @@ public final class Tokenizer {
     private static func sentences(_ boundaries: [Int], _ tokens: inout [Token]) -> [Range<Int>] {
         var result = [Range<Int>]()
         var sentenceStart = 0
-        var t = 0
-        for boundary in boundaries {
-            while t < tokens.count && Int(tokens[t].start) < boundary { t += 1 }
-            guard t > sentenceStart, t < tokens.count else { continue }
-            if tokens[t - 1].has(.initial) { continue }
-            result.append(sentenceStart..<t)
-            sentenceStart = t
+        tokens.withUnsafeBufferPointer { tokens in
+            var t = 0
+            for boundary in boundaries {
+                t = Tokenizer.firstToken(startingAtOrAfter: boundary, from: t, tokens)
+                guard t > sentenceStart, t < tokens.count else { continue }
+                if tokens[t - 1].has(.initial) { continue }
+                result.append(sentenceStart..<t)
+                sentenceStart = t
+            }
         }
         result.append(sentenceStart..<tokens.count)
         for range in result { tokens[range.lowerBound].flags.insert(.sentenceStart) }
         return result
+    }
+
+    /// The first token from `t` on that starts at or after `offset`, or the token count.
+    /// Sentence boundaries lie about twenty tokens apart: steps that double from `t`, then
+    /// a binary search, read a few tokens where a walk token by token read them all.
+    @inline(__always)
+    private static func firstToken(startingAtOrAfter offset: Int, from t: Int, _ tokens: UnsafeBufferPointer<Token>) -> Int {
+        // The answer is in low...high (high: a token at or after `offset`, or the count).
+        var low = t, high = t, step = 1
+        while high < tokens.count && Int(tokens[high].start) < offset {
+            low = high + 1
+            high += step
+            step *= 2
+        }
+        high = min(high, tokens.count)
+        while low < high {
+            let mid = (low + high) >> 1
+            if Int(tokens[mid].start) < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     // MARK: - Character classes

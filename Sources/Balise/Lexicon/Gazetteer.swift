@@ -281,9 +281,10 @@ public struct Gazetteer: Sendable {
             for c in 0..<count where records[first + 2 * c] == word { return Int(records[first + 2 * c + 1]) }
             return -1
         }
+        // Indices within a record's child list: no overflow to check.
         while low < high {
-            let mid = (low + high) / 2
-            if records[first + 2 * mid] < word { low = mid + 1 } else { high = mid }
+            let mid = (low &+ high) >> 1
+            if records[first &+ 2 &* mid] < word { low = mid &+ 1 } else { high = mid }
         }
         return low < count && records[first + 2 * low] == word ? Int(records[first + 2 * low + 1]) : -1
     }

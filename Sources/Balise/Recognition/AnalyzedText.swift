@@ -186,21 +186,23 @@ final class LexiconMatchIndex {
         gazetteer.rootRecords(of: tokens, into: starts)
         for i in tokens.indices {
             let root = starts[i]
-            starts[i] = Int32(found.count)
+            // Fewer matches than 2^31: each is a distinct (token, entry) pair of one text,
+            // and `Token` offsets are 32-bit.
+            starts[i] = Int32(truncatingIfNeeded: found.count)
             if root == Gazetteer.noEntry { continue }
             // Closures written in place: one kept in a variable boxed `found`, and every
             // append then paid a dynamic exclusivity check.
             if root == Gazetteer.unfrozen {
                 gazetteer.forEachEntry(in: tokens, at: i) { category, match in
-                    found.append(Stored(category: category, length: Int32(match.length), entry: match.entry))
+                    found.append(Stored(category: category, length: Int32(truncatingIfNeeded: match.length), entry: match.entry))
                 }
             } else {
                 gazetteer.forEachEntry(in: tokens, at: i, root: root) { category, match in
-                    found.append(Stored(category: category, length: Int32(match.length), entry: match.entry))
+                    found.append(Stored(category: category, length: Int32(truncatingIfNeeded: match.length), entry: match.entry))
                 }
             }
         }
-        starts[tokens.count] = Int32(found.count)
+        starts[tokens.count] = Int32(truncatingIfNeeded: found.count)
         matches = UnsafeMutableBufferPointer(start: found.base, count: found.count)
     }
 

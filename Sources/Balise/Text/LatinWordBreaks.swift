@@ -83,17 +83,20 @@ enum LatinWordBreaks {
         table.withUnsafeBufferPointer { classOf(unit, $0) != .unsupported }
     }
 
-    /// Calls `visit(start, end, status, fullStopInside, apostropheInside)` for every segment of `text`, as
+    /// Calls `visit(start, end, status, fullStopInside, apostropheInside, afterSpaces)` for every segment of `text`, as
     /// ICU's word iterator would (status 200 for a segment ending on a letter, 100 for one
     /// ending on a digit, 0 otherwise), telling whether a full stop joined the segment
     /// (`U.S`, `1.000`) and whether an apostrophe did (`l'Union`: the only way one gets
-    /// inside a segment here). Returns false, having visited only a prefix, at the first
+    /// inside a segment here), but for the segments of plain spaces (U+0020), a third of all
+    /// segments: they are not visited, and `afterSpaces` tells that one came just before the
+    /// segment visited. Returns false, having visited only a prefix, at the first
     /// unsupported unit.
     @inline(__always)
-    static func forEachSegment(_ text: UnsafeBufferPointer<UInt16>, _ visit: (Int, Int, Int32, Bool, Bool) -> Void) -> Bool {
+    static func forEachSegment(_ text: UnsafeBufferPointer<UInt16>, _ visit: (Int, Int, Int32, Bool, Bool, Bool) -> Void) -> Bool {
         table.withUnsafeBufferPointer { table in
             let n = text.count
             var i = 0
+            var afterSpaces = false
             while i < n {
                 let start = i
                 var status: Int32 = 0
@@ -109,6 +112,8 @@ enum LatinWordBreaks {
                 case .space:
                     i += 1
                     while i < n && text[i] == 0x20 { i += 1 }
+                    afterSpaces = true
+                    continue
                 case .letter, .digit:
                     // Letters and digits join in any order; a middle mark joins two letters
                     // (`aujourd'hui`, `U.S`) or two digits (`6,6`, `1.000`) around it.
@@ -132,7 +137,8 @@ enum LatinWordBreaks {
                     }
                     status = last == .letter ? 200 : 100
                 }
-                visit(start, i, status, fullStopInside, apostropheInside)
+                visit(start, i, status, fullStopInside, apostropheInside, afterSpaces)
+                afterSpaces = false
             }
             return true
         }

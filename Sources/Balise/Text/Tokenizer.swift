@@ -24,21 +24,68 @@ public final class Tokenizer {
     }
 
     /// A raw piece of text between two ICU word boundaries, before French fix-ups.
-    /// Kept to 16 bytes: every pass below reads and writes the whole array.
+    /// Kept to 16 bytes: every pass below reads and writes the whole array. Everything but
+    /// the bounds and the kind is packed in one 32-bit word (`bits`): with seven stored
+    /// fields the compiler loaded and stored each field on its own at every copy of a piece
+    /// (the join pass spent about 90 instructions per piece). The kind stays a field of its
+    /// own: its spare values mark a missing piece in a `Piece?`, which would otherwise take
+    /// a byte more and be handled the slow way.
     private struct Piece {
         var start: Int32
         var end: Int32
-        var flags: Token.Flags
+        /// The token's flags (bits 0-15; its position flags `spaceBefore`, `lineStart` and
+        /// `paragraphStart` set when the piece is read, so that the token needs only copy
+        /// them), hasApostrophe (25), the unit of a one-unit punctuation or symbol piece
+        /// that the joins look for (`Mark`, bits 26-27).
+        private var bits: UInt32
         var kind: Token.Kind
-        var spaceBefore: Bool
-        /// Line breaks before the piece, saturating at 255 (only 0, 1 and more matter).
-        var newlines: UInt8
-        /// Whether a word or number piece holds an apostrophe (its elisions are to split).
-        var hasApostrophe: Bool = false
+
+        /// The position flags (the bits of `bits` that `clearSpaceBefore` clears).
+        private static let position = UInt32(Token.Flags.spaceBefore.rawValue | Token.Flags.lineStart.rawValue
+            | Token.Flags.paragraphStart.rawValue)
+
+        /// A piece with no flags but its position: after white space, after `newlines` line
+        /// breaks (a line start after one, a paragraph start after two).
+        init(start: Int32, end: Int32, kind: Token.Kind, spaceBefore: Bool,
+             newlines: Int, hasApostrophe: Bool, mark: Mark) {
+            self.start = start
+            self.end = end
+            self.kind = kind
+            bits = (spaceBefore ? UInt32(Token.Flags.spaceBefore.rawValue) : 0)
+                | (newlines > 0 ? UInt32(Token.Flags.lineStart.rawValue) : 0)
+                | (newlines > 1 ? UInt32(Token.Flags.paragraphStart.rawValue) : 0)
+                | (hasApostrophe ? 1 << 25 : 0) | UInt32(mark.rawValue) << 26
+        }
+
+        /// A one-unit punctuation or symbol piece the joins look for, known when it is read,
+        /// so that they need not read the text to recognize it.
+        enum Mark: UInt8 {
+            case none = 0, fullStop, hyphen, degree
+        }
 
         @inline(__always) var lower: Int { Int(start) }
         @inline(__always) var upper: Int { Int(end) }
         @inline(__always) var length: Int { Int(end &- start) }
+
+        @inline(__always) var flags: Token.Flags {
+            get { Token.Flags(rawValue: UInt16(truncatingIfNeeded: bits)) }
+            set { bits = bits & ~0xFFFF | UInt32(newValue.rawValue) }
+        }
+        @inline(__always) var spaceBefore: Bool { bits & UInt32(Token.Flags.spaceBefore.rawValue) != 0 }
+        /// Whether a line break comes before the piece.
+        @inline(__always) var startsLine: Bool { bits & UInt32(Token.Flags.lineStart.rawValue) != 0 }
+        @inline(__always) var hasApostrophe: Bool {
+            get { bits & 1 << 25 != 0 }
+            set { bits = newValue ? bits | 1 << 25 : bits & ~(1 << 25) }
+        }
+        @inline(__always) var isFullStop: Bool { bits & 3 << 26 == UInt32(Mark.fullStop.rawValue) << 26 }
+        @inline(__always) var isHyphen: Bool { bits & 3 << 26 == UInt32(Mark.hyphen.rawValue) << 26 }
+        @inline(__always) var isDegree: Bool { bits & 3 << 26 == UInt32(Mark.degree.rawValue) << 26 }
+
+        /// A piece that continues the one before it: no space nor line break before it.
+        @inline(__always) mutating func clearSpaceBefore() {
+            bits &= ~Piece.position
+        }
     }
 
     private let cache = VocabularyIdCache()
@@ -79,6 +126,7 @@ public final class Tokenizer {
     /// `tokenize`, telling in `covered` whether the Latin fast path read the whole text;
     /// if so `sentenceMarks` holds the text's candidate sentence contexts.
     private func tokenize(_ view: [UInt16], keys: inout [UInt16], covered isCovered: UnsafeMutablePointer<Bool>?) -> [Token] {
+        precondition(view.count < Int(Int32.max), "a text of 2^31 UTF-16 units or more")
         // Pieces never overlap and none is empty: at most one per unit.
         let pieces = [Piece](unsafeUninitializedCapacity: max(view.count, 1)) { buffer, count in
             count = view.withUnsafeBufferPointer { text -> Int in
@@ -88,7 +136,10 @@ public final class Tokenizer {
                 self.sentenceMarks = []
                 marks.removeAll(keepingCapacity: true)
                 // The word breaks tell which segments an apostrophe joined (`l'Union`).
-                let covered = LatinWordBreaks.forEachSegment(text) { start, end, status, fullStopInside, apostropheInside in
+                let covered = LatinWordBreaks.forEachSegment(text) { start, end, status, fullStopInside, apostropheInside, afterSpaces in
+                    // Segments of plain spaces are not visited: one before is the same as none
+                    // before for the reader, but for the piece's `spaceBefore`.
+                    if afterSpaces { reader.spaceBefore = true }
                     if let piece = reader.read(start, end, status, fullStopInside, apostropheInside, text, &marks) { splitNumberFromLetters(piece, text, &writer) }
                 }
                 isCovered?.pointee = covered
@@ -143,15 +194,19 @@ public final class Tokenizer {
             // Invisible marks; one comparison passes ASCII and most Latin-1.
             if first >= 0x00AD && (first == 0xFEFF || first == 0x200B || first == 0x00AD) { return nil }
             let kind: Token.Kind
+            var mark = Piece.Mark.none
             if status >= 100 && status < 200 { kind = .number }
             else if status >= 200 { kind = .word }
             else {
                 kind = Tokenizer.isSymbol(first) ? .symbol : .punctuation
                 if first == 0x2E || first == 0x21 || first == 0x3F || first >= 0x80 { SegmentReader.noteTerminator(start, text, &marks) }
+                if end == start + 1 { mark = first == 0x2E ? .fullStop : first == 0x2D ? .hyphen : first == 0xB0 ? .degree : .none }
             }
             if fullStopInside { SegmentReader.noteFullStops(start, end, text, &marks) }
-            let piece = Piece(start: Int32(start), end: Int32(end), flags: [], kind: kind, spaceBefore: spaceBefore,
-                              newlines: UInt8(min(newlines, 255)), hasApostrophe: apostropheInside)
+            // Offsets fit in 32 bits: `tokenize` checks the text's length once.
+            let piece = Piece(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), kind: kind,
+                              spaceBefore: spaceBefore, newlines: newlines,
+                              hasApostrophe: apostropheInside, mark: mark)
             spaceBefore = false
             newlines = 0
             return piece
@@ -207,8 +262,7 @@ public final class Tokenizer {
             elided.flags.insert(.elision)
             keep(elided)
             piece.start = Int32(end)
-            piece.spaceBefore = false
-            piece.newlines = 0
+            piece.clearSpaceBefore()
         }
     }
 
@@ -227,8 +281,7 @@ public final class Tokenizer {
             number.hasApostrophe = false
             push(number, view, &out)
             piece.start = split
-            piece.spaceBefore = false
-            piece.newlines = 0
+            piece.clearSpaceBefore()
             piece.kind = .word
         }
         push(piece, view, &out)
@@ -307,7 +360,7 @@ public final class Tokenizer {
         // Inside a hyphenated place name the elision belongs to the name (`Gonfreville-l'Orcher`, `Mont-d'Or`).
         let count = w.count
         if !piece.spaceBefore, count >= 1, !out[count - 1].spaceBefore, out[count - 1].end == piece.start,
-           out[count - 1].length == 1, view[out[count - 1].lower] == 0x2D,
+           out[count - 1].isHyphen,
            count >= 2, out[count - 2].kind == .word, out[count - 2].end == out[count - 1].start {
             w.keep(piece)
             return
@@ -352,10 +405,10 @@ public final class Tokenizer {
         var written = 0
         var i = 0
         @inline(__always) func isDot(_ k: Int) -> Bool {
-            k < pieces.count && !pieces[k].spaceBefore && pieces[k].length == 1 && view[pieces[k].lower] == 0x2E
+            k < pieces.count && !pieces[k].spaceBefore && pieces[k].isFullStop
         }
         @inline(__always) func isHyphen(_ k: Int) -> Bool {
-            k < pieces.count && !pieces[k].spaceBefore && pieces[k].length == 1 && view[pieces[k].lower] == 0x2D
+            k < pieces.count && !pieces[k].spaceBefore && pieces[k].isHyphen
         }
         func isInitialLetters(_ p: Piece) -> Bool {
             // `J`, or ICU's `S.A` / `U.S.A` (letters joined by full stops).
@@ -371,6 +424,26 @@ public final class Tokenizer {
         // Whether the last piece this step gave out is a degree sign.
         var previousIsDegree = false
         while i < pieces.count {
+            // Most pieces are words and punctuation that no join touches: a run of them up to
+            // the piece before the next full stop, hyphen or number (an abbreviation looks
+            // ahead to its full stop) is moved as a block, and the joiner learns of its last
+            // piece. One at a time, each cost about fifty instructions.
+            if !joiner.holdsHyphen {
+                var j = i
+                while j < pieces.count && !HyphenAndDigitJoiner.mayJoin(pieces[j]) { j += 1 }
+                let runEnd = j < pieces.count ? j - 1 : j
+                if runEnd > i {
+                    if written != i {
+                        UnsafeMutableRawPointer(out + written).copyMemory(from: out + i, byteCount: (runEnd - i) * MemoryLayout<Piece>.stride)
+                    }
+                    written += runEnd - i
+                    let last = pieces[runEnd - 1]
+                    joiner.passed(last, at: written - 1)
+                    previousIsDegree = last.isDegree
+                    i = runEnd
+                    if i == pieces.count { break }
+                }
+            }
             var piece = pieces[i]
             // `−3 °C.`: a letter glued to a degree sign is the unit, and its full stop ends the sentence.
             let afterDegree = !piece.spaceBefore && previousIsDegree
@@ -385,7 +458,7 @@ public final class Tokenizer {
                         piece.end = pieces[i + 2].end
                         i += 3
                     }
-                } else {
+                } else if piece.length <= rules.longestAbbreviation {
                     let id = Tokenizer.findFolded(view, piece.lower..<piece.upper, in: rules.abbreviationKeys)
                     if id >= 0 {
                         let cls = rules.abbreviationClasses[Int(id)]
@@ -399,7 +472,7 @@ public final class Tokenizer {
                     }
                 }
             }
-            previousIsDegree = piece.length == 1 && view[piece.lower] == 0xB0
+            previousIsDegree = piece.isDegree
             // Writes at most as many pieces as were read: never past `i`.
             joiner.push(piece, view, out, &written)
         }
@@ -423,6 +496,25 @@ public final class Tokenizer {
         /// Whether the last piece written is a hyphen after the open word.
         private var hyphenAfterOpen = false
 
+        /// Whether the last piece written is a hyphen that the next piece may join.
+        var holdsHyphen: Bool { hyphenAfterOpen }
+
+        /// Whether a piece may join the one before it, or change how the piece before it
+        /// joins the next: a number, a full stop or a hyphen. Any other piece, after any
+        /// piece but such a hyphen, is written as it is and only opens a word or nothing.
+        @inline(__always)
+        static func mayJoin(_ p: Piece) -> Bool {
+            p.kind == .number || p.isFullStop || p.isHyphen
+        }
+
+        /// Takes note of a piece written at `at` without `push`: one that does not `mayJoin`,
+        /// after a piece that does not hold a hyphen (what `push` would have done with it).
+        @inline(__always)
+        mutating func passed(_ p: Piece, at: Int) {
+            open = HyphenAndDigitJoiner.isJoinableWord(p) ? HyphenAndDigitJoiner.word : HyphenAndDigitJoiner.none
+            openAt = at
+        }
+
         @inline(__always)
         mutating func push(_ next: Piece, _ view: UnsafeBufferPointer<UInt16>, _ out: UnsafeMutablePointer<Piece>, _ count: inout Int) {
             if open == HyphenAndDigitJoiner.word {
@@ -434,7 +526,7 @@ public final class Tokenizer {
                         out[openAt].flags.insert(.hyphenated)
                         return
                     }
-                } else if !next.spaceBefore && next.length == 1 && view[next.lower] == 0x2D {
+                } else if !next.spaceBefore && next.isHyphen {
                     out[count] = next
                     count += 1
                     hyphenAfterOpen = true
@@ -442,7 +534,7 @@ public final class Tokenizer {
                 }
             } else if open == HyphenAndDigitJoiner.number {
                 // The groups of three digits after a number (any single space kind between groups).
-                if next.spaceBefore, next.newlines == 0, next.start == out[openAt].end + 1,
+                if next.spaceBefore, !next.startsLine, next.start == out[openAt].end + 1,
                    let group = HyphenAndDigitJoiner.digits(next, view), group.integer == 3 {
                     out[openAt].end = next.end
                     out[openAt].flags.insert(.groupedDigits)
@@ -511,13 +603,10 @@ public final class Tokenizer {
         @inline(__always)
         mutating func append(_ piece: Piece) {
             let n = count
-            // The position flags in one OR (three `insert`s cost a test and a branch each):
-            // a line start after a line break, a paragraph start after two; the first token is both.
-            let lines = n == 0 ? 2 : piece.newlines
+            // The piece holds its position flags; the first token is also a line and a
+            // paragraph start.
             var flags = Token.Flags(rawValue: piece.flags.rawValue
-                | (piece.spaceBefore ? Token.Flags.spaceBefore.rawValue : 0)
-                | (lines > 0 ? Token.Flags.lineStart.rawValue : 0)
-                | (lines > 1 ? Token.Flags.paragraphStart.rawValue : 0))
+                | (n == 0 ? Token.Flags.lineStart.rawValue | Token.Flags.paragraphStart.rawValue : 0))
             let keyStart = used
             let shaped = piece.kind == .word || piece.kind == .ordinal
             let length = piece.length
@@ -540,13 +629,14 @@ public final class Tokenizer {
                     used += KeyFolder.shared.fold(view, piece.lower..<piece.upper, to: keys + used)
                 }
                 if hasVocabulary && used > keyStart {
-                    pending.append(Pending(token: Int32(n), shape: shape.rawValue,
+                    pending.append(Pending(token: Int32(truncatingIfNeeded: n), shape: shape.rawValue,
                                            memoable: memoable && used - keyStart <= TokenKeyMemo.maxLength))
                 }
             }
             if piece.kind == .number || piece.kind == .ordinal { flags = Token.Flags(rawValue: flags.rawValue | Token.Flags.hasDigit.rawValue) }
             (out + n).initialize(to: Token(start: piece.start, end: piece.end, kind: piece.kind, flags: flags,
-                                           keyStart: Int32(keyStart), keyEnd: Int32(used), word: word))
+                                           keyStart: Int32(truncatingIfNeeded: keyStart), keyEnd: Int32(truncatingIfNeeded: used),
+                                           word: word))
             count = n + 1
         }
     }
@@ -562,6 +652,8 @@ public final class Tokenizer {
         // new uninitialised array (units past a key's end are read, then masked out):
         // filling the room with zeros first cost more than the copy of the earlier keys.
         let room = base + 2 * view.count + max(VocabularyIdCache.slack, TokenKeyMemo.maxLength)
+        // Key offsets and token numbers then fit in a token's 32-bit fields.
+        precondition(room < Int(Int32.max), "keys of 2^31 UTF-16 units or more")
         var grown = [UInt16](unsafeUninitializedCapacity: room) { buffer, count in
             _ = keys.withUnsafeBufferPointer { buffer.initialize(fromContentsOf: $0) }
             count = room
@@ -619,17 +711,39 @@ public final class Tokenizer {
     private static func sentences(_ boundaries: [Int], _ tokens: inout [Token]) -> [Range<Int>] {
         var result = [Range<Int>]()
         var sentenceStart = 0
-        var t = 0
-        for boundary in boundaries {
-            while t < tokens.count && Int(tokens[t].start) < boundary { t += 1 }
-            guard t > sentenceStart, t < tokens.count else { continue }
-            if tokens[t - 1].has(.initial) { continue }
-            result.append(sentenceStart..<t)
-            sentenceStart = t
+        tokens.withUnsafeBufferPointer { tokens in
+            var t = 0
+            for boundary in boundaries {
+                t = Tokenizer.firstToken(startingAtOrAfter: boundary, from: t, tokens)
+                guard t > sentenceStart, t < tokens.count else { continue }
+                if tokens[t - 1].has(.initial) { continue }
+                result.append(sentenceStart..<t)
+                sentenceStart = t
+            }
         }
         result.append(sentenceStart..<tokens.count)
         for range in result { tokens[range.lowerBound].flags.insert(.sentenceStart) }
         return result
+    }
+
+    /// The first token from `t` on that starts at or after `offset`, or the token count.
+    /// Sentence boundaries lie about twenty tokens apart: steps that double from `t`, then
+    /// a binary search, read a few tokens where a walk token by token read them all.
+    @inline(__always)
+    private static func firstToken(startingAtOrAfter offset: Int, from t: Int, _ tokens: UnsafeBufferPointer<Token>) -> Int {
+        // The answer is in low...high (high: a token at or after `offset`, or the count).
+        var low = t, high = t, step = 1
+        while high < tokens.count && Int(tokens[high].start) < offset {
+            low = high + 1
+            high += step
+            step *= 2
+        }
+        high = min(high, tokens.count)
+        while low < high {
+            let mid = (low + high) >> 1
+            if Int(tokens[mid].start) < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     // MARK: - Character classes
@@ -699,8 +813,9 @@ public final class Tokenizer {
     /// Cheap guard first, inlined: this runs on every word.
     @inline(__always)
     static func isRomanOrdinal(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
-        guard units.count >= 2, let first = units.first, let last = units.last,
-              first == 0x49 || first == 0x56 || first == 0x58 || first == 0x4C || first == 0x43,
+        guard units.count >= 2 else { return false }
+        let first = units[0], last = units[units.count - 1]
+        guard first == 0x49 || first == 0x56 || first == 0x58 || first == 0x4C || first == 0x43,
               last == 0x65 || last == 0x72 else { return false }
         return isRomanOrdinalPassingGuard(units)
     }

@@ -21,6 +21,10 @@ public struct TokenizerRules: Sendable {
     let unsplittableKeys: Vocabulary
     let abbreviationKeys: Vocabulary
     let abbreviationClasses: [AbbreviationClass]
+    /// The length of the longest abbreviation key, in UTF-16 units. Folding never shortens
+    /// a word (each unit folds to one unit or more), so a longer word is none: most words
+    /// before a full stop end a sentence and need not be folded and looked up.
+    let longestAbbreviation: Int
 
     public init(elisions: Set<String>, unsplittable: Set<String>, abbreviations: [String: AbbreviationClass]) {
         self.elisions = elisions
@@ -38,6 +42,7 @@ public struct TokenizerRules: Sendable {
         unsplittableKeys = u
         abbreviationKeys = a
         abbreviationClasses = classes
+        longestAbbreviation = abbreviations.keys.map { $0.utf16.count }.max() ?? 0
     }
 
     /// Loads `elisions.txt` and `abbreviations.txt` from a lexicon directory.

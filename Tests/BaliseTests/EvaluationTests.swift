@@ -100,22 +100,10 @@ private func entity(_ type: EntityType, _ start: Int, _ end: Int, _ value: Entit
 private let scorePy: String? = [Repository.root + "/../shared/tools/score.py", "/work/shared/tools/score.py"]
     .first { FileManager.default.fileExists(atPath: $0) }
 
-/// A reproducible pseudo-random sequence (SplitMix64).
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A prediction made from the gold by dropping documents and entities, shifting edges,
 /// changing types and values, repeating and adding entities (left unsorted).
 private func perturb(_ gold: [AnnotatedDocument], seed: UInt64) -> [AnnotatedDocument] {
-    var rng = SeededGenerator(state: seed)
+    var rng = SplitMix64(seed: seed)
     var out: [AnnotatedDocument] = []
     for d in gold {
         if Double.random(in: 0..<1, using: &rng) < 0.05 { continue }

@@ -16,7 +16,10 @@ struct Batch: ParsableCommand {
         and renamed when complete. Bad files and bad JSON lines are listed in \
         OUTPUT_DIR/errors.jsonl and the batch goes on; the exit status is then 1. Ctrl-C or \
         SIGTERM stops after the files in flight (a .jsonl file in flight is dropped at the \
-        next line) with no partial output left: run again with --resume to finish.
+        next line) with no partial output left: run again with --resume to finish. If balise \
+        itself stops on an internal error, the batch resumes on its own: the files in flight \
+        are retried one at a time, and one that stops balise again is left out and listed in \
+        errors.jsonl (OUTPUT_DIR/.balise-journal remembers it for later runs with --resume).
 
         Document dates, first found wins: the "date" field of a JSON line, the date in the \
         file's path (--date-from-path), --date. --date-from-path takes a regular expression \
@@ -72,6 +75,12 @@ struct Batch: ParsableCommand {
     }
 
     func run() throws {
+        // The batch proper runs in a child process that this one resumes if it dies on an internal error.
+        if !BatchSupervisor.isChild {
+            let status = try BatchSupervisor.run(outputDirectory: output, quiet: quiet)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         var configuration = BatchConfiguration(inputDirectory: inputDirectory, outputDirectory: output)
         configuration.format = format.batchFormat
         if let jobs {

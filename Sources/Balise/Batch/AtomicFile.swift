@@ -81,6 +81,26 @@ final class AtomicFile {
     }
 }
 
+extension AtomicFile {
+    /// Removes, under `root`, the temporary files and folders that process `pid` left when it
+    /// died without a chance to remove them (see `temporaryPath`).
+    static func removeTemporaries(of pid: Int32, under root: String) {
+        let tag = marker + "\(pid)-"
+        var pending = [root]
+        while let directory = pending.popLast() {
+            for name in InputTree.list(directory) ?? [] {
+                let path = directory + "/" + name
+                if name.hasPrefix(".") && name.contains(tag) {
+                    removeTree(path)
+                    continue
+                }
+                var info = stat()
+                if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { pending.append(path) }
+            }
+        }
+    }
+}
+
 /// `mkdir -p` of the directory holding `path`; workers may race to create the same one.
 func makeParentDirectories(of path: String) throws {
     guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }

@@ -115,11 +115,31 @@ public final class BatchRunner {
 
         let progress = BatchProgress()
         let errors = ErrorLog(outputRoot: config.outputDirectory, keepingEarlier: config.resume)
+        // What an earlier run that died on an internal error left in flight (see `CrashJournal`).
+        let earlier = config.resume ? CrashJournal.read(outputRoot: config.outputDirectory) : CrashJournal.Reading()
+        let journal: CrashJournal
+        do { journal = try CrashJournal(outputRoot: config.outputDirectory, bad: earlier.bad, pending: earlier.retry) } catch {
+            throw BatchSetupError(description: "\(error)")
+        }
+        let leftOut = Set(earlier.bad), retried = Set(earlier.retry)
+        let totals = Locked(WorkerTally())
+        // First, alone: if one of them stops balise again, the journal names it and no other file.
+        if !earlier.retry.isEmpty {
+            let annotator: Annotator
+            do { annotator = try extractor.makeAnnotator() } catch {
+                throw BatchSetupError(description: "cannot make an annotator: \(error)")
+            }
+            let worker = FileAnnotation(annotator: annotator, configuration: config, errors: errors, progress: progress,
+                                        stop: stop, journal: journal, alone: true)
+            for file in earlier.retry where !stop.isRequested {
+                if let job = job(for: file) { worker.process(job) }
+            }
+            totals.withLock { $0.add(worker.tally) }
+        }
         // A few hundred small jobs (a path, a date) cost little memory and let the walk run
         // ahead of the workers without waking them for every file.
         let queue = WorkQueue<FileJob>(capacity: 256, stop: stop)
         let tree = InputTree(root: input, excluding: config.outputDirectory)
-        let totals = Locked(WorkerTally())
         let fatal = Locked<String?>(nil)
         let finished = StopFlag()
 
@@ -131,7 +151,8 @@ public final class BatchRunner {
                     stop.request()
                     return
                 }
-                let worker = FileAnnotation(annotator: annotator, configuration: config, errors: errors, progress: progress, stop: stop)
+                let worker = FileAnnotation(annotator: annotator, configuration: config, errors: errors, progress: progress, stop: stop,
+                                            journal: journal)
                 while let job = queue.pop() {
                     if worker.process(job) == .interrupted { break }
                 }
@@ -174,15 +195,25 @@ public final class BatchRunner {
                     progress.filesDone.add(1, ordering: .relaxed)
                     return true
                 }
+                if leftOut.contains(file.relativePath) {
+                    summary.failed += 1
+                    errors.record(BatchError(file: file.relativePath, reason: CrashJournal.badFileReason))
+                    progress.filesFailed.add(1, ordering: .relaxed)
+                    progress.filesDone.add(1, ordering: .relaxed)
+                    return true
+                }
                 var date = config.date
                 if let datePattern {
                     if let day = datePattern.day(in: file.relativePath) { date = day } else { summary.undatedByPath += 1 }
                 }
+                // Done first, alone.
+                if retried.contains(file.relativePath) { return true }
                 return queue.push(FileJob(input: file, date: date))
             }
         }
         queue.close()
         for worker in workers { worker.join() }
+        journal.finish(bad: earlier.bad)
         finished.request()
         for helper in helpers { helper.join() }
 
@@ -201,6 +232,24 @@ public final class BatchRunner {
         report?(progress.snapshot, true)
         if let message = fatal.withLock({ $0 }) { throw BatchSetupError(description: message) }
         return summary
+    }
+
+    /// The job of an input file named by its relative path (a file to retry), nil when it is
+    /// gone or no longer an input.
+    private func job(for relativePath: String) -> FileJob? {
+        var info = stat()
+        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        guard stat(configuration.inputDirectory + "/" + relativePath, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+              let kind = BatchInput.kind(ofName: name) else { return nil }
+        let input = BatchInput(relativePath: relativePath, kind: kind, size: Int(info.st_size),
+                               modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        return FileJob(input: input, date: datePattern?.day(in: relativePath) ?? configuration.date)
+    }
+
+    /// Removes the temporary outputs that the batch process `pid` left in `outputDirectory`
+    /// when it died without a chance to remove them (SIGKILL, an internal error).
+    public static func removeTemporaries(leftBy pid: Int32, in outputDirectory: String) {
+        AtomicFile.removeTemporaries(of: pid, under: outputDirectory)
     }
 
     /// The output exists (it is renamed into place only when whole) and is not older

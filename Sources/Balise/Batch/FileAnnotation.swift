@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One queued input file with the date its documents get when they name none.
 struct FileJob: Sendable {
     var input: BatchInput
@@ -29,26 +35,34 @@ final class FileAnnotation {
     private let errors: ErrorLog
     private let progress: BatchProgress
     private let stop: StopFlag
+    /// Where each file's start and end are noted, if anywhere; `alone` when no other worker runs.
+    private let journal: CrashJournal?
+    private let alone: Bool
     private(set) var tally = WorkerTally()
 
     enum Outcome { case written, failed, interrupted }
 
-    init(annotator: Annotator, configuration: BatchConfiguration, errors: ErrorLog, progress: BatchProgress, stop: StopFlag) {
+    init(annotator: Annotator, configuration: BatchConfiguration, errors: ErrorLog, progress: BatchProgress, stop: StopFlag,
+         journal: CrashJournal? = nil, alone: Bool = false) {
         self.annotator = annotator
         self.configuration = configuration
         self.errors = errors
         self.progress = progress
         self.stop = stop
+        self.journal = journal
+        self.alone = alone
     }
 
     @discardableResult
     func process(_ job: FileJob) -> Outcome {
         let path = configuration.inputDirectory + "/" + job.input.relativePath
         let outcome: Outcome
+        journal?.started(job.input.relativePath, alone: alone)
         switch job.input.kind {
         case .text: outcome = processText(job, path: path)
         case .jsonLines: outcome = processJSONLines(job, path: path)
         }
+        journal?.ended(job.input.relativePath)
         switch outcome {
         case .written: tally.written += 1
         case .failed:
@@ -145,8 +159,14 @@ final class FileAnnotation {
         return badLines > 0 ? .failed : .written
     }
 
+    /// For the tests of the recovery from internal errors only: a document whose text holds
+    /// the value of the environment variable `BALISE_TEST_TRAP_ON` stops the process as a
+    /// trap in the annotator would.
+    private static let trapMarker: String? = getenv("BALISE_TEST_TRAP_ON").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+
     /// The entities and the analysis they came from, which CoNLL output reuses for its tokens.
     private func annotate(_ document: Document) -> (AnnotatedDocument, AnalyzedText) {
+        if let marker = Self.trapMarker, document.text.contains(marker) { fatalError("BALISE_TEST_TRAP_ON: the document holds \(marker)") }
         let analysis = annotator.analyze(document)
         let entities = annotator.entities(in: analysis, types: configuration.types)
         tally.documents += 1

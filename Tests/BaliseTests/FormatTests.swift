@@ -70,6 +70,24 @@ private func conllView(_ doc: AnnotatedDocument) -> [String] {
             #expect(back == doc, "\(doc.id)")
         }
     }
+
+    /// The writer writes each type's name as a literal of its own: it must be the raw value.
+    @Test func everyTypeIsWrittenAsItsRawValue() throws {
+        let text = "abcdefghij"
+        let entities = EntityType.allCases.enumerated().map { k, type in
+            Entity(type: type, start: k, end: k + 1, text: String(Array(text)[k]))
+        }
+        let doc = AnnotatedDocument(document: Document(id: "t", text: text), entities: entities)
+        for pretty in [false, true] {
+            let line = JSONLinesFormat.encode(doc, options: .init(pretty: pretty))
+            let sp = pretty ? " " : ""
+            for type in EntityType.allCases {
+                #expect(line.contains("\"type\":\(sp)\"\(type.rawValue)\""), "\(type)")
+            }
+            let back = try JSONLinesFormat.decode(Array(line.utf8), fallbackID: "x")
+            #expect(back.entities.map(\.type) == EntityType.allCases)
+        }
+    }
 }
 
 @Suite struct BratFormatTests {

@@ -259,6 +259,23 @@ enum PlainDocumentScanner {
         @inline(__always)
         static func plainRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
             var i = i
+            // Sixteen bytes at a time as one vector first: lane by lane the four tests are
+            // exact and take a few instructions, where the word's tests take a dozen for eight bytes.
+            guard let start = bytes.baseAddress else { return i }
+            let base = UnsafeRawPointer(start)
+            while i &+ 16 <= bytes.count {
+                let v = base.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                // Lane-wise arithmetic (comparisons, through SIMD masks, were not vectorised):
+                // the high bit of a lane is set when it is below 0x20 or from 0x80 (`v | v - 0x20`),
+                // or equal to `"` or `\` (`x - 1 & ~x` is 0x80 exactly when x is zero).
+                let quote = v ^ SIMD16(repeating: 0x22), backslash = v ^ SIMD16(repeating: 0x5C)
+                let one = SIMD16<UInt8>(repeating: 1)
+                let marks = v | (v &- SIMD16(repeating: 0x20)) | ((quote &- one) & ~quote) | ((backslash &- one) & ~backslash)
+                let flagged = unsafeBitCast(marks & SIMD16(repeating: 0x80), to: SIMD2<UInt64>.self)
+                if flagged[0] != 0 { return i &+ WordOfBytes.firstFlagged(flagged[0]) }
+                if flagged[1] != 0 { return i &+ 8 &+ WordOfBytes.firstFlagged(flagged[1]) }
+                i &+= 16
+            }
             while i &+ 8 <= bytes.count {
                 let w = WordOfBytes.load(bytes.baseAddress! + i)
                 let stops = WordOfBytes.controlBytes(w) | WordOfBytes.bytes(w, equalTo: 0x22)

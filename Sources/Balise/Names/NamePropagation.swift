@@ -277,6 +277,7 @@ struct DocumentNames {
             bits.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         }
 
+        @inline(__always)
         mutating func insert(_ word: Int32) {
             let b = Int(word) & 1023
             bits[b >> 6] |= 1 << UInt64(b & 63)

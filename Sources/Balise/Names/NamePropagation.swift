@@ -380,6 +380,7 @@ struct DocumentNames {
     /// The hash of token `i`'s key. Only equal keys must hash equal: the tables compare
     /// keys after the hash. A known word's is its vocabulary id (equal keys have equal ids);
     /// the key of a word outside the vocabulary is hashed, once.
+    @inline(__always)
     private func keyHash(_ i: Int) -> UInt32 {
         precondition(i >= 0 && i < text.count, "token index out of range")
         let word = text.tokens[i].word
@@ -392,6 +393,7 @@ struct DocumentNames {
         return keyHashes.values[i]
     }
 
+    @inline(__always)  // once per name learnt: the call cost a sixth of its work
     private func hash(_ range: Range<Int>) -> Int {
         var h: UInt32 = 2_166_136_261
         for i in range { h = (h ^ keyHash(i)) &* 16_777_619 }
@@ -405,6 +407,7 @@ struct DocumentNames {
         return true
     }
 
+    @inline(__always)
     private func index(of range: Range<Int>, hash: Int) -> Int? {
         byKey.first(hash) { sameKeys(range, names[$0].tokens) }
     }

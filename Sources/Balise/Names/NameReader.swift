@@ -339,20 +339,39 @@ struct NameReader {
                 }
             }
         }
-        // Several words or a contracted article: one small key array is fine here.
-        var key: [UInt16] = []
+        // Several words or a contracted article: the run's key laid out in a buffer on the stack,
+        // with room before it for the elided article or the one a contraction holds (the arrays
+        // built for every call cost about 900 instructions each).
+        let elided = capitalElisionBefore(i) ? Int(tokens[i - 1].keyStart)..<Int(tokens[i - 1].keyEnd) : nil
+        var length = 0
         for k in i..<end {
-            if k > i && tokens[k].has(.spaceBefore) { key.append(0x20) }
-            key.append(contentsOf: text.keys[Int(tokens[k].keyStart)..<Int(tokens[k].keyEnd)])
+            if k > i && tokens[k].has(.spaceBefore) { length += 1 }
+            length += Int(tokens[k].keyEnd - tokens[k].keyStart)
         }
-        if key.withUnsafeBufferPointer({ communes.contains($0) }) { return true }
-        // `à L'Île-Rousse`: a commune whose own article is elided.
-        if capitalElisionBefore(i) {
-            let elided = Array(text.keys[Int(tokens[i - 1].keyStart)..<Int(tokens[i - 1].keyEnd)]) + key
-            return elided.withUnsafeBufferPointer { communes.contains($0) }
+        let room = max(elided?.count ?? 0, 4)  // `les `
+        return text.keys.withUnsafeBufferPointer { keys in
+            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: room + length) { buffer in
+                var w = room
+                for k in i..<end {
+                    if k > i && tokens[k].has(.spaceBefore) { buffer[w] = 0x20; w += 1 }
+                    for u in Int(tokens[k].keyStart)..<Int(tokens[k].keyEnd) { buffer[w] = keys[u]; w += 1 }
+                }
+                if communes.contains(UnsafeBufferPointer(rebasing: buffer[room..<w])) { return true }
+                // `à L'Île-Rousse`: a commune whose own article is elided.
+                if let elided {
+                    let start = room - elided.count
+                    for (offset, u) in elided.enumerated() { buffer[start + offset] = keys[u] }
+                    return communes.contains(UnsafeBufferPointer(rebasing: buffer[start..<w]))
+                }
+                guard let held else { return false }
+                // `au Guilvinec` is `le Guilvinec`.
+                let article = held.rawValue.utf16
+                let start = room - article.count - 1
+                for (offset, u) in article.enumerated() { buffer[start + offset] = u }
+                buffer[room - 1] = 0x20
+                return communes.contains(UnsafeBufferPointer(rebasing: buffer[start..<w]))
+            }
         }
-        guard let held else { return false }
-        return (Array((held.rawValue + " ").utf16) + key).withUnsafeBufferPointer { communes.contains($0) }
     }
 
     /// Asked about most words of a name several times by the rules: remembered per token.

@@ -236,12 +236,17 @@ struct DateMatcher {
         guard i >= 0, i < text.count else { return nil }
         let token = text.tokens[i]
         guard token.kind == .number, !token.has(.groupedDigits), token.length <= 4 else { return nil }
-        var value = 0
-        for unit in text.units(i) {
-            guard unit >= 0x30 && unit <= 0x39 else { return nil }
-            value = value * 10 + Int(unit - 0x30)
+        // Read in the view's memory: a slice of it (`text.units(i)`) cost a retain and a
+        // release, and this runs several times at every number token that may open a date.
+        return text.view.units.withUnsafeBufferPointer { units in
+            var value = 0
+            for k in Int(token.start)..<Int(token.end) {
+                let unit = units[k]
+                guard unit >= 0x30 && unit <= 0x39 else { return nil }
+                value = value * 10 + Int(unit - 0x30)
+            }
+            return (value, token.length)
         }
-        return (value, token.length)
     }
 
     func isPunctuation(_ i: Int, _ unit: UInt16) -> Bool {

@@ -11,7 +11,9 @@ public struct WordMap<Value: Sendable>: Sendable {
     public init() {}
 
     public subscript(word: Int32) -> Value? {
-        get {
+        // Inlined: out of line, each look-up (several per date or money candidate) paid a
+        // call into a generic specialisation for three loads and two compares.
+        @inline(__always) get {
             if word < 0 { return word == -1 ? unknownWord : nil }
             guard Int(word) < slots.count else { return nil }
             let slot = slots[Int(word)]

@@ -65,18 +65,25 @@ enum MoneyCue: String, Sendable {
 /// multiplier, `m` is a metre; `à` is a cue, `a` is a verb).
 struct WordTable<Value: Sendable>: Sendable {
     private var forms = WordMap<[(surface: [UInt16]?, value: Value)]>()
+    /// The value of each word whose first form takes any surface: that form answers every
+    /// look-up of the word. Read first, without the forms' array (retained and released at
+    /// each look-up, and walked: the cue look-ups run at most number tokens).
+    private var anySurface = WordMap<Value>()
 
     /// The ids of the words in the table (of any surface).
     var words: [Int32] { forms.keys }
 
     mutating func add(word: Int32, exactSurface: String?, value: Value) {
+        if forms[word] == nil && exactSurface == nil { anySurface[word] = value }
         forms[word, default: []].append((exactSurface.map { Array($0.utf16) }, value))
     }
 
     func value(at i: Int, in text: AnalyzedText) -> Value? {
         guard i >= 0 && i < text.count else { return nil }
         let word = text.tokens[i].word
-        guard word >= 0, let candidates = forms[word] else { return nil }
+        guard word >= 0 else { return nil }
+        if let value = anySurface[word] { return value }
+        guard let candidates = forms[word] else { return nil }
         for form in candidates {
             guard let surface = form.surface else { return form.value }
             if text.units(i).elementsEqual(surface) { return form.value }

@@ -54,29 +54,10 @@ public struct MoneyResolver: Sendable {
         case .spelled(let value):
             guard value >= 0 else { return nil }
             mantissa = UInt64(value)
-        case .digits(let text):
-            var digitCount = 0
-            var group = 0            // digits in the group being read
-            var groups = 1
-            var afterComma = false
-            for unit in text.utf8 {
-                switch unit {
-                case 0x30...0x39:
-                    digitCount += 1
-                    guard digitCount <= 18 else { return nil }
-                    mantissa = mantissa * 10 + UInt64(unit - 0x30)
-                    if afterComma { fractionDigits += 1 } else { group += 1 }
-                case 0x20 where !afterComma:
-                    guard group > 0, groups == 1 || group == 3 else { return nil }
-                    groups += 1
-                    group = 0
-                case 0x2C where !afterComma:
-                    afterComma = true
-                default:
-                    return nil
-                }
-            }
-            guard group > 0, groups == 1 || group == 3, !afterComma || fractionDigits > 0 else { return nil }
+        case .digits(var text):
+            // Over the bytes in one buffer: walking `text.utf8` cost more than the reading.
+            guard let read = text.withUTF8({ Self.wholeDigits($0) }) else { return nil }
+            (mantissa, fractionDigits) = read
         }
         guard exponent >= fractionDigits else { return nil }
         for _ in 0..<(exponent - fractionDigits) {
@@ -85,6 +66,36 @@ public struct MoneyResolver: Sendable {
             mantissa = product
         }
         return mantissa
+    }
+
+    /// The digits of `wholeValue`'s number as one integer and how many of them follow the
+    /// comma; nil for any other writing.
+    private static func wholeDigits(_ text: UnsafeBufferPointer<UInt8>) -> (mantissa: UInt64, fractionDigits: Int)? {
+        var mantissa: UInt64 = 0
+        var fractionDigits = 0
+        var digitCount = 0
+        var group = 0            // digits in the group being read
+        var groups = 1
+        var afterComma = false
+        for unit in text {
+            switch unit {
+            case 0x30...0x39:
+                digitCount += 1
+                guard digitCount <= 18 else { return nil }
+                mantissa = mantissa * 10 + UInt64(unit - 0x30)
+                if afterComma { fractionDigits += 1 } else { group += 1 }
+            case 0x20 where !afterComma:
+                guard group > 0, groups == 1 || group == 3 else { return nil }
+                groups += 1
+                group = 0
+            case 0x2C where !afterComma:
+                afterComma = true
+            default:
+                return nil
+            }
+        }
+        guard group > 0, groups == 1 || group == 3, !afterComma || fractionDigits > 0 else { return nil }
+        return (mantissa, fractionDigits)
     }
 
     /// `String(value)` after a `-` when `negative`, written straight into the string: the

@@ -40,7 +40,7 @@ final class TokenKeyMemo {
 
     /// Three 64-bit words of units, for the token and for its key.
     static let maxLength = 12
-    private static let sizeBits = 14
+    private static let sizeBits = 15
     private let entries: UnsafeMutablePointer<Entry>
 
     init() {

@@ -600,13 +600,15 @@ public final class Tokenizer {
         var count = 0
         var pending: [Pending]
 
+        /// The kinds whose tokens have digits, one bit per kind's raw value.
+        private static let digitKinds = UInt16(1) << UInt16(Token.Kind.number.rawValue)
+            | UInt16(1) << UInt16(Token.Kind.ordinal.rawValue)
+
         @inline(__always)
         mutating func append(_ piece: Piece) {
             let n = count
-            // The piece holds its position flags; the first token is also a line and a
-            // paragraph start.
-            var flags = Token.Flags(rawValue: piece.flags.rawValue
-                | (n == 0 ? Token.Flags.lineStart.rawValue | Token.Flags.paragraphStart.rawValue : 0))
+            // The piece holds its position flags (`makeTokens` adds the first token's).
+            var flags = piece.flags
             let keyStart = used
             let shaped = piece.kind == .word || piece.kind == .ordinal
             let length = piece.length
@@ -633,7 +635,10 @@ public final class Tokenizer {
                                            memoable: memoable && used - keyStart <= TokenKeyMemo.maxLength))
                 }
             }
-            if piece.kind == .number || piece.kind == .ordinal { flags = Token.Flags(rawValue: flags.rawValue | Token.Flags.hasDigit.rawValue) }
+            // Numbers and ordinals have digits: bit `kind` of `digitKinds`, moved to `hasDigit`
+            // without a branch on the kind.
+            flags = Token.Flags(rawValue: flags.rawValue
+                | (TokenWriter.digitKinds >> UInt16(piece.kind.rawValue)) & 1 &* Token.Flags.hasDigit.rawValue)
             (out + n).initialize(to: Token(start: piece.start, end: piece.end, kind: piece.kind, flags: flags,
                                            keyStart: Int32(truncatingIfNeeded: keyStart), keyEnd: Int32(truncatingIfNeeded: used),
                                            word: word))
@@ -673,6 +678,8 @@ public final class Tokenizer {
                     pending = []
                     for piece in pieces { writer.append(piece) }
                     written = writer.count
+                    // The first token is also a line and a paragraph start.
+                    if written > 0 { out[0].flags.formUnion([.lineStart, .paragraphStart]) }
                     used = writer.used
                     pending = writer.pending
                     // Vocabulary ids of the tokens the memo did not know, in a second loop:

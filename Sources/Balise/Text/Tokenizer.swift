@@ -615,8 +615,9 @@ public final class Tokenizer {
         let view: UnsafeBufferPointer<UInt16>
         let keys: UnsafeMutablePointer<UInt16>
         let memo: TokenKeyMemo
-        /// Where each token's root record goes, if the tokenizer has a gazetteer.
-        let roots: UnsafeMutablePointer<Int32>?
+        /// Where each token's root record goes (written even without a gazetteer: a plain
+        /// store costs less than a test per token).
+        let roots: UnsafeMutablePointer<Int32>
         /// The root record of a token without a word (-1).
         let noWordRoot: Int32
         let hasVocabulary: Bool
@@ -644,10 +645,10 @@ public final class Tokenizer {
                 used += known.keyLength
                 flags.formUnion(known.shape)
                 word = known.id
-                roots?[n] = known.root
+                roots[n] = known.root
             } else {
                 // The pending tokens' roots are set with their ids.
-                roots?[n] = noWordRoot
+                roots[n] = noWordRoot
                 var shape: Token.Flags = []
                 if shaped {
                     let (written, found) = WordShape.shared.fold(view, piece.lower, piece.upper, to: keys + used)
@@ -699,15 +700,15 @@ public final class Tokenizer {
         var used = base
         let gazetteer = self.gazetteer
         // One root per token (the pieces are at least as many), written as the tokens are.
-        var rootRoom = [Int32](unsafeUninitializedCapacity: gazetteer == nil ? 0 : pieces.count) { _, count in
-            count = gazetteer == nil ? 0 : pieces.count
+        var rootRoom = [Int32](unsafeUninitializedCapacity: max(pieces.count, 1)) { _, count in
+            count = max(pieces.count, 1)
         }
         let noWordRoot = gazetteer?.rootRecord(-1) ?? Gazetteer.noEntry
         let tokens = [Token](unsafeUninitializedCapacity: pieces.count) { out, written in
             view.withUnsafeBufferPointer { v in
                 keys.withUnsafeMutableBufferPointer { k in
                   rootRoom.withUnsafeMutableBufferPointer { r in
-                    let roots = gazetteer == nil ? nil : r.baseAddress
+                    let roots = r.baseAddress!
                     var writer = TokenWriter(out: out.baseAddress!, view: v, keys: k.baseAddress!, memo: memo,
                                              roots: roots, noWordRoot: noWordRoot,
                                              hasVocabulary: hasVocabulary, used: base, pending: pending)
@@ -729,7 +730,7 @@ public final class Tokenizer {
                         let id = cache.find(key, in: vocabulary)
                         out[n].word = id
                         let root = gazetteer?.rootRecord(id) ?? Gazetteer.noEntry
-                        roots?[n] = root
+                        roots[n] = root
                         if p.memoable {
                             memo.remember(v.baseAddress! + Int(token.start), token.length,
                                           shaped: token.kind == .word || token.kind == .ordinal,

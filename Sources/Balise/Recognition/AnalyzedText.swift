@@ -9,13 +9,18 @@ public final class AnalyzedText {
     public let keys: [UInt16]
     public let gazetteer: Gazetteer
     public let services: TextServices
+    /// Each token's first step in the gazetteer, from the tokenizer (empty if it gave none).
+    private let roots: [Int32]
 
     init(document: Document, tokenizer: Tokenizer, gazetteer: Gazetteer, services: TextServices) {
         self.document = document
         (self.original, self.view) = TextBuffer.withView(document.text)
         var keys = [UInt16]()
-        (self.tokens, self.sentences) = tokenizer.tokenizeWithSentences(view.units, keys: &keys)
+        var roots = [Int32]()
+        (self.tokens, self.sentences) = tokenizer.tokenizeWithSentences(view.units, keys: &keys, roots: &roots)
         self.keys = keys
+        // The tokenizer's gazetteer is `gazetteer` (see `Annotator`).
+        self.roots = roots
         self.gazetteer = gazetteer
         self.services = services
     }
@@ -148,7 +153,7 @@ public final class AnalyzedText {
     /// the first time a recognizer asks: recognizers query many categories per token.
     var lexiconIndex: LexiconMatchIndex {
         if let index { return index }
-        let built = LexiconMatchIndex(tokens: tokens, gazetteer: gazetteer)
+        let built = LexiconMatchIndex(tokens: tokens, gazetteer: gazetteer, roots: roots)
         index = built
         return built
     }
@@ -175,15 +180,24 @@ final class LexiconMatchIndex {
     private let matches: UnsafeMutableBufferPointer<Stored>
     private let tokenCount: Int
 
-    init(tokens: [Token], gazetteer: Gazetteer) {
+    /// `roots`: each token's `gazetteer.rootRecord(word)` if the tokenizer gave them (its
+    /// token memo remembers them with the ids), else empty.
+    init(tokens: [Token], gazetteer: Gazetteer, roots: [Int32] = []) {
         tokenCount = tokens.count
-        starts = .allocate(capacity: tokens.count + 1)
+        let starts = UnsafeMutablePointer<Int32>.allocate(capacity: tokens.count + 1)
+        self.starts = starts
         var found = StoredMatches(capacity: max(16, tokens.count))
         // The first step of every walk first, in a loop of its own: each step misses the
         // caches, and with nothing in the loop waiting on the answer the processor keeps
         // many of them in flight, where the walks between two steps kept it to about one.
         // The steps are kept in `starts`, which the second loop overwrites as it goes.
-        gazetteer.rootRecords(of: tokens, into: starts)
+        if roots.count == tokens.count {
+            roots.withUnsafeBufferPointer { roots in
+                if let first = roots.baseAddress { starts.initialize(from: first, count: roots.count) }
+            }
+        } else {
+            gazetteer.rootRecords(of: tokens, into: starts)
+        }
         for i in tokens.indices {
             let root = starts[i]
             // Fewer matches than 2^31: each is a distinct (token, entry) pair of one text,

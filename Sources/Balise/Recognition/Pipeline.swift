@@ -48,7 +48,7 @@ public final class Annotator {
 
     init(extractor: Extractor) throws {
         self.extractor = extractor
-        self.tokenizer = try Tokenizer(rules: extractor.rules, vocabulary: extractor.vocabulary)
+        self.tokenizer = try Tokenizer(rules: extractor.rules, vocabulary: extractor.vocabulary, gazetteer: extractor.gazetteer)
     }
 
     /// The text layer alone: tokens, sentences, keys.

@@ -38,7 +38,7 @@ final class ElisionSplitMemo {
     }
 
     static let maxLength = 16
-    private static let sizeBits = 10
+    private static let sizeBits = 12
     private let entries: UnsafeMutablePointer<Entry>
 
     init() {

@@ -1,5 +1,7 @@
 /// What the tokenizer derives from a token's units alone — its folded key, its shape flags
-/// (`WordShape`) and its vocabulary id — remembered by the units themselves, so that a
+/// (`WordShape`), its vocabulary id and the gazetteer's first step along that id
+/// (`Gazetteer.rootRecord`, which `LexiconMatchIndex` would otherwise look up again for
+/// every token) — remembered by the units themselves, so that a
 /// word seen before (most words of running text: `de`, `la`, `Paris`, `gouvernement`)
 /// skips both the folding and the vocabulary look-up. Those two cost about 240
 /// instructions per word; a hit here costs a hash, a compare and a copy.
@@ -18,6 +20,8 @@ final class TokenKeyMemo {
         var id: Int32 = 0
         var keyLength: UInt16 = 0
         var shape: UInt16 = 0
+        /// `Gazetteer.rootRecord(id)` (the entry's last four bytes of the cache line).
+        var root: Int32 = 0
     }
 
     /// A token of one unit (a quarter of all tokens: punctuation, `à`, `a`, `y`), kept in a
@@ -28,6 +32,7 @@ final class TokenKeyMemo {
         var key: UInt16 = 0
         var shape: UInt16 = 0
         var id: Int32 = 0
+        var root: Int32 = 0
     }
 
     private static let singleLimit = 0x300
@@ -40,7 +45,7 @@ final class TokenKeyMemo {
 
     /// Three 64-bit words of units, for the token and for its key.
     static let maxLength = 12
-    private static let sizeBits = 14
+    private static let sizeBits = 15
     private let entries: UnsafeMutablePointer<Entry>
 
     init() {
@@ -95,15 +100,15 @@ final class TokenKeyMemo {
     /// Whether the token of `length` units at `units` (1 to `maxLength`, followed by at least
     /// `maxLength` readable units) is remembered; if so its key is written at `key` (which
     /// must have `maxLength` writable units: the whole padded key is stored) and its key
-    /// length, shape flags and id are returned.
+    /// length, shape flags, id and root record are returned.
     @inline(__always)
     func find(_ units: UnsafePointer<UInt16>, _ length: Int, shaped: Bool,
-              key: UnsafeMutablePointer<UInt16>) -> (keyLength: Int, shape: Token.Flags, id: Int32)? {
+              key: UnsafeMutablePointer<UInt16>) -> (keyLength: Int, shape: Token.Flags, id: Int32, root: Int32)? {
         if length == 1 && Int(units[0]) < TokenKeyMemo.singleLimit {
             let single = singles[TokenKeyMemo.singleIndex(units[0], shaped)]
             guard single.key != 0 else { return nil }
             key[0] = single.key
-            return (1, Token.Flags(rawValue: single.shape), single.id)
+            return (1, Token.Flags(rawValue: single.shape), single.id, single.root)
         }
         let packed = self.packed(units, length)
         let tag = TokenKeyMemo.tag(length: length, shaped: shaped)
@@ -114,25 +119,26 @@ final class TokenKeyMemo {
         target.storeBytes(of: entry.pointee.key.0, as: UInt64.self)
         target.storeBytes(of: entry.pointee.key.1, toByteOffset: 8, as: UInt64.self)
         target.storeBytes(of: entry.pointee.key.2, toByteOffset: 16, as: UInt64.self)
-        return (Int(entry.pointee.keyLength), Token.Flags(rawValue: entry.pointee.shape), entry.pointee.id)
+        return (Int(entry.pointee.keyLength), Token.Flags(rawValue: entry.pointee.shape), entry.pointee.id,
+                entry.pointee.root)
     }
 
     /// Remembers a token (same bounds as `find`) with its key (at most `maxLength` units,
-    /// followed by at least `maxLength` readable units), shape flags and id.
+    /// followed by at least `maxLength` readable units), shape flags, id and root record.
     @inline(__always)
     func remember(_ units: UnsafePointer<UInt16>, _ length: Int, shaped: Bool,
-                  key: UnsafePointer<UInt16>, keyLength: Int, shape: Token.Flags, id: Int32) {
+                  key: UnsafePointer<UInt16>, keyLength: Int, shape: Token.Flags, id: Int32, root: Int32) {
         if length == 1 && Int(units[0]) < TokenKeyMemo.singleLimit {
             // A unit whose key is 0 or two units long (`œ`) is never found: `find` takes
             // a zero key for an empty entry.
             if keyLength == 1 {
-                singles[TokenKeyMemo.singleIndex(units[0], shaped)] = Single(key: key[0], shape: shape.rawValue, id: id)
+                singles[TokenKeyMemo.singleIndex(units[0], shaped)] = Single(key: key[0], shape: shape.rawValue, id: id, root: root)
             }
             return
         }
         let packed = self.packed(units, length)
         let tag = TokenKeyMemo.tag(length: length, shaped: shaped)
         slot(packed, tag).pointee = Entry(units: packed, key: self.packed(key, keyLength), tag: tag, id: id,
-                                          keyLength: UInt16(keyLength), shape: shape.rawValue)
+                                          keyLength: UInt16(keyLength), shape: shape.rawValue, root: root)
     }
 }

@@ -3,6 +3,10 @@
 public final class Tokenizer {
     public let rules: TokenizerRules
     public let vocabulary: Vocabulary
+    /// The gazetteer whose first steps (`Gazetteer.rootRecord`) the tokenizer gives with the
+    /// tokens (see `tokenizeWithSentences(_:keys:roots:)`), if any: its ids must be the
+    /// vocabulary's.
+    let gazetteer: Gazetteer?
     private let words: BreakIterator
     private let sentenceBreaks: BreakIterator
 
@@ -10,17 +14,24 @@ public final class Tokenizer {
         (try BreakIterator(kind: .word, locale: "fr"), try BreakIterator(kind: .sentence, locale: "fr"))
     }
 
-    public init(rules: TokenizerRules, vocabulary: Vocabulary = Vocabulary()) throws {
+    public convenience init(rules: TokenizerRules, vocabulary: Vocabulary = Vocabulary()) throws {
+        try self.init(rules: rules, vocabulary: vocabulary, gazetteer: nil)
+    }
+
+    /// A tokenizer that also gives each token's first step in `gazetteer` (which must be
+    /// frozen over `vocabulary`'s ids).
+    init(rules: TokenizerRules, vocabulary: Vocabulary, gazetteer: Gazetteer?) throws {
         let (word, sentence) = try Tokenizer.templates.get()
         self.rules = rules
         self.vocabulary = vocabulary
+        self.gazetteer = gazetteer
         self.words = try word.clone()
         self.sentenceBreaks = try sentence.clone()
     }
 
     /// A tokenizer for another thread, sharing the rules and vocabulary.
     public func clone() throws -> Tokenizer {
-        try Tokenizer(rules: rules, vocabulary: vocabulary)
+        try Tokenizer(rules: rules, vocabulary: vocabulary, gazetteer: gazetteer)
     }
 
     /// A raw piece of text between two ICU word boundaries, before French fix-ups.
@@ -102,7 +113,8 @@ public final class Tokenizer {
     /// groups), then turned into tokens: each of those steps used to read and write a
     /// whole array of pieces of its own.
     public func tokenize(_ view: [UInt16], keys: inout [UInt16]) -> [Token] {
-        tokenize(view, keys: &keys, covered: nil)
+        var roots: [Int32] = []
+        return tokenize(view, keys: &keys, covered: nil, roots: &roots)
     }
 
     /// Tokens and sentences of `view` (the sentences as `sentences(_:_:)` gives them),
@@ -110,8 +122,15 @@ public final class Tokenizer {
     /// breaks need not look at every unit for a terminator or a line break: the word
     /// breaks have seen them all (see `LatinSentenceBreaks.boundaries(_:candidates:)`).
     public func tokenizeWithSentences(_ view: [UInt16], keys: inout [UInt16]) -> (tokens: [Token], sentences: [Range<Int>]) {
+        var roots: [Int32] = []
+        return tokenizeWithSentences(view, keys: &keys, roots: &roots)
+    }
+
+    /// `tokenizeWithSentences(_:keys:)`, with `roots` set to each token's
+    /// `gazetteer.rootRecord(word)` when the tokenizer has a gazetteer (left empty otherwise).
+    func tokenizeWithSentences(_ view: [UInt16], keys: inout [UInt16], roots: inout [Int32]) -> (tokens: [Token], sentences: [Range<Int>]) {
         var covered = false
-        var tokens = tokenize(view, keys: &keys, covered: &covered)
+        var tokens = tokenize(view, keys: &keys, covered: &covered, roots: &roots)
         guard covered, LatinSentenceBreaks.candidatesSeeEveryContext, !tokens.isEmpty else {
             return (tokens, sentences(view, &tokens))
         }
@@ -125,7 +144,8 @@ public final class Tokenizer {
 
     /// `tokenize`, telling in `covered` whether the Latin fast path read the whole text;
     /// if so `sentenceMarks` holds the text's candidate sentence contexts.
-    private func tokenize(_ view: [UInt16], keys: inout [UInt16], covered isCovered: UnsafeMutablePointer<Bool>?) -> [Token] {
+    private func tokenize(_ view: [UInt16], keys: inout [UInt16], covered isCovered: UnsafeMutablePointer<Bool>?,
+                          roots: inout [Int32]) -> [Token] {
         precondition(view.count < Int(Int32.max), "a text of 2^31 UTF-16 units or more")
         // Pieces never overlap and none is empty: at most one per unit.
         let pieces = [Piece](unsafeUninitializedCapacity: max(view.count, 1)) { buffer, count in
@@ -161,7 +181,7 @@ public final class Tokenizer {
                 return joinAbbreviationsHyphensAndDigits(UnsafeMutableBufferPointer(start: buffer.baseAddress!, count: writer.count), text)
             }
         }
-        return makeTokens(pieces, view, &keys)
+        return makeTokens(pieces, view, &keys, &roots)
     }
 
     /// Turns word-break segments into pieces: white space becomes the next piece's
@@ -595,18 +615,25 @@ public final class Tokenizer {
         let view: UnsafeBufferPointer<UInt16>
         let keys: UnsafeMutablePointer<UInt16>
         let memo: TokenKeyMemo
+        /// Where each token's root record goes (written even without a gazetteer: a plain
+        /// store costs less than a test per token).
+        let roots: UnsafeMutablePointer<Int32>
+        /// The root record of a token without a word (-1).
+        let noWordRoot: Int32
         let hasVocabulary: Bool
         var used: Int
         var count = 0
         var pending: [Pending]
 
+        /// The kinds whose tokens have digits, one bit per kind's raw value.
+        private static let digitKinds = UInt16(1) << UInt16(Token.Kind.number.rawValue)
+            | UInt16(1) << UInt16(Token.Kind.ordinal.rawValue)
+
         @inline(__always)
         mutating func append(_ piece: Piece) {
             let n = count
-            // The piece holds its position flags; the first token is also a line and a
-            // paragraph start.
-            var flags = Token.Flags(rawValue: piece.flags.rawValue
-                | (n == 0 ? Token.Flags.lineStart.rawValue | Token.Flags.paragraphStart.rawValue : 0))
+            // The piece holds its position flags (`makeTokens` adds the first token's).
+            var flags = piece.flags
             let keyStart = used
             let shaped = piece.kind == .word || piece.kind == .ordinal
             let length = piece.length
@@ -618,7 +645,10 @@ public final class Tokenizer {
                 used += known.keyLength
                 flags.formUnion(known.shape)
                 word = known.id
+                roots[n] = known.root
             } else {
+                // The pending tokens' roots are set with their ids.
+                roots[n] = noWordRoot
                 var shape: Token.Flags = []
                 if shaped {
                     let (written, found) = WordShape.shared.fold(view, piece.lower, piece.upper, to: keys + used)
@@ -633,7 +663,10 @@ public final class Tokenizer {
                                            memoable: memoable && used - keyStart <= TokenKeyMemo.maxLength))
                 }
             }
-            if piece.kind == .number || piece.kind == .ordinal { flags = Token.Flags(rawValue: flags.rawValue | Token.Flags.hasDigit.rawValue) }
+            // Numbers and ordinals have digits: bit `kind` of `digitKinds`, moved to `hasDigit`
+            // without a branch on the kind.
+            flags = Token.Flags(rawValue: flags.rawValue
+                | (TokenWriter.digitKinds >> UInt16(piece.kind.rawValue)) & 1 &* Token.Flags.hasDigit.rawValue)
             (out + n).initialize(to: Token(start: piece.start, end: piece.end, kind: piece.kind, flags: flags,
                                            keyStart: Int32(truncatingIfNeeded: keyStart), keyEnd: Int32(truncatingIfNeeded: used),
                                            word: word))
@@ -643,7 +676,7 @@ public final class Tokenizer {
 
     /// The tokens of the pieces (elisions already split), after the abbreviation, hyphen
     /// and digit-group joins.
-    private func makeTokens(_ pieces: [Piece], _ view: [UInt16], _ keys: inout [UInt16]) -> [Token] {
+    private func makeTokens(_ pieces: [Piece], _ view: [UInt16], _ keys: inout [UInt16], _ roots: inout [Int32]) -> [Token] {
         let base = keys.count
         // The final pieces do not overlap, and folding at most doubles a key (œ -> oe):
         // twice the text is room enough to write every key in place. Plus
@@ -665,14 +698,25 @@ public final class Tokenizer {
         self.pending = []
         pending.removeAll(keepingCapacity: true)
         var used = base
+        let gazetteer = self.gazetteer
+        // One root per token (the pieces are at least as many), written as the tokens are.
+        var rootRoom = [Int32](unsafeUninitializedCapacity: max(pieces.count, 1)) { _, count in
+            count = max(pieces.count, 1)
+        }
+        let noWordRoot = gazetteer?.rootRecord(-1) ?? Gazetteer.noEntry
         let tokens = [Token](unsafeUninitializedCapacity: pieces.count) { out, written in
             view.withUnsafeBufferPointer { v in
                 keys.withUnsafeMutableBufferPointer { k in
+                  rootRoom.withUnsafeMutableBufferPointer { r in
+                    let roots = r.baseAddress!
                     var writer = TokenWriter(out: out.baseAddress!, view: v, keys: k.baseAddress!, memo: memo,
+                                             roots: roots, noWordRoot: noWordRoot,
                                              hasVocabulary: hasVocabulary, used: base, pending: pending)
                     pending = []
                     for piece in pieces { writer.append(piece) }
                     written = writer.count
+                    // The first token is also a line and a paragraph start.
+                    if written > 0 { out[0].flags.formUnion([.lineStart, .paragraphStart]) }
                     used = writer.used
                     pending = writer.pending
                     // Vocabulary ids of the tokens the memo did not know, in a second loop:
@@ -685,14 +729,22 @@ public final class Tokenizer {
                         let key = UnsafeBufferPointer(rebasing: k[Int(token.keyStart)..<Int(token.keyEnd)])
                         let id = cache.find(key, in: vocabulary)
                         out[n].word = id
+                        let root = gazetteer?.rootRecord(id) ?? Gazetteer.noEntry
+                        roots[n] = root
                         if p.memoable {
                             memo.remember(v.baseAddress! + Int(token.start), token.length,
                                           shaped: token.kind == .word || token.kind == .ordinal,
-                                          key: key.baseAddress!, keyLength: key.count, shape: Token.Flags(rawValue: p.shape), id: id)
+                                          key: key.baseAddress!, keyLength: key.count, shape: Token.Flags(rawValue: p.shape), id: id,
+                                          root: root)
                         }
                     }
+                  }
                 }
             }
+        }
+        if gazetteer != nil {
+            rootRoom.removeLast(rootRoom.count - tokens.count)
+            roots = rootRoom
         }
         self.pending = pending
         keys.removeLast(keys.count - used)

@@ -89,19 +89,9 @@ enum BatchSupervisor {
     /// cleanly after its files in flight (a Ctrl-C at a terminal reaches both anyway).
     private static func forwardStopSignals() {
         _ = child.load(ordering: .relaxed)
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { number in
+        StopFlag.handleStopSignals { number in
             let pid = BatchSupervisor.child.load(ordering: .relaxed)
             if pid > 0 { kill(pid, number) }
         }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = SA_RESTART
-        sigaction(SIGINT, &action, nil)
-        sigaction(SIGTERM, &action, nil)
-        var unblock = sigset_t()
-        sigemptyset(&unblock)
-        sigaddset(&unblock, SIGINT)
-        sigaddset(&unblock, SIGTERM)
-        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 }

@@ -32,10 +32,14 @@ public final class StopFlag: Sendable {
     public static func installSignalHandlers() {
         // Initialises the lazy global now: a lazy initialisation inside the handler would not be signal-safe.
         _ = signals.isRequested
+        handleStopSignals { number in StopFlag.signals.request(signal: number) }
+    }
+
+    /// Makes `handler` the action of SIGINT and SIGTERM, and lets them through. The handler
+    /// must be async-signal-safe (lock-free atomics, `kill`).
+    public static func handleStopSignals(with handler: @escaping @convention(c) (Int32) -> Void) {
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { number in
-            StopFlag.signals.request(signal: number)
-        }
+        action.__sigaction_handler.sa_handler = handler
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_RESTART
         sigaction(SIGINT, &action, nil)

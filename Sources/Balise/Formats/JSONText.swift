@@ -84,7 +84,7 @@ final class JSONBytes {
     /// A decimal integer, its digits written in place, two at a time (offsets, two an
     /// entity: a stack buffer, a copy and a division a digit cost more than the digits).
     func appendDecimal(_ value: Int) {
-        var magnitude = value.magnitude
+        let magnitude = value.magnitude
         // A sign and at most 20 digits.
         reserve(21)
         if value < 0 {
@@ -92,7 +92,16 @@ final class JSONBytes {
             count &+= 1
         }
         let digits = JSONBytes.digitCount(magnitude)
-        var p = base + count + digits
+        JSONBytes.writeDigits(magnitude, endingAt: base + count + digits)
+        count &+= digits
+    }
+
+    /// Writes the decimal digits of `magnitude` backwards from `end`, two at a time (the
+    /// caller has counted them with `digitCount` and made room).
+    @inline(__always)
+    static func writeDigits(_ magnitude: UInt, endingAt end: UnsafeMutablePointer<UInt8>) {
+        var magnitude = magnitude
+        var p = end
         let pairs = JSONBytes.digitPairs.utf8Start
         while magnitude >= 100 {
             let pair = Int(magnitude % 100) &* 2
@@ -110,7 +119,6 @@ final class JSONBytes {
             p -= 1
             p.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude)
         }
-        count &+= digits
     }
 
     /// "00" to "99", for `appendDecimal`.
@@ -267,28 +275,10 @@ final class JSONBytes {
         /// A decimal integer, its digits written in place, two at a time.
         @inline(__always)
         mutating func writeDecimal(_ value: Int) {
-            var magnitude = value.magnitude
+            let magnitude = value.magnitude
             if value < 0 { write(UInt8(ascii: "-")) }
-            let digits = Cursor.digitCount(magnitude)
-            p += digits
-            var q = p
-            let pairs = JSONBytes.digitPairs.utf8Start
-            while magnitude >= 100 {
-                let pair = Int(magnitude % 100) &* 2
-                magnitude /= 100
-                q -= 2
-                q[0] = pairs[pair]
-                q[1] = pairs[pair &+ 1]
-            }
-            if magnitude >= 10 {
-                let pair = Int(magnitude) &* 2
-                q -= 2
-                q[0] = pairs[pair]
-                q[1] = pairs[pair &+ 1]
-            } else {
-                q -= 1
-                q.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude)
-            }
+            p += Cursor.digitCount(magnitude)
+            JSONBytes.writeDigits(magnitude, endingAt: p)
         }
 
         /// The digits of `value`: offsets are short, compared with powers of ten before dividing.

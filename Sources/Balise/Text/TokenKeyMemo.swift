@@ -45,11 +45,18 @@ final class TokenKeyMemo {
 
     /// Three 64-bit words of units, for the token and for its key.
     static let maxLength = 12
-    private static let sizeBits = 15
+    /// 2^15 entries (2 MB): fewer words pushed out by others than with 2^14.
+    static let fullSizeBits = 15
     private let entries: UnsafeMutablePointer<Entry>
+    /// How far a hash is shifted to index `entries`: 64 minus the bits of their count.
+    private let shift: UInt64
 
-    init() {
-        let count = 1 << TokenKeyMemo.sizeBits
+    /// `sizeBits` gives 2^sizeBits entries: a tokenizer without a vocabulary never asks its
+    /// memo and takes a token one, so that start-up does not clear megabytes for nothing.
+    init(sizeBits: Int = TokenKeyMemo.fullSizeBits) {
+        precondition((1...24).contains(sizeBits))
+        shift = UInt64(64 - sizeBits)
+        let count = 1 << sizeBits
         entries = CacheLineTable.allocate(count, repeating: Entry())
         singles = .allocate(capacity: 2 * TokenKeyMemo.singleLimit)
         singles.initialize(repeating: Single(), count: 2 * TokenKeyMemo.singleLimit)
@@ -94,7 +101,7 @@ final class TokenKeyMemo {
     private func slot(_ units: (UInt64, UInt64, UInt64), _ tag: UInt32) -> UnsafeMutablePointer<Entry> {
         let mixed = (units.0 &* 0x9E37_79B9_7F4A_7C15) ^ (units.1 &* 0xC2B2_AE3D_27D4_EB4F)
             ^ ((units.2 ^ UInt64(tag)) &* 0x1656_67B1_9E37_79F9)
-        return entries + Int(truncatingIfNeeded: mixed >> UInt64(64 - TokenKeyMemo.sizeBits))
+        return entries + Int(truncatingIfNeeded: mixed >> shift)
     }
 
     /// Whether the token of `length` units at `units` (1 to `maxLength`, followed by at least

@@ -25,6 +25,8 @@ public final class Tokenizer {
         self.rules = rules
         self.vocabulary = vocabulary
         self.gazetteer = gazetteer
+        // The memo is asked only when there is a vocabulary to give ids from.
+        self.memo = TokenKeyMemo(sizeBits: vocabulary.count > 0 ? TokenKeyMemo.fullSizeBits : 1)
         self.words = try word.clone()
         self.sentenceBreaks = try sentence.clone()
     }
@@ -604,7 +606,7 @@ public final class Tokenizer {
         var memoable: Bool
     }
 
-    private let memo = TokenKeyMemo()
+    private let memo: TokenKeyMemo
     /// Reused from one document to the next.
     private var pending: [Pending] = []
 

@@ -64,8 +64,7 @@ enum BatchSupervisor {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         guard n > 0 else { throw failure("cannot find the balise executable (/proc/self/exe)") }
-        buffer[n] = 0
-        return String(cString: buffer)
+        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private static func spawn(_ executable: String, _ arguments: [String]) throws -> Int32 {

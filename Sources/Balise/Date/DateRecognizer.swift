@@ -66,27 +66,15 @@ public struct DateRecognizer: Recognizer {
     }
 
     /// The first token from `i` that the scan below must look at (the token count if none):
-    /// a number, an ordinal, a hyphenated word or an abbreviation, or a starter. Most tokens
-    /// are other words or punctuation: they are skipped in a loop of its own over the tokens'
-    /// memory, which reads the bit set of starters once (in the scan around the matcher,
-    /// each token cost about twenty instructions).
+    /// a number, an ordinal, a hyphenated word or an abbreviation, or a starter.
     private func nextPossibleStart(from i: Int, in text: AnalyzedText) -> Int {
-        text.tokens.withUnsafeBufferPointer { tokens in
-            let starters = lexicon.starters
-            var k = i
-            while k < tokens.count {
-                let token = tokens[k]
-                switch token.kind {
-                case .number, .ordinal:
-                    return k
-                case .word:
-                    if token.has(.abbreviation) || token.has(.hyphenated) || starters.contains(token.word) { return k }
-                default:
-                    break
-                }
-                k += 1
+        let starters = lexicon.starters
+        return text.firstToken(from: i) { token in
+            switch token.kind {
+            case .number, .ordinal: true
+            case .word: token.has(.abbreviation) || token.has(.hyphenated) || starters.contains(token.word)
+            default: false
             }
-            return k
         }
     }
 

@@ -29,22 +29,11 @@ public struct MoneyRecognizer: Recognizer {
     }
 
     /// The first token from `i` where a money phrase may start (the token count if none): a
-    /// number, a number word, a symbol or capitals (a code). Most tokens are none of these:
-    /// they are skipped in a loop of its own over the tokens' memory, which holds nothing
-    /// else and reads the bit set of number words once (in the scan around the matcher, each
-    /// token cost about thirty instructions).
+    /// number, a number word, a symbol or capitals (a code).
     private func nextPossibleStart(from i: Int, in text: AnalyzedText) -> Int {
-        text.tokens.withUnsafeBufferPointer { tokens in
-            let numberWords = lexicon.numberWords
-            var k = i
-            while k < tokens.count {
-                let token = tokens[k]
-                if token.kind == .number || token.kind == .symbol || token.has(.allCaps) || numberWords.contains(token.word) {
-                    return k
-                }
-                k += 1
-            }
-            return k
+        let numberWords = lexicon.numberWords
+        return text.firstToken(from: i) { token in
+            token.kind == .number || token.kind == .symbol || token.has(.allCaps) || numberWords.contains(token.word)
         }
     }
 }

@@ -81,29 +81,42 @@ public enum UTF8Check {
                 i += 8
                 continue
             }
-            let b0 = p[i]
-            if b0 < 0x80 { i += 1; continue }
-            let need: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
-            switch b0 {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; high = 0x9F
-            case 0xF0: need = 3; low = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; high = 0x8F
-            default: return i
-            }
-            guard i + need < n else { return i }  // truncated sequence at the end
-            for k in 1...need {
-                let b = p[i + k]
-                let lo = k == 1 ? low : 0x80, hi = k == 1 ? high : 0xBF
-                guard b >= lo && b <= hi else { return i }
-            }
-            i += need + 1
+            if p[i] < 0x80 { i += 1; continue }
+            guard let length = validSequenceLength(p, at: i) else { return i }
+            i += length
         }
         return nil
+    }
+
+    /// The length of the well-formed UTF-8 sequence that starts with the byte at `i`
+    /// (0x80 or above), as Unicode's table of well-formed byte sequences (and the standard
+    /// library's validation) has it: no overlong form, no surrogate, nothing above
+    /// U+10FFFF. Nil when the bytes there are not one.
+    @inline(__always)
+    static func validSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let b0 = bytes[i]
+        let n = bytes.count
+        @inline(__always) func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            k < n && bytes[k] >= low && bytes[k] <= high
+        }
+        switch b0 {
+        case 0xC2...0xDF:
+            return continuation(i &+ 1) ? 2 : nil
+        case 0xE0:
+            return continuation(i &+ 1, 0xA0) && continuation(i &+ 2) ? 3 : nil
+        case 0xE1...0xEC, 0xEE...0xEF:
+            return continuation(i &+ 1) && continuation(i &+ 2) ? 3 : nil
+        case 0xED:
+            return continuation(i &+ 1, 0x80, 0x9F) && continuation(i &+ 2) ? 3 : nil
+        case 0xF0:
+            return continuation(i &+ 1, 0x90) && continuation(i &+ 2) && continuation(i &+ 3) ? 4 : nil
+        case 0xF1...0xF3:
+            return continuation(i &+ 1) && continuation(i &+ 2) && continuation(i &+ 3) ? 4 : nil
+        case 0xF4:
+            return continuation(i &+ 1, 0x80, 0x8F) && continuation(i &+ 2) && continuation(i &+ 3) ? 4 : nil
+        default:
+            return nil
+        }
     }
 }
 

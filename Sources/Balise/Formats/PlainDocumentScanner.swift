@@ -139,7 +139,7 @@ enum PlainDocumentScanner {
                         i &+= 2
                         continue
                     }
-                    guard let length = Reader.validSequenceLength(bytes, at: i) else { return nil }
+                    guard let length = UTF8Check.validSequenceLength(bytes, at: i) else { return nil }
                     // U+2028 and U+2029 (E2 80 A8, E2 80 A9): the writer escapes them.
                     if b == 0xE2 && bytes[i &+ 1] == 0x80 && (bytes[i &+ 2] == 0xA8 || bytes[i &+ 2] == 0xA9) {
                         lastStringHoldsSeparator = true
@@ -213,43 +213,12 @@ enum PlainDocumentScanner {
             return at &+ range.count
         }
 
-        /// A String of bytes this reader has checked to be valid UTF-8 (`validSequenceLength`
+        /// A String of bytes this reader has checked to be valid UTF-8 (`UTF8Check.validSequenceLength`
         /// on every byte from 0x80; escapes decoded to whole scalars), copied without a
         /// second check.
         @inline(__always)
         private static func makeString(_ utf8: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String {
             String(copying: UTF8Span(unchecked: utf8.span, isKnownASCII: ascii))
-        }
-
-        /// The length of the well-formed UTF-8 sequence that starts with the byte at `i`
-        /// (0x80 or above), as Unicode's table of well-formed byte sequences (and the standard
-        /// library's validation) has it: no overlong form, no surrogate, nothing above
-        /// U+10FFFF. Nil when the bytes there are not one.
-        @inline(__always)
-        static func validSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
-            let b0 = bytes[i]
-            let n = bytes.count
-            @inline(__always) func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-                k < n && bytes[k] >= low && bytes[k] <= high
-            }
-            switch b0 {
-            case 0xC2...0xDF:
-                return continuation(i &+ 1) ? 2 : nil
-            case 0xE0:
-                return continuation(i &+ 1, 0xA0) && continuation(i &+ 2) ? 3 : nil
-            case 0xE1...0xEC, 0xEE...0xEF:
-                return continuation(i &+ 1) && continuation(i &+ 2) ? 3 : nil
-            case 0xED:
-                return continuation(i &+ 1, 0x80, 0x9F) && continuation(i &+ 2) ? 3 : nil
-            case 0xF0:
-                return continuation(i &+ 1, 0x90) && continuation(i &+ 2) && continuation(i &+ 3) ? 4 : nil
-            case 0xF1...0xF3:
-                return continuation(i &+ 1) && continuation(i &+ 2) && continuation(i &+ 3) ? 4 : nil
-            case 0xF4:
-                return continuation(i &+ 1, 0x80, 0x8F) && continuation(i &+ 2) && continuation(i &+ 3) ? 4 : nil
-            default:
-                return nil
-            }
         }
 
         /// From `i`, eight bytes at a time, the first byte that may end a plain ASCII run

@@ -241,9 +241,7 @@ public final class BatchRunner {
         let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
         guard stat(configuration.inputDirectory + "/" + relativePath, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
               let kind = BatchInput.kind(ofName: name) else { return nil }
-        let input = BatchInput(relativePath: relativePath, kind: kind, size: Int(info.st_size),
-                               modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
-        return FileJob(input: input, date: datePattern?.day(in: relativePath) ?? configuration.date)
+        return FileJob(input: BatchInput(relativePath: relativePath, kind: kind, status: info), date: datePattern?.day(in: relativePath) ?? configuration.date)
     }
 
     /// Removes the temporary outputs that the batch process `pid` left in `outputDirectory`
@@ -258,8 +256,7 @@ public final class BatchRunner {
         var info = stat()
         let path = configuration.outputDirectory + "/" + configuration.format.outputPath(for: input)
         guard stat(path, &info) == 0 else { return false }
-        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        return modified >= input.modified
+        return info.modifiedNanoseconds >= input.modified
     }
 }
 

@@ -27,6 +27,11 @@ public struct BatchInput: Sendable, Equatable {
         self.modified = modified
     }
 
+    /// An input of `kind` whose file has the status `info`.
+    init(relativePath: String, kind: Kind, status info: stat) {
+        self.init(relativePath: relativePath, kind: kind, size: Int(info.st_size), modified: info.modifiedNanoseconds)
+    }
+
     /// The relative path without its extension (`2024/10/01/article`).
     public var stem: String {
         let dot = relativePath.lastIndex(of: ".")!
@@ -92,8 +97,7 @@ public struct InputTree: Sendable {
                     if !isLink && FileIdentity(info) != excluded { subdirectories.append(relativePath) }
                 case S_IFREG:
                     guard let kind = Self.kind(ofName: name) else { continue }
-                    let input = BatchInput(relativePath: relativePath, kind: kind, size: Int(info.st_size),
-                                           modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+                    let input = BatchInput(relativePath: relativePath, kind: kind, status: info)
                     // `a.txt` and `a.jsonl` would both write `a.jsonl`: the first one by name wins.
                     if let first = outputStems.updateValue(relativePath, forKey: input.stem) {
                         outputStems[input.stem] = first
@@ -142,4 +146,9 @@ struct FileIdentity: Sendable, Equatable {
         guard stat(path, &info) == 0 else { return nil }
         self.init(info)
     }
+}
+
+extension stat {
+    /// The modification time in nanoseconds since the epoch.
+    var modifiedNanoseconds: Int64 { Int64(st_mtim.tv_sec) * 1_000_000_000 + Int64(st_mtim.tv_nsec) }
 }

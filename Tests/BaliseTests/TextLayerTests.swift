@@ -273,6 +273,12 @@ private func words(_ text: String) -> [String] { tokens(text).map(\.0) }
         return units
     }()
 
+    /// 1 to `maxLength` units drawn from `alphabet`.
+    private static func randomText(upTo maxLength: Int, _ generator: inout SplitMix64) -> [UInt16] {
+        let length = Int(generator.next() % UInt64(maxLength)) + 1
+        return (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+    }
+
     private static func describe(_ t: Token) -> String {
         "\(t.start)-\(t.end) \(t.kind) \(t.flags.rawValue) key \(t.keyStart)-\(t.keyEnd) word \(t.word)"
     }
@@ -282,8 +288,7 @@ private func words(_ text: String) -> [String] { tokens(text).map(\.0) }
         var generator = SplitMix64(seed: 29)
         var mismatches: [String] = []
         for _ in 0..<5_000 {
-            let length = Int(generator.next() % 24) + 1
-            let text = (0..<length).map { _ in LatinBreakTests.alphabet[Int(generator.next() % UInt64(LatinBreakTests.alphabet.count))] }
+            let text = LatinBreakTests.randomText(upTo: 24, &generator)
             var fastKeys: [UInt16] = [], icuKeys: [UInt16] = []
             var fastTokens = tokenizer.tokenize(text, keys: &fastKeys)
             let fastSentences = tokenizer.sentences(text, &fastTokens)
@@ -309,8 +314,7 @@ private func words(_ text: String) -> [String] { tokens(text).map(\.0) }
         var generator = SplitMix64(seed: 31)
         var mismatches: [String] = []
         for _ in 0..<5_000 {
-            let length = Int(generator.next() % 40) + 1
-            let text = (0..<length).map { _ in LatinBreakTests.alphabet[Int(generator.next() % UInt64(LatinBreakTests.alphabet.count))] }
+            let text = LatinBreakTests.randomText(upTo: 40, &generator)
             var keys: [UInt16] = [], otherKeys: [UInt16] = []
             var tokens = tokenizer.tokenize(text, keys: &keys)
             let sentences = tokenizer.sentences(text, &tokens)

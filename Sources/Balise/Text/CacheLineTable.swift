@@ -1,7 +1,8 @@
 /// Entries in raw memory aligned on 64-byte cache lines, for the per-worker caches of the
-/// text layer (`ShortKeyCache`, `LongKeyCache`, `TokenKeyMemo`): their hot loops read
-/// entries through a plain pointer (an Array paid an exclusivity check per look-up), and
-/// the alignment keeps an entry, or a set of entries, inside one cache line.
+/// text layer (`ShortKeyCache`, `LongKeyCache`, `TokenKeyMemo`, `ElisionSplitMemo`): their
+/// hot loops read entries through a plain pointer (an Array paid an exclusivity check per
+/// look-up), and the alignment keeps an entry of 32 or 64 bytes, or a set of them, inside
+/// one cache line.
 enum CacheLineTable {
     /// `count` entries, each set to `entry`; give them back with `deallocate(_:)`.
     static func allocate<Entry>(_ count: Int, repeating entry: Entry) -> UnsafeMutablePointer<Entry> {

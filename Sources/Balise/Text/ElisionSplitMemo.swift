@@ -42,15 +42,10 @@ final class ElisionSplitMemo {
     private let entries: UnsafeMutablePointer<Entry>
 
     init() {
-        let count = 1 << ElisionSplitMemo.sizeBits
-        entries = .allocate(capacity: count)
-        entries.initialize(repeating: Entry(), count: count)
+        entries = CacheLineTable.allocate(1 << ElisionSplitMemo.sizeBits, repeating: Entry())
     }
 
-    deinit {
-        entries.deinitialize(count: 1 << ElisionSplitMemo.sizeBits)
-        entries.deallocate()
-    }
+    deinit { CacheLineTable.deallocate(entries) }
 
     @inline(__always)
     private static func slot(_ units: UnsafePointer<UInt16>, _ length: Int) -> Int {

@@ -40,7 +40,7 @@ extension NameReader {
         var m = k
         if m < count, lexicons.contracted.contains(tokens[m]) || isWord(m, words.du) || isWord(m, words.des) {
             m += 1
-        } else if m + 1 < count, isWord(m, words.de), lexicons.articles.contains(tokens[m + 1]) {
+        } else if isWord(m, words.de), isIn(lexicons.articles, at: m + 1) {
             m += 2
         }
         guard isNameWord(m), !tokens[m].has(.lineStart), !isCalendarWord(m), (notNameLength(at: m) ?? 0) < 2 else { return nil }

@@ -289,18 +289,15 @@ struct DocumentNames {
             return bits[b >> 6] & (1 << UInt64(b & 63)) != 0
         }
 
-        /// The first word of `tokens` from `i` that the set may hold, or `tokens.count`: a known
+        /// The first word of `text` from `i` that the set may hold, or the token count: a known
         /// name opens on a word (its capitalised word or its lowercase particle), and the words
         /// outside the vocabulary share a bit with the punctuation.
-        func firstPossible(in tokens: UnsafeBufferPointer<Token>, from i: Int) -> Int {
+        func firstPossible(in text: AnalyzedText, from i: Int) -> Int {
             bits.withUnsafeBufferPointer { bits in
-                var k = i
-                while k < tokens.count {
-                    let b = Int(tokens[k].word) & 1023
-                    if bits[b >> 6] & (1 << UInt64(b & 63)) != 0 && tokens[k].kind == .word { return k }
-                    k += 1
+                text.firstToken(from: i) { token in
+                    let b = Int(token.word) & 1023
+                    return bits[b >> 6] & (1 << UInt64(b & 63)) != 0 && token.kind == .word
                 }
-                return tokens.count
             }
         }
     }
@@ -509,7 +506,7 @@ struct DocumentNames {
     /// test of the first words' filter, over the raw tokens, that spares `longest(at:covered:)`
     /// and the pass's other tests at most tokens.
     func nextPossibleOpening(from i: Int) -> Int {
-        text.tokens.withUnsafeBufferPointer { firstWords.firstPossible(in: $0, from: i) }
+        firstWords.firstPossible(in: text, from: i)
     }
 
     /// The longest known name whose tokens start at `i`, all uncovered.

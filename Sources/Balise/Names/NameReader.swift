@@ -149,6 +149,13 @@ struct NameReader {
         i >= 0 && i < count && tokens[i].word == word
     }
 
+    /// Whether token `i` is a word of `set`; false outside the text, where rules that look
+    /// ahead or behind a token may land.
+    @inline(__always)
+    func isIn(_ set: WordSet, at i: Int) -> Bool {
+        i >= 0 && i < count && set.contains(tokens[i])
+    }
+
     /// The words the rules name, by vocabulary id.
     var words: RuleWords { lexicons.words }
 

@@ -86,7 +86,7 @@ extension NameReader {
             // lowercase word it is the verb (`Nanterre Demain a voté`).
             let links = lexicons.links.contains(t) || lexicons.contracted.contains(t)
                 || (phrase && isWord(k, words.a) && tokens[k].length == 1
-                    && (isNameWord(k + 1) || (k + 1 < count && lexicons.articles.contains(tokens[k + 1]) && isNameWord(k + 2))))
+                    && (isNameWord(k + 1) || (isIn(lexicons.articles, at: k + 1) && isNameWord(k + 2))))
             if joins || links {
                 if steps == 1 {
                     common = (s..<e).allSatisfy { isCommonWord($0) }
@@ -380,7 +380,7 @@ extension NameReader {
         let m: Int
         if isWord(k, words.du) || isWord(k, words.des) || isWord(k, words.dElided) {
             m = k + 1
-        } else if isWord(k, words.de) && k + 1 < count && lexicons.articles.contains(tokens[k + 1]) {
+        } else if isWord(k, words.de) && isIn(lexicons.articles, at: k + 1) {
             m = k + 2
         } else {
             return nil
